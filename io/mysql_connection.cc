@@ -1,0 +1,140 @@
+#include "io/mysql_connection.h"
+
+#include <mysql.h>
+
+#include <mutex>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "io/mysql_error.h"
+
+namespace migrate::io {
+namespace {
+
+// mysql_library_init is not thread-safe; every connection goes through here first.
+void InitLibraryOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { mysql_library_init(0, nullptr, nullptr); });
+}
+
+const char* OrNull(const std::string& value) { return value.empty() ? nullptr : value.c_str(); }
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<MysqlConnection>> MysqlConnection::Open(const ConnectionOptions& options) {
+  InitLibraryOnce();
+  MYSQL* mysql = mysql_init(nullptr);
+  if (mysql == nullptr) return absl::ResourceExhaustedError("mysql_init failed: out of memory");
+
+  unsigned int connect_timeout = 10;
+  mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
+  mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  unsigned int local_infile = options.allow_local_infile ? 1 : 0;
+  mysql_options(mysql, MYSQL_OPT_LOCAL_INFILE, &local_infile);
+  if (!options.ssl_ca.empty() || !options.ssl_cert.empty() || !options.ssl_key.empty()) {
+    mysql_ssl_set(mysql, OrNull(options.ssl_key), OrNull(options.ssl_cert), OrNull(options.ssl_ca),
+                  nullptr, nullptr);
+  }
+
+  const bool use_socket = !options.socket.empty();
+  unsigned long flags = CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS;
+  if (options.allow_local_infile) flags |= CLIENT_LOCAL_FILES;
+  if (mysql_real_connect(mysql, use_socket ? "localhost" : options.host.c_str(), options.user.c_str(),
+                         options.password.c_str(), OrNull(options.database), use_socket ? 0 : options.port,
+                         OrNull(options.socket), flags) == nullptr) {
+    absl::Status status = MysqlError(mysql_errno(mysql), mysql_error(mysql), options.Describe());
+    mysql_close(mysql);
+    return status;
+  }
+
+  std::unique_ptr<MysqlConnection> connection(new MysqlConnection(mysql, options));
+  for (const std::string& statement : options.init_statements) {
+    absl::Status status = connection->Execute(statement);
+    if (!status.ok()) {
+      return absl::Status(status.code(), absl::StrCat("init statement failed: ", status.message()));
+    }
+  }
+  return connection;
+}
+
+MysqlConnection::MysqlConnection(MYSQL* mysql, ConnectionOptions options)
+    : mysql_(mysql), options_(std::move(options)) {}
+
+MysqlConnection::~MysqlConnection() { mysql_close(mysql_); }
+
+absl::Status MysqlConnection::LastError() const {
+  return MysqlError(mysql_errno(mysql_), mysql_error(mysql_), options_.Describe());
+}
+
+absl::Status MysqlConnection::Execute(absl::string_view sql) {
+  if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
+  affected_rows_ = 0;
+  // Drains every result, so that multi-statement text leaves the connection ready.
+  while (true) {
+    MYSQL_RES* result = mysql_store_result(mysql_);
+    if (result != nullptr) {
+      mysql_free_result(result);
+    } else if (mysql_field_count(mysql_) != 0) {
+      return LastError();
+    } else {
+      affected_rows_ += mysql_affected_rows(mysql_);
+    }
+    int next = mysql_next_result(mysql_);
+    if (next == -1) break;
+    if (next > 0) return LastError();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ResultSet> MysqlConnection::Query(absl::string_view sql) {
+  if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
+  MYSQL_RES* result = mysql_store_result(mysql_);
+  if (result == nullptr) {
+    if (mysql_field_count(mysql_) != 0) return LastError();
+    return ResultSet();
+  }
+  const unsigned int field_count = mysql_num_fields(result);
+  std::vector<std::string> columns;
+  columns.reserve(field_count);
+  MYSQL_FIELD* fields = mysql_fetch_fields(result);
+  for (unsigned int i = 0; i < field_count; ++i) columns.emplace_back(fields[i].name, fields[i].name_length);
+
+  std::vector<Row> rows;
+  rows.reserve(mysql_num_rows(result));
+  while (MYSQL_ROW values = mysql_fetch_row(result)) {
+    unsigned long* lengths = mysql_fetch_lengths(result);
+    Row row(field_count);
+    for (unsigned int i = 0; i < field_count; ++i) {
+      if (values[i] != nullptr) row[i].emplace(values[i], lengths[i]);
+    }
+    rows.push_back(std::move(row));
+  }
+  mysql_free_result(result);
+  // A query that was several statements leaves more results: drain them.
+  while (mysql_more_results(mysql_) && mysql_next_result(mysql_) == 0) {
+    if (MYSQL_RES* extra = mysql_store_result(mysql_)) mysql_free_result(extra);
+  }
+  return ResultSet(std::move(columns), std::move(rows));
+}
+
+absl::StatusOr<std::string> MysqlConnection::QueryScalar(absl::string_view sql) {
+  absl::StatusOr<ResultSet> result = Query(sql);
+  if (!result.ok()) return result.status();
+  return result->Scalar();
+}
+
+std::string MysqlConnection::Quote(absl::string_view value) {
+  std::string quoted(value.size() * 2 + 3, '\0');
+  quoted[0] = '\'';
+  unsigned long length = mysql_real_escape_string(mysql_, quoted.data() + 1, value.data(), value.size());
+  quoted[length + 1] = '\'';
+  quoted.resize(length + 2);
+  return quoted;
+}
+
+std::string QuoteIdentifier(absl::string_view name) {
+  return absl::StrCat("`", absl::StrReplaceAll(name, {{"`", "``"}}), "`");
+}
+
+}  // namespace migrate::io

@@ -1,0 +1,67 @@
+// One client session with a MySQL or MariaDB server, through MariaDB Connector/C.
+//
+// Not thread-safe: a connection belongs to one thread at a time. Errors come back as absl::Status
+// (see io/mysql_error.h) naming the server by ConnectionOptions::Describe(), never by password.
+// The init statements of the options run on every successful Open().
+#ifndef MIGRATE_IO_MYSQL_CONNECTION_H_
+#define MIGRATE_IO_MYSQL_CONNECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "io/connection_options.h"
+#include "io/result_set.h"
+
+struct st_mysql;
+
+namespace migrate::io {
+
+class MysqlConnection {
+ public:
+  static absl::StatusOr<std::unique_ptr<MysqlConnection>> Open(const ConnectionOptions& options);
+
+  MysqlConnection(const MysqlConnection&) = delete;
+  MysqlConnection& operator=(const MysqlConnection&) = delete;
+  ~MysqlConnection();
+
+  // Runs one statement (or several separated by ';') and discards any result.
+  absl::Status Execute(absl::string_view sql);
+
+  // Runs one statement and buffers its whole result.
+  absl::StatusOr<ResultSet> Query(absl::string_view sql);
+
+  // Shorthand for Query(sql)->Scalar().
+  absl::StatusOr<std::string> QueryScalar(absl::string_view sql);
+
+  // `value` as a quoted SQL string literal, escaped for this connection's character set.
+  std::string Quote(absl::string_view value);
+
+  // Rows changed by the last Execute().
+  uint64_t affected_rows() const { return affected_rows_; }
+
+  const ConnectionOptions& options() const { return options_; }
+
+  // The raw handle, for io/ code that needs the C API directly (prepared statements, bulk loads).
+  st_mysql* handle() { return mysql_; }
+
+  // The error of the last failed call on the raw handle, as a status.
+  absl::Status LastError() const;
+
+ private:
+  MysqlConnection(st_mysql* mysql, ConnectionOptions options);
+
+  st_mysql* mysql_;
+  ConnectionOptions options_;
+  uint64_t affected_rows_ = 0;
+};
+
+// Quotes a MySQL identifier: `name`, with backticks doubled.
+std::string QuoteIdentifier(absl::string_view name);
+
+}  // namespace migrate::io
+
+#endif  // MIGRATE_IO_MYSQL_CONNECTION_H_
