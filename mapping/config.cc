@@ -38,6 +38,7 @@ class ConfigReader {
     if (absl::Status status = CheckAttributes(document_, **root, {}, {}); !status.ok()) {
       return status;
     }
+    // config.xsd would accept an empty <config>, which no run can use: one group is required.
     absl::StatusOr<std::vector<const XmlNode*>> children =
         CheckChildren(document_, **root,
                       {.particles = {{{"steps"}, 1, kUnbounded},
@@ -169,11 +170,9 @@ class ConfigReader {
     if (absl::Status status = CheckAttributes(document_, options, {}, {}); !status.ok()) {
       return status;
     }
+    // config.xsd's choice includes an xs:any of minOccurs 0: <options> may be empty.
     absl::StatusOr<std::vector<const XmlNode*>> children = ElementChildren(document_, options);
     if (!children.ok()) return children.status();
-    if (children->empty()) {
-      return document_.ErrorAt(options, "element <options> lacks an option");
-    }
     for (const XmlNode* child : *children) {
       absl::StatusOr<std::string> value = OptionValue(*child);
       if (!value.ok()) return value.status();

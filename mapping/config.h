@@ -6,7 +6,8 @@
 // replacing the earlier one. The <source>/<destination> databases, and every option (ConfigOptions).
 // The password is kept for connecting but no Describe() or message of this module ever shows it.
 //
-// File options are paths as written; ResolvePath() finds them the way Magento does.
+// File options are paths as written; ResolvePath() finds them the way Magento does. One departure
+// from config.xsd: an empty <config>, which no run could use, is refused.
 #ifndef MIGRATE_MAPPING_CONFIG_H_
 #define MIGRATE_MAPPING_CONFIG_H_
 

@@ -59,10 +59,11 @@ class MapReader {
   }
 
   absl::Status ReadDocumentRules(const XmlNode& group, MapSide& rules, bool is_source) {
+    // map.xsd's choice (minOccurs 1) is of particles with minOccurs 0: it may be empty.
     std::vector<absl::string_view> kinds = {"ignore"};
     if (is_source) kinds = {"rename", "ignore"};
     absl::StatusOr<std::vector<const XmlNode*>> children =
-        Children(group, {.particles = {{kinds, 1, kUnbounded}}});
+        Children(group, {.particles = {{kinds, 0, kUnbounded}}});
     if (!children.ok()) return children.status();
     for (const XmlNode* rule : *children) {
       const bool is_rename = NameOf(*rule) == "rename";
@@ -90,7 +91,7 @@ class MapReader {
     std::vector<absl::string_view> kinds = {"ignore", "transform"};
     if (is_source) kinds = {"ignore", "move", "transform"};
     absl::StatusOr<std::vector<const XmlNode*>> children =
-        Children(group, {.particles = {{kinds, 1, kUnbounded}}});
+        Children(group, {.particles = {{kinds, 0, kUnbounded}}});
     if (!children.ok()) return children.status();
     for (const XmlNode* rule : *children) {
       const absl::string_view kind = NameOf(*rule);
