@@ -45,7 +45,28 @@ absl::StatusOr<std::unique_ptr<XmlDocument>> XmlDocument::Parse(std::string file
     return document->ErrorAtLine(document->LineOfPosition(error.where<char>()),
                                  absl::StrCat("malformed XML: ", error.what()));
   }
+  if (absl::Status status = document->CheckUniqueAttributes(document->document_); !status.ok()) {
+    return status;
+  }
   return document;
+}
+
+absl::Status XmlDocument::CheckUniqueAttributes(const XmlNode& node) const {
+  for (const XmlNode* child = node.first_node(); child != nullptr; child = child->next_sibling()) {
+    if (child->type() != rapidxml::node_element) continue;
+    for (const XmlAttribute* attribute = child->first_attribute(); attribute != nullptr;
+         attribute = attribute->next_attribute()) {
+      for (const XmlAttribute* later = attribute->next_attribute(); later != nullptr;
+           later = later->next_attribute()) {
+        if (NameOf(*later) == NameOf(*attribute)) {
+          return ErrorAt(*later, absl::StrCat("malformed XML: attribute ", NameOf(*later),
+                                              " is repeated in <", NameOf(*child), ">"));
+        }
+      }
+    }
+    if (absl::Status status = CheckUniqueAttributes(*child); !status.ok()) return status;
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<const XmlNode*> XmlDocument::Root(absl::string_view expected_name) const {

@@ -51,6 +51,8 @@ class XmlDocument {
  private:
   explicit XmlDocument(std::string file_name) : file_name_(std::move(file_name)) {}
 
+  // XML forbids an attribute twice in one element; RapidXML does not check it.
+  absl::Status CheckUniqueAttributes(const XmlNode& node) const;
   int LineOfPosition(const char* position) const;
   absl::Status ErrorAtLine(int line, absl::string_view message) const;
 

@@ -161,10 +161,7 @@ absl::Status CheckAttributes(const XmlDocument& document, const XmlNode& element
   for (const XmlAttribute* attribute = element.first_attribute(); attribute != nullptr;
        attribute = attribute->next_attribute()) {
     const absl::string_view name = NameOf(*attribute);
-    if (!seen.insert(name).second) {
-      return document.ErrorAt(*attribute, absl::StrCat("malformed XML: attribute ", name,
-                                                       " is repeated in <", NameOf(element), ">"));
-    }
+    seen.insert(name);
     if (name == "xmlns") {
       if (ValueOf(*attribute).empty()) continue;
       return document.ErrorAt(*attribute, absl::StrCat("namespace ", ValueOf(*attribute),

@@ -48,8 +48,8 @@ absl::StatusOr<std::vector<const XmlNode*>> CheckChildren(const XmlDocument& doc
                                                           const XmlNode& element,
                                                           const ContentModel& model);
 
-// Checks that `element` has every attribute of `required`, none outside `required` and `optional`,
-// and none twice.
+// Checks that `element` has every attribute of `required` and none outside `required` and
+// `optional`.
 absl::Status CheckAttributes(const XmlDocument& document, const XmlNode& element,
                              const std::vector<absl::string_view>& required,
                              const std::vector<absl::string_view>& optional);
