@@ -21,10 +21,9 @@ class ClassMapReader {
     if (absl::Status status = CheckAttributes(document, **root, {}, {}); !status.ok()) {
       return status;
     }
-    absl::StatusOr<std::vector<const XmlNode*>> renames =
-        CheckChildren(document, **root, {.particles = {{{"rename"}, 1, kUnbounded}}});
-    if (!renames.ok()) return renames.status();
-    for (const XmlNode* rename : *renames) {
+    const CheckedChildren renames =
+        MatchChildren(document, **root, {.particles = {{{"rename"}, 1, kUnbounded}}});
+    for (const XmlNode* rename : renames.elements) {
       if (absl::Status status = CheckAttributes(document, *rename, {}, {}); !status.ok()) {
         return status;
       }
@@ -46,6 +45,7 @@ class ClassMapReader {
       if (entry.from != "0") map.index_[entry.from] = map.renames_.size();
       map.renames_.push_back(std::move(entry));
     }
+    if (!renames.offence.ok()) return renames.offence;
     return map;
   }
 };

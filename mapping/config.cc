@@ -39,18 +39,17 @@ class ConfigReader {
       return status;
     }
     // config.xsd would accept an empty <config>, which no run can use: one group is required.
-    absl::StatusOr<std::vector<const XmlNode*>> children =
-        CheckChildren(document_, **root,
+    const CheckedChildren children =
+        MatchChildren(document_, **root,
                       {.particles = {{{"steps"}, 1, kUnbounded},
                                      {{"source"}},
                                      {{"destination"}},
                                      {{"options"}}},
                        .group_min = 1,
                        .group_max = kUnbounded});
-    if (!children.ok()) return children.status();
     bool source_seen = false;
     bool destination_seen = false;
-    for (const XmlNode* child : *children) {
+    for (const XmlNode* child : children.elements) {
       const absl::string_view name = NameOf(*child);
       absl::Status status;
       if (name == "steps") {
@@ -68,21 +67,20 @@ class ConfigReader {
       if (!status.ok()) return status;
     }
     config_.options_ = ConfigOptions(std::move(options_));
-    return absl::OkStatus();
+    return children.offence;
   }
 
   absl::Status ReadSteps(const XmlNode& steps) {
     if (absl::Status status = CheckAttributes(document_, steps, {"mode"}, {}); !status.ok()) {
       return status;
     }
-    absl::StatusOr<std::vector<const XmlNode*>> children =
-        CheckChildren(document_, steps, {.particles = {{{"step"}, 0, kUnbounded}}});
-    if (!children.ok()) return children.status();
+    const CheckedChildren children =
+        MatchChildren(document_, steps, {.particles = {{{"step"}, 0, kUnbounded}}});
     std::vector<StepConfig>& mode_steps = ModeSteps(AttributeValue(steps, "mode"));
-    for (const XmlNode* step : *children) {
+    for (const XmlNode* step : children.elements) {
       if (absl::Status status = ReadStep(*step, mode_steps); !status.ok()) return status;
     }
-    return absl::OkStatus();
+    return children.offence;
   }
 
   std::vector<StepConfig>& ModeSteps(const std::string& mode) {
@@ -97,10 +95,9 @@ class ConfigReader {
     if (absl::Status status = CheckAttributes(document_, step, {"title"}, {}); !status.ok()) {
       return status;
     }
-    absl::StatusOr<std::vector<const XmlNode*>> stages = CheckChildren(
+    const CheckedChildren stages = MatchChildren(
         document_, step,
         {.particles = {{{"integrity", "data", "delta", "volume"}, 0, kUnbounded}}});
-    if (!stages.ok()) return stages.status();
     const std::string title = AttributeValue(step, "title");
     StepConfig* config = nullptr;
     for (StepConfig& existing : mode_steps) {
@@ -110,7 +107,7 @@ class ConfigReader {
       mode_steps.push_back({title, {}, document_.LineOf(step)});
       config = &mode_steps.back();
     }
-    for (const XmlNode* stage : *stages) {
+    for (const XmlNode* stage : stages.elements) {
       absl::StatusOr<std::string> class_name = SimpleContent(document_, *stage);
       if (!class_name.ok()) return class_name.status();
       if (!xsd::IsStageClass(*class_name)) {
@@ -127,7 +124,7 @@ class ConfigReader {
       }
       if (!replaced) config->stages.push_back(std::move(value));
     }
-    return absl::OkStatus();
+    return stages.offence;
   }
 
   static StageKind KindOf(absl::string_view name) {
@@ -171,14 +168,13 @@ class ConfigReader {
       return status;
     }
     // config.xsd's choice includes an xs:any of minOccurs 0: <options> may be empty.
-    absl::StatusOr<std::vector<const XmlNode*>> children = ElementChildren(document_, options);
-    if (!children.ok()) return children.status();
-    for (const XmlNode* child : *children) {
+    const CheckedChildren children = ElementChildren(document_, options);
+    for (const XmlNode* child : children.elements) {
       absl::StatusOr<std::string> value = OptionValue(*child);
       if (!value.ok()) return value.status();
       AddOption({std::string(NameOf(*child)), std::move(*value), document_.LineOf(*child)});
     }
-    return absl::OkStatus();
+    return children.offence;
   }
 
   // The option's text, checked against config.xsd's type when the option is one it declares; any

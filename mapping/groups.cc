@@ -23,11 +23,10 @@ class GroupsReader {
     if (absl::Status status = CheckAttributes(document, **root, {}, {}); !status.ok()) {
       return status;
     }
-    absl::StatusOr<std::vector<const XmlNode*>> children =
-        CheckChildren(document, **root, {.particles = {{{"group"}, 1, kUnbounded}}});
-    if (!children.ok()) return children.status();
+    const CheckedChildren children =
+        MatchChildren(document, **root, {.particles = {{{"group"}, 1, kUnbounded}}});
     absl::flat_hash_set<std::string> names;
-    for (const XmlNode* element : *children) {
+    for (const XmlNode* element : children.elements) {
       absl::StatusOr<Group> group = ReadGroup(document, *element);
       if (!group.ok()) return group.status();
       if (!names.insert(group->name).second) {
@@ -36,6 +35,7 @@ class GroupsReader {
       }
       groups.groups_.push_back(std::move(*group));
     }
+    if (!children.offence.ok()) return children.offence;
     return groups;
   }
 
@@ -48,11 +48,10 @@ class GroupsReader {
     if (!xsd::IsNotEmptyString(group.name)) {
       return document.ErrorAt(element, "attribute name of <group> is empty");
     }
-    absl::StatusOr<std::vector<const XmlNode*>> children = CheckChildren(
+    const CheckedChildren children = MatchChildren(
         document, element,
         {.particles = {{{"document"}, 0, kUnbounded}, {{"attribute"}, 0, kUnbounded}}});
-    if (!children.ok()) return children.status();
-    for (const XmlNode* child : *children) {
+    for (const XmlNode* child : children.elements) {
       const bool is_document = NameOf(*child) == "document";
       std::vector<absl::string_view> attributes = {"key"};
       if (!is_document) attributes = {"key", "type"};
@@ -76,6 +75,7 @@ class GroupsReader {
       }
       group.entries.push_back(std::move(entry));
     }
+    if (!children.offence.ok()) return children.offence;
     return group;
   }
 };

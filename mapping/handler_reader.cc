@@ -25,11 +25,10 @@ absl::StatusOr<HandlerRef> ReadHandler(const XmlDocument& document, const XmlNod
     return document.ErrorAt(handler, absl::StrCat("handler class \"", ref.class_name,
                                                   "\" is not a valid class name"));
   }
-  absl::StatusOr<std::vector<const XmlNode*>> params =
-      CheckChildren(document, handler, {.particles = {{{"param"}, 0, kUnbounded}}});
-  if (!params.ok()) return params.status();
+  const CheckedChildren params =
+      MatchChildren(document, handler, {.particles = {{{"param"}, 0, kUnbounded}}});
   absl::flat_hash_set<std::string> names;
-  for (const XmlNode* param : *params) {
+  for (const XmlNode* param : params.elements) {
     if (absl::Status status = CheckAttributes(document, *param, {"name", "value"}, {});
         !status.ok()) {
       return status;
@@ -41,6 +40,7 @@ absl::StatusOr<HandlerRef> ReadHandler(const XmlDocument& document, const XmlNod
     }
     ref.params.push_back(std::move(value));
   }
+  if (!params.offence.ok()) return params.offence;
   return ref;
 }
 

@@ -30,10 +30,10 @@ class MapReader {
   absl::Status Read() {
     absl::StatusOr<const XmlNode*> root = document_.Root("map");
     if (!root.ok()) return root.status();
-    absl::StatusOr<std::vector<const XmlNode*>> sides = Children(
+    absl::StatusOr<CheckedChildren> sides = Contents(
         **root, {.particles = {{{"source"}}, {{"destination"}}}, .any_order = true});
     if (!sides.ok()) return sides.status();
-    for (const XmlNode* side : *sides) {
+    for (const XmlNode* side : sides->elements) {
       const bool is_source = NameOf(*side) == "source";
       if (absl::Status status = ReadSide(*side, is_source ? rules_.source_ : rules_.destination_,
                                          is_source);
@@ -41,31 +41,31 @@ class MapReader {
         return status;
       }
     }
-    return absl::OkStatus();
+    return sides->offence;
   }
 
   absl::Status ReadSide(const XmlNode& side, MapSide& rules, bool is_source) {
-    absl::StatusOr<std::vector<const XmlNode*>> groups =
-        Children(side, {.particles = {{{"document_rules"}, 0, kUnbounded},
+    absl::StatusOr<CheckedChildren> groups =
+        Contents(side, {.particles = {{{"document_rules"}, 0, kUnbounded},
                                       {{"field_rules"}, 0, kUnbounded}}});
     if (!groups.ok()) return groups.status();
-    for (const XmlNode* group : *groups) {
+    for (const XmlNode* group : groups->elements) {
       absl::Status status = NameOf(*group) == "document_rules"
                                 ? ReadDocumentRules(*group, rules, is_source)
                                 : ReadFieldRules(*group, rules, is_source);
       if (!status.ok()) return status;
     }
-    return absl::OkStatus();
+    return groups->offence;
   }
 
   absl::Status ReadDocumentRules(const XmlNode& group, MapSide& rules, bool is_source) {
     // map.xsd's choice (minOccurs 1) is of particles with minOccurs 0: it may be empty.
     std::vector<absl::string_view> kinds = {"ignore"};
     if (is_source) kinds = {"rename", "ignore"};
-    absl::StatusOr<std::vector<const XmlNode*>> children =
-        Children(group, {.particles = {{kinds, 0, kUnbounded}}});
+    absl::StatusOr<CheckedChildren> children =
+        Contents(group, {.particles = {{kinds, 0, kUnbounded}}});
     if (!children.ok()) return children.status();
-    for (const XmlNode* rule : *children) {
+    for (const XmlNode* rule : children->elements) {
       const bool is_rename = NameOf(*rule) == "rename";
       absl::StatusOr<std::vector<const XmlNode*>> parts =
           is_rename ? Children(*rule, {.particles = {{{"document"}}, {{"to"}}}})
@@ -84,16 +84,16 @@ class MapReader {
         rules.ignored_documents.push_back({std::move(names[0]), line});
       }
     }
-    return absl::OkStatus();
+    return children->offence;
   }
 
   absl::Status ReadFieldRules(const XmlNode& group, MapSide& rules, bool is_source) {
     std::vector<absl::string_view> kinds = {"ignore", "transform"};
     if (is_source) kinds = {"ignore", "move", "transform"};
-    absl::StatusOr<std::vector<const XmlNode*>> children =
-        Children(group, {.particles = {{kinds, 0, kUnbounded}}});
+    absl::StatusOr<CheckedChildren> children =
+        Contents(group, {.particles = {{kinds, 0, kUnbounded}}});
     if (!children.ok()) return children.status();
-    for (const XmlNode* rule : *children) {
+    for (const XmlNode* rule : children->elements) {
       const absl::string_view kind = NameOf(*rule);
       const int line = document_.LineOf(*rule);
       if (kind == "ignore") {
@@ -125,10 +125,19 @@ class MapReader {
         rules.transforms.push_back({std::move(*field), std::move(*handler)});
       }
     }
-    return absl::OkStatus();
+    return children->offence;
   }
 
-  // Children of an element that has no attributes and element-only content.
+  // Contents of an element that has no attributes and element-only content, with the offence to
+  // report once the elements before it are read.
+  absl::StatusOr<CheckedChildren> Contents(const XmlNode& element, const ContentModel& model) {
+    if (absl::Status status = CheckAttributes(document_, element, {}, {}); !status.ok()) {
+      return status;
+    }
+    return MatchChildren(document_, element, model);
+  }
+
+  // Children of an element that has no attributes and element-only content, once they are valid.
   absl::StatusOr<std::vector<const XmlNode*>> Children(const XmlNode& element,
                                                        const ContentModel& model) {
     if (absl::Status status = CheckAttributes(document_, element, {}, {}); !status.ok()) {

@@ -30,19 +30,22 @@ class SettingsReader {
   absl::Status Read() {
     absl::StatusOr<const XmlNode*> root = document_.Root("settings");
     if (!root.ok()) return root.status();
-    absl::StatusOr<std::vector<const XmlNode*>> sections =
-        Children(**root, {.particles = {{{"key"}}, {{"value"}}}});
+    absl::StatusOr<CheckedChildren> sections =
+        Contents(**root, {.particles = {{{"key"}}, {{"value"}}}});
     if (!sections.ok()) return sections.status();
-    if (absl::Status status = ReadKey(*(*sections)[0]); !status.ok()) return status;
-    return ReadValue(*(*sections)[1]);
+    for (const XmlNode* section : sections->elements) {
+      absl::Status status = NameOf(*section) == "key" ? ReadKey(*section) : ReadValue(*section);
+      if (!status.ok()) return status;
+    }
+    return sections->offence;
   }
 
   absl::Status ReadKey(const XmlNode& key) {
     // settings.xsd's choice (minOccurs 1) is of particles with minOccurs 0: it may be empty.
-    absl::StatusOr<std::vector<const XmlNode*>> rules =
-        Children(key, {.particles = {{{"ignore", "rename"}, 0, kUnbounded}}});
+    absl::StatusOr<CheckedChildren> rules =
+        Contents(key, {.particles = {{{"ignore", "rename"}, 0, kUnbounded}}});
     if (!rules.ok()) return rules.status();
-    for (const XmlNode* rule : *rules) {
+    for (const XmlNode* rule : rules->elements) {
       const int line = document_.LineOf(*rule);
       if (NameOf(*rule) == "ignore") {
         absl::StatusOr<std::vector<const XmlNode*>> parts =
@@ -62,14 +65,14 @@ class SettingsReader {
         rules_.renames_.push_back({std::move(*path), std::move(*to), line});
       }
     }
-    return absl::OkStatus();
+    return rules->offence;
   }
 
   absl::Status ReadValue(const XmlNode& value) {
-    absl::StatusOr<std::vector<const XmlNode*>> transforms =
-        Children(value, {.particles = {{{"transform"}, 1, kUnbounded}}});
+    absl::StatusOr<CheckedChildren> transforms =
+        Contents(value, {.particles = {{{"transform"}, 1, kUnbounded}}});
     if (!transforms.ok()) return transforms.status();
-    for (const XmlNode* transform : *transforms) {
+    for (const XmlNode* transform : transforms->elements) {
       absl::StatusOr<std::vector<const XmlNode*>> parts =
           Children(*transform, {.particles = {{{"path"}}, {{"handler"}}}});
       if (!parts.ok()) return parts.status();
@@ -80,9 +83,19 @@ class SettingsReader {
       if (!handler.ok()) return handler.status();
       rules_.transforms_.push_back({std::move(*path), std::move(*handler)});
     }
-    return absl::OkStatus();
+    return transforms->offence;
   }
 
+  // Contents of an element that has no attributes and element-only content, with the offence to
+  // report once the elements before it are read.
+  absl::StatusOr<CheckedChildren> Contents(const XmlNode& element, const ContentModel& model) {
+    if (absl::Status status = CheckAttributes(document_, element, {}, {}); !status.ok()) {
+      return status;
+    }
+    return MatchChildren(document_, element, model);
+  }
+
+  // Children of an element that has no attributes and element-only content, once they are valid.
   absl::StatusOr<std::vector<const XmlNode*>> Children(const XmlNode& element,
                                                        const ContentModel& model) {
     if (absl::Status status = CheckAttributes(document_, element, {}, {}); !status.ok()) {

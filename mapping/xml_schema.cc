@@ -59,9 +59,15 @@ absl::string_view NamespaceOfPrefix(const XmlNode& element, absl::string_view pr
   return "";
 }
 
-absl::Status CheckSequence(const XmlDocument& document, const XmlNode& element,
-                           const ContentModel& model,
-                           const std::vector<const XmlNode*>& children) {
+// An offence against a content model, at children[position]; position is children.size() when the
+// content ends too early, and status is OK when there is no offence.
+struct Offence {
+  size_t position;
+  absl::Status status;
+};
+
+Offence MatchSequence(const XmlDocument& document, const XmlNode& element,
+                      const ContentModel& model, const std::vector<const XmlNode*>& children) {
   size_t next = 0;
   int groups = 0;
   while (groups < model.group_min ||
@@ -76,34 +82,38 @@ absl::Status CheckSequence(const XmlDocument& document, const XmlNode& element,
       }
       if (count >= particle.min_occurs) continue;
       if (next < children.size()) {
-        return document.ErrorAt(
-            *children[next], absl::StrCat("element <", NameOf(*children[next]),
-                                          "> is not allowed here in <", NameOf(element),
-                                          ">: expected ", Alternatives(particle.names)));
+        return {next, document.ErrorAt(*children[next],
+                                       absl::StrCat("element <", NameOf(*children[next]),
+                                                    "> is not allowed here in <", NameOf(element),
+                                                    ">: expected ", Alternatives(particle.names)))};
       }
-      return document.ErrorAt(element, absl::StrCat("element <", NameOf(element), "> lacks ",
-                                                    Alternatives(particle.names)));
+      return {next, document.ErrorAt(element, absl::StrCat("element <", NameOf(element),
+                                                           "> lacks ",
+                                                           Alternatives(particle.names)))};
     }
     ++groups;
     if (next == group_start) break;
   }
   if (next < children.size()) {
-    return document.ErrorAt(*children[next],
-                            absl::StrCat("element <", NameOf(*children[next]),
-                                         "> is not allowed here in <", NameOf(element), ">"));
+    return {next, document.ErrorAt(*children[next],
+                                   absl::StrCat("element <", NameOf(*children[next]),
+                                                "> is not allowed here in <", NameOf(element),
+                                                ">"))};
   }
-  return absl::OkStatus();
+  return {next, absl::OkStatus()};
 }
 
-absl::Status CheckAnyOrder(const XmlDocument& document, const XmlNode& element,
-                           const ContentModel& model, const std::vector<const XmlNode*>& children) {
+Offence MatchAnyOrder(const XmlDocument& document, const XmlNode& element,
+                      const ContentModel& model, const std::vector<const XmlNode*>& children) {
   std::vector<int> counts(model.particles.size(), 0);
-  for (const XmlNode* child : children) {
+  for (size_t position = 0; position < children.size(); ++position) {
+    const XmlNode& child = *children[position];
     for (size_t i = 0; i < model.particles.size(); ++i) {
-      if (!Allows(model.particles[i], NameOf(*child))) continue;
+      if (!Allows(model.particles[i], NameOf(child))) continue;
       if (!WithinMax(counts[i], model.particles[i].max_occurs)) {
-        return document.ErrorAt(*child, absl::StrCat("element <", NameOf(*child),
-                                                     "> is repeated in <", NameOf(element), ">"));
+        return {position, document.ErrorAt(child, absl::StrCat("element <", NameOf(child),
+                                                               "> is repeated in <",
+                                                               NameOf(element), ">"))};
       }
       ++counts[i];
       break;
@@ -111,47 +121,61 @@ absl::Status CheckAnyOrder(const XmlDocument& document, const XmlNode& element,
   }
   for (size_t i = 0; i < model.particles.size(); ++i) {
     if (counts[i] < model.particles[i].min_occurs) {
-      return document.ErrorAt(element, absl::StrCat("element <", NameOf(element), "> lacks ",
-                                                    Alternatives(model.particles[i].names)));
+      return {children.size(),
+              document.ErrorAt(element, absl::StrCat("element <", NameOf(element), "> lacks ",
+                                                     Alternatives(model.particles[i].names)))};
     }
   }
-  return absl::OkStatus();
+  return {children.size(), absl::OkStatus()};
 }
 
 }  // namespace
 
-absl::StatusOr<std::vector<const XmlNode*>> ElementChildren(const XmlDocument& document,
-                                                            const XmlNode& element) {
-  std::vector<const XmlNode*> children;
+CheckedChildren ElementChildren(const XmlDocument& document, const XmlNode& element) {
+  CheckedChildren result;
   for (const XmlNode* child = element.first_node(); child != nullptr;
        child = child->next_sibling()) {
     if (IsText(*child)) {
-      if (!IsBlank(*child)) {
-        return document.ErrorAt(*child,
-                                absl::StrCat("text is not allowed in <", NameOf(element), ">"));
-      }
-      continue;
+      if (IsBlank(*child)) continue;
+      result.offence =
+          document.ErrorAt(*child, absl::StrCat("text is not allowed in <", NameOf(element), ">"));
+      return result;
     }
-    if (child->type() == rapidxml::node_element) children.push_back(child);
+    if (child->type() == rapidxml::node_element) result.elements.push_back(child);
   }
-  return children;
+  return result;
+}
+
+CheckedChildren MatchChildren(const XmlDocument& document, const XmlNode& element,
+                              const ContentModel& model) {
+  CheckedChildren result = ElementChildren(document, element);
+  for (size_t i = 0; i < result.elements.size(); ++i) {
+    const XmlNode& child = *result.elements[i];
+    if (Mentions(model, NameOf(child))) continue;
+    result.offence = document.ErrorAt(child, absl::StrCat("element <", NameOf(child),
+                                                          "> is not allowed in <",
+                                                          NameOf(element), ">"));
+    result.elements.resize(i);
+    break;
+  }
+  const bool truncated = !result.offence.ok();
+  Offence offence = model.any_order ? MatchAnyOrder(document, element, model, result.elements)
+                                    : MatchSequence(document, element, model, result.elements);
+  // Content cut short by an earlier offence may look incomplete; only an offence among the
+  // elements kept counts then.
+  if (!offence.status.ok() && (!truncated || offence.position < result.elements.size())) {
+    result.elements.resize(offence.position);
+    result.offence = std::move(offence.status);
+  }
+  return result;
 }
 
 absl::StatusOr<std::vector<const XmlNode*>> CheckChildren(const XmlDocument& document,
                                                           const XmlNode& element,
                                                           const ContentModel& model) {
-  absl::StatusOr<std::vector<const XmlNode*>> children = ElementChildren(document, element);
-  if (!children.ok()) return children.status();
-  for (const XmlNode* child : *children) {
-    if (!Mentions(model, NameOf(*child))) {
-      return document.ErrorAt(*child, absl::StrCat("element <", NameOf(*child),
-                                                   "> is not allowed in <", NameOf(element), ">"));
-    }
-  }
-  absl::Status status = model.any_order ? CheckAnyOrder(document, element, model, *children)
-                                        : CheckSequence(document, element, model, *children);
-  if (!status.ok()) return status;
-  return children;
+  CheckedChildren children = MatchChildren(document, element, model);
+  if (!children.offence.ok()) return children.offence;
+  return std::move(children.elements);
 }
 
 absl::Status CheckAttributes(const XmlDocument& document, const XmlNode& element,

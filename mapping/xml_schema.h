@@ -37,13 +37,23 @@ struct ContentModel {
   bool any_order = false;
 };
 
-// The child elements of `element` in document order, checking only that no text stands between
-// them (element-only content).
-absl::StatusOr<std::vector<const XmlNode*>> ElementChildren(const XmlDocument& document,
-                                                            const XmlNode& element);
+// The child elements of an element, in document order, up to the first offence against its content,
+// and that offence (OK when none). A reader that reads `elements` before reporting `offence` reports
+// the first error in document order, as a streaming XSD validator does.
+struct CheckedChildren {
+  std::vector<const XmlNode*> elements;
+  absl::Status offence;
+};
 
-// The child elements of `element` in document order, once they fit `model` and no text stands
-// between them.
+// Element-only content of any elements: only text between them offends.
+CheckedChildren ElementChildren(const XmlDocument& document, const XmlNode& element);
+
+// Content that must fit `model`.
+CheckedChildren MatchChildren(const XmlDocument& document, const XmlNode& element,
+                              const ContentModel& model);
+
+// MatchChildren() for content read only once it is known to be valid: the offence, else the
+// elements.
 absl::StatusOr<std::vector<const XmlNode*>> CheckChildren(const XmlDocument& document,
                                                           const XmlNode& element,
                                                           const ContentModel& model);

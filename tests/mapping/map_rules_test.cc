@@ -293,6 +293,17 @@ TEST(MapRulesTest, ContentOutOfPlace) {
             "map.xml:1: text is not allowed in <ignore>");
 }
 
+TEST(MapRulesTest, FirstErrorInDocumentOrder) {
+  // Like a streaming validator: the bad field comes before the missing <destination>.
+  EXPECT_EQ(ParseError("<map>\n<source>\n<field_rules>\n<ignore><field>bad</field></ignore>\n"
+                       "</field_rules>\n</source>\n</map>"),
+            "map.xml:4: <field> value \"bad\" is not of the form document.field");
+  EXPECT_EQ(ParseError("<map>\n<source>\n<field_rules>\n<ignore><field>a.b</field></ignore>\n"
+                       "<foo/>\n<ignore><field>bad</field></ignore>\n</field_rules>\n</source>\n"
+                       "</map>"),
+            "map.xml:5: element <foo> is not allowed in <field_rules>");
+}
+
 TEST(MapRulesTest, ValuesTheSchemaRejects) {
   EXPECT_EQ(ParseError(MapWith("<ignore><field>no_dot</field></ignore>")),
             "map.xml:1: <field> value \"no_dot\" is not of the form document.field");
