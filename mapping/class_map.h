@@ -1,7 +1,7 @@
 // Magento's class-map.xml (class-map.xsd): Magento 1 class aliases and their Magento 2 classes.
 //
-// Each <rename> has a <from> and a <to>; an empty <to> means the class has no Magento 2 counterpart.
-// As in Magento's ClassMap reader, a later rename of the same <from> wins.
+// Each <rename> has a <from> and a <to>; an empty <to> means the class has no Magento 2
+// counterpart. As in Magento's ClassMap reader, a later rename of the same <from> wins.
 #ifndef MIGRATE_MAPPING_CLASS_MAP_H_
 #define MIGRATE_MAPPING_CLASS_MAP_H_
 

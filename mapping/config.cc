@@ -30,7 +30,8 @@ class ConfigReader {
   }
 
  private:
-  ConfigReader(const XmlDocument& document, Config& config) : document_(document), config_(config) {}
+  ConfigReader(const XmlDocument& document, Config& config)
+      : document_(document), config_(config) {}
 
   absl::Status Read() {
     absl::StatusOr<const XmlNode*> root = document_.Root("config");
@@ -39,14 +40,11 @@ class ConfigReader {
       return status;
     }
     // config.xsd would accept an empty <config>, which no run can use: one group is required.
-    const CheckedChildren children =
-        MatchChildren(document_, **root,
-                      {.particles = {{{"steps"}, 1, kUnbounded},
-                                     {{"source"}},
-                                     {{"destination"}},
-                                     {{"options"}}},
-                       .group_min = 1,
-                       .group_max = kUnbounded});
+    const CheckedChildren children = MatchChildren(
+        document_, **root,
+        {.particles = {{{"steps"}, 1, kUnbounded}, {{"source"}}, {{"destination"}}, {{"options"}}},
+         .group_min = 1,
+         .group_max = kUnbounded});
     bool source_seen = false;
     bool destination_seen = false;
     for (const XmlNode* child : children.elements) {
@@ -95,9 +93,9 @@ class ConfigReader {
     if (absl::Status status = CheckAttributes(document_, step, {"title"}, {}); !status.ok()) {
       return status;
     }
-    const CheckedChildren stages = MatchChildren(
-        document_, step,
-        {.particles = {{{"integrity", "data", "delta", "volume"}, 0, kUnbounded}}});
+    const CheckedChildren stages =
+        MatchChildren(document_, step,
+                      {.particles = {{{"integrity", "data", "delta", "volume"}, 0, kUnbounded}}});
     const std::string title = AttributeValue(step, "title");
     StepConfig* config = nullptr;
     for (StepConfig& existing : mode_steps) {
@@ -178,18 +176,23 @@ class ConfigReader {
   }
 
   // The option's text, checked against config.xsd's type when the option is one it declares; any
-  // other element is an xs:any with processContents="skip": whatever it holds, its text is the value.
+  // other element is an xs:any with processContents="skip": whatever it holds, its text is the
+  // value.
   absl::StatusOr<std::string> OptionValue(const XmlNode& option) {
     const absl::string_view name = NameOf(option);
     static constexpr absl::string_view kFileOptions[] = {
         "map_file",          "eav_map_file",         "log_map_file",
         "settings_map_file", "sales_order_map_file", "delta_document_groups_file"};
-    static constexpr absl::string_view kStringOptions[] = {
-        "resource_adapter_class_name",    "log_file",        "progress_bar_format",
-        "upgrade_customer_password_hash", "crypt_key",       "edition_migrate",
-        "init_statements_source",         "init_statements_destination"};
-    const bool is_file = std::find(std::begin(kFileOptions), std::end(kFileOptions), name) !=
-                         std::end(kFileOptions);
+    static constexpr absl::string_view kStringOptions[] = {"resource_adapter_class_name",
+                                                           "log_file",
+                                                           "progress_bar_format",
+                                                           "upgrade_customer_password_hash",
+                                                           "crypt_key",
+                                                           "edition_migrate",
+                                                           "init_statements_source",
+                                                           "init_statements_destination"};
+    const bool is_file =
+        std::find(std::begin(kFileOptions), std::end(kFileOptions), name) != std::end(kFileOptions);
     const bool is_string = std::find(std::begin(kStringOptions), std::end(kStringOptions), name) !=
                            std::end(kStringOptions);
     if (!is_file && !is_string && name != "bulk_size") return TextContent(option);
@@ -200,8 +203,8 @@ class ConfigReader {
                                                     "\" is not the path of an .xml or .dist file"));
     }
     if (name == "bulk_size" && !xsd::ParseInt(*value).has_value()) {
-      return document_.ErrorAt(option,
-                               absl::StrCat("<bulk_size> value \"", *value, "\" is not an integer"));
+      return document_.ErrorAt(
+          option, absl::StrCat("<bulk_size> value \"", *value, "\" is not an integer"));
     }
     return value;
   }
@@ -289,8 +292,8 @@ absl::StatusOr<std::string> ResolvePath(const Config& config, absl::string_view 
     if (fs::is_regular_file(candidate, error)) return candidate.string();
     tried.push_back(candidate.string());
   }
-  return absl::NotFoundError(absl::StrCat("file ", option_value, " not found (tried ",
-                                          absl::StrJoin(tried, ", "), ")"));
+  return absl::NotFoundError(
+      absl::StrCat("file ", option_value, " not found (tried ", absl::StrJoin(tried, ", "), ")"));
 }
 
 }  // namespace migrate::mapping

@@ -1,10 +1,11 @@
 // Magento's config.xml, read as config.xsd defines it, into an immutable Config.
 //
-// Steps per mode ("settings", "data", "delta"; config.xsd accepts any mode name) in file order, each
-// with its title and its stage classes. Like Magento's Config::getSteps(), several <steps> of one mode
-// form one list, and a title met again adds to the step of that title, a later class of a stage kind
-// replacing the earlier one. The <source>/<destination> databases, and every option (ConfigOptions).
-// The password is kept for connecting but no Describe() or message of this module ever shows it.
+// Steps per mode ("settings", "data", "delta"; config.xsd accepts any mode name) in file order,
+// each with its title and its stage classes. Like Magento's Config::getSteps(), several <steps> of
+// one mode form one list, and a title met again adds to the step of that title, a later class of a
+// stage kind replacing the earlier one. The <source>/<destination> databases, and every option
+// (ConfigOptions). The password is kept for connecting but no Describe() or message of this module
+// ever shows it.
 //
 // File options are paths as written; ResolvePath() finds them the way Magento does. One departure
 // from config.xsd: an empty <config>, which no run could use, is refused.
@@ -63,8 +64,8 @@ class ConfigReader;
 
 class Config {
  public:
-  // Reads `path`. `tool_root` is where ResolvePath() looks second for relative file options (Magento
-  // looks in its own root); it may be "".
+  // Reads `path`. `tool_root` is where ResolvePath() looks second for relative file options
+  // (Magento looks in its own root); it may be "".
   static absl::StatusOr<Config> Read(const std::string& path, const std::string& tool_root);
 
   // Parses `xml` as if read from `path`.

@@ -1,9 +1,9 @@
 // The <options> of config.xml: every option in file order, unknown ones included, with typed
 // accessors for the options Magento knows.
 //
-// Values are the options' text exactly as Magento's getOption() returns it (an option given twice keeps
-// its first place and its last value). Accessors of absent options give what Magento does with a null
-// option: "" for strings, 0 for numbers, false for flags.
+// Values are the options' text exactly as Magento's getOption() returns it (an option given twice
+// keeps its first place and its last value). Accessors of absent options give what Magento does
+// with a null option: "" for strings, 0 for numbers, false for flags.
 #ifndef MIGRATE_MAPPING_CONFIG_OPTIONS_H_
 #define MIGRATE_MAPPING_CONFIG_OPTIONS_H_
 
@@ -66,9 +66,7 @@ class ConfigOptions {
   const std::string& map_file() const { return Get("map_file"); }
   const std::string& eav_map_file() const { return Get("eav_map_file"); }
   const std::string& eav_document_groups_file() const { return Get("eav_document_groups_file"); }
-  const std::string& eav_attribute_groups_file() const {
-    return Get("eav_attribute_groups_file");
-  }
+  const std::string& eav_attribute_groups_file() const { return Get("eav_attribute_groups_file"); }
   const std::string& log_map_file() const { return Get("log_map_file"); }
   const std::string& log_document_groups_file() const { return Get("log_document_groups_file"); }
   const std::string& settings_map_file() const { return Get("settings_map_file"); }

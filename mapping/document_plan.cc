@@ -9,7 +9,8 @@
 namespace migrate::mapping {
 namespace {
 
-// The handlers of `fields` in order, one per (field, class) as Magento's handler manager keeps them.
+// The handlers of `fields` in order, one per (field, class) as Magento's handler manager keeps
+// them.
 std::vector<FieldHandler> HandlerChain(const MapRules& rules, Side side, absl::string_view document,
                                        const std::vector<std::string>& fields) {
   std::vector<FieldHandler> chain;
@@ -76,20 +77,18 @@ absl::StatusOr<DocumentPlan> ResolveDocumentPlan(const MapRules& rules,
   plan.source_table = AddDocumentPrefix(prefixes.source, plan.source_document);
   plan.destination_table = AddDocumentPrefix(prefixes.destination, plan.destination_document);
 
-  absl::StatusOr<FieldFindings> source_findings = VerifyFields(
-      rules, Side::kSource, plan.source_document, source_fields, destination_fields);
+  absl::StatusOr<FieldFindings> source_findings =
+      VerifyFields(rules, Side::kSource, plan.source_document, source_fields, destination_fields);
   if (!source_findings.ok()) return source_findings.status();
   plan.source_findings = std::move(*source_findings);
   if (rules.DocumentMap(plan.destination_document, Side::kDestination) == plan.source_document) {
-    absl::StatusOr<FieldFindings> destination_findings =
-        VerifyFields(rules, Side::kDestination, plan.destination_document, destination_fields,
-                     source_fields);
+    absl::StatusOr<FieldFindings> destination_findings = VerifyFields(
+        rules, Side::kDestination, plan.destination_document, destination_fields, source_fields);
     if (!destination_findings.ok()) return destination_findings.status();
     plan.destination_findings = std::move(*destination_findings);
   }
 
-  plan.source_handlers =
-      HandlerChain(rules, Side::kSource, plan.source_document, source_fields);
+  plan.source_handlers = HandlerChain(rules, Side::kSource, plan.source_document, source_fields);
   plan.destination_handlers =
       HandlerChain(rules, Side::kDestination, plan.destination_document, destination_fields);
   plan.ignored_source_fields =
@@ -121,8 +120,8 @@ absl::StatusOr<DocumentPlan> ResolveDocumentPlan(const MapRules& rules,
   }
   for (const std::string& field : destination_fields) {
     const auto found = origin.find(field);
-    plan.fields.push_back({field, found == origin.end() ? std::nullopt
-                                                        : std::optional<std::string>(found->second)});
+    plan.fields.push_back(
+        {field, found == origin.end() ? std::nullopt : std::optional<std::string>(found->second)});
   }
   return plan;
 }

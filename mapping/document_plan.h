@@ -1,21 +1,25 @@
 // The map rules resolved, once, for one source document and its destination document: an immutable
 // DocumentPlan saying which source field fills each destination field and which handlers run.
 //
-// Pure: the caller passes the field lists (from schema introspection) in table column order. The plan
-// reproduces what Magento's Map step does for one document:
+// Pure: the caller passes the field lists (from schema introspection) in table column order. The
+// plan reproduces what Magento's Map step does for one document:
 // - The destination document is MapRules::DocumentMap() of the source document.
 // - Handlers: the source document's transforms, field by field in source column order, run on the
 //   source row before the copy; the destination document's, in destination column order, run after.
-//   A class named twice for one field keeps its first place and takes the later params (Magento keys
-//   its handlers by field and class).
+//   A class named twice for one field keeps its first place and takes the later params (Magento
+//   keys its handlers by field and class).
 // - Copy: each source field not ignored goes to its FieldMap() name when the destination has that
 //   field; several source fields landing on one destination field leave the last one's value.
 //   Destination fields that nothing fills get their default, unless a handler sets them.
-// - copy_unchanged is Magento's canJustCopy: every source field exists in the destination and neither
-//   side has handlers. Magento then copies rows as they are, by name, disregarding field ignores and
-//   moves, and so does this plan: each destination field takes the source field of the same name.
-// Integrity findings follow Magento's AbstractIntegrity::verifyFields() and are left to the stages to
-// report with Magento's texts. Ambiguous rules fail with Magento's messages (MapRules::FieldMap()).
+// - copy_unchanged is Magento's canJustCopy: every source field exists in the destination and
+//   neither side has handlers. Magento then copies rows as they are, by name, disregarding field
+//   ignores and moves, and so does this plan: each destination field takes the source field of the
+//   same name.
+// Integrity findings follow Magento's AbstractIntegrity::verifyFields() and are left to the stages
+// to report with Magento's texts. Ambiguous rules fail with Magento's messages (see
+// MapRules::FieldMap()).
+//
+// Callers find the destination document (and so its fields) with MapRules::DocumentMap() first.
 #ifndef MIGRATE_MAPPING_DOCUMENT_PLAN_H_
 #define MIGRATE_MAPPING_DOCUMENT_PLAN_H_
 
@@ -43,8 +47,8 @@ struct FieldFindings {
   std::vector<std::pair<std::string, std::string>> type_checks;
 };
 
-// verifyFields() for `document` on `side`: each of its fields not ignored is mapped with FieldMap() and
-// looked up among `counterpart_fields`.
+// verifyFields() for `document` on `side`: each of its fields not ignored is mapped with FieldMap()
+// and looked up among `counterpart_fields`.
 absl::StatusOr<FieldFindings> VerifyFields(const MapRules& rules, Side side,
                                            absl::string_view document,
                                            const std::vector<std::string>& fields,

@@ -1,9 +1,10 @@
-// Table name prefixes (config.xml's source_prefix and dest_prefix), applied as Magento applies them.
+// Table name prefixes (config.xml's source_prefix and dest_prefix), applied as Magento applies
+// them.
 //
 // Map rules and step code use document names without the prefix. Magento strips the prefix from the
-// table names it lists (only when a name starts with it) and adds it to a document name when it reads
-// or writes a table (only when the name does not already start with it). An empty prefix, or "0",
-// changes nothing.
+// table names it lists (only when a name starts with it) and adds it to a document name when it
+// reads or writes a table (only when the name does not already start with it). An empty prefix, or
+// "0", changes nothing.
 #ifndef MIGRATE_MAPPING_DOCUMENT_PREFIX_H_
 #define MIGRATE_MAPPING_DOCUMENT_PREFIX_H_
 

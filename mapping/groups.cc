@@ -68,8 +68,8 @@ class GroupsReader {
         if (!HasAttribute(*child, attribute)) continue;
         std::string value = AttributeValue(*child, attribute);
         if (!xsd::IsNotEmptyString(value)) {
-          return document.ErrorAt(*child, absl::StrCat("attribute ", attribute, " of <",
-                                                       NameOf(*child), "> is empty"));
+          return document.ErrorAt(
+              *child, absl::StrCat("attribute ", attribute, " of <", NameOf(*child), "> is empty"));
         }
         (attribute == "key" ? entry.key : entry.type) = std::move(value);
       }

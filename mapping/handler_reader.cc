@@ -22,8 +22,8 @@ absl::StatusOr<HandlerRef> ReadHandler(const XmlDocument& document, const XmlNod
                                ? xsd::IsMapHandlerClass(ref.class_name)
                                : xsd::IsSettingsHandlerClass(ref.class_name);
   if (!valid_class) {
-    return document.ErrorAt(handler, absl::StrCat("handler class \"", ref.class_name,
-                                                  "\" is not a valid class name"));
+    return document.ErrorAt(
+        handler, absl::StrCat("handler class \"", ref.class_name, "\" is not a valid class name"));
   }
   const CheckedChildren params =
       MatchChildren(document, handler, {.particles = {{{"param"}, 0, kUnbounded}}});
@@ -36,7 +36,8 @@ absl::StatusOr<HandlerRef> ReadHandler(const XmlDocument& document, const XmlNod
     if (absl::Status status = CheckEmpty(document, *param); !status.ok()) return status;
     HandlerParam value{AttributeValue(*param, "name"), AttributeValue(*param, "value")};
     if (schema == HandlerSchema::kMap && !names.insert(value.name).second) {
-      return document.ErrorAt(*param, absl::StrCat("param ", value.name, " is repeated in <handler>"));
+      return document.ErrorAt(*param,
+                              absl::StrCat("param ", value.name, " is repeated in <handler>"));
     }
     ref.params.push_back(std::move(value));
   }

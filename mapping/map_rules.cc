@@ -30,13 +30,13 @@ class MapReader {
   absl::Status Read() {
     absl::StatusOr<const XmlNode*> root = document_.Root("map");
     if (!root.ok()) return root.status();
-    absl::StatusOr<CheckedChildren> sides = Contents(
-        **root, {.particles = {{{"source"}}, {{"destination"}}}, .any_order = true});
+    absl::StatusOr<CheckedChildren> sides =
+        Contents(**root, {.particles = {{{"source"}}, {{"destination"}}}, .any_order = true});
     if (!sides.ok()) return sides.status();
     for (const XmlNode* side : sides->elements) {
       const bool is_source = NameOf(*side) == "source";
-      if (absl::Status status = ReadSide(*side, is_source ? rules_.source_ : rules_.destination_,
-                                         is_source);
+      if (absl::Status status =
+              ReadSide(*side, is_source ? rules_.source_ : rules_.destination_, is_source);
           !status.ok()) {
         return status;
       }
@@ -45,9 +45,9 @@ class MapReader {
   }
 
   absl::Status ReadSide(const XmlNode& side, MapSide& rules, bool is_source) {
-    absl::StatusOr<CheckedChildren> groups =
-        Contents(side, {.particles = {{{"document_rules"}, 0, kUnbounded},
-                                      {{"field_rules"}, 0, kUnbounded}}});
+    absl::StatusOr<CheckedChildren> groups = Contents(
+        side,
+        {.particles = {{{"document_rules"}, 0, kUnbounded}, {{"field_rules"}, 0, kUnbounded}}});
     if (!groups.ok()) return groups.status();
     for (const XmlNode* group : groups->elements) {
       absl::Status status = NameOf(*group) == "document_rules"
@@ -186,9 +186,7 @@ std::string OtherEnd(const std::string& first, const std::string& second, absl::
 
 }  // namespace
 
-absl::string_view SideName(Side side) {
-  return side == Side::kSource ? "source" : "destination";
-}
+absl::string_view SideName(Side side) { return side == Side::kSource ? "source" : "destination"; }
 
 Side Opposite(Side side) { return side == Side::kSource ? Side::kDestination : Side::kSource; }
 

@@ -6,7 +6,8 @@
 // Document and field names here are those of the map, without table prefixes.
 //
 // The queries answer exactly as Magento's \Migration\Reader\Map does, quirks included:
-// - A document is ignored when an ignore names it, or when a pattern with '*' matches it (Wildcard).
+// - A document is ignored when an ignore names it, or when a pattern with '*' matches it
+// (Wildcard).
 // - Renames and moves are looked up from either end: the first <rename> (or <move>) in which either
 //   child names the document (or "document.field") maps it to the other child, whichever side asks.
 //   That is how a destination document finds its source document.
@@ -88,8 +89,7 @@ class MapRules {
   std::optional<std::string> DocumentMap(absl::string_view document, Side side) const;
 
   bool IsFieldIgnored(absl::string_view document, absl::string_view field, Side side) const;
-  bool IsFieldDataTypeIgnored(absl::string_view document, absl::string_view field,
-                              Side side) const;
+  bool IsFieldDataTypeIgnored(absl::string_view document, absl::string_view field, Side side) const;
   // The field's name on the other side; nullopt when the field is ignored on `side`. Errors with
   // Magento's ambiguity messages (see above), also when `document` itself is ignored.
   absl::StatusOr<std::optional<std::string>> FieldMap(absl::string_view document,

@@ -108,8 +108,7 @@ class SettingsReader {
   absl::StatusOr<std::string> Path(const XmlNode& element, bool wildcards) {
     absl::StatusOr<std::string> path = SimpleContent(document_, element);
     if (!path.ok()) return path;
-    const bool valid =
-        wildcards ? xsd::IsConfigPathWithWildcard(*path) : xsd::IsConfigPath(*path);
+    const bool valid = wildcards ? xsd::IsConfigPathWithWildcard(*path) : xsd::IsConfigPath(*path);
     if (!valid) {
       return document_.ErrorAt(element, absl::StrCat("<", NameOf(element), "> value \"", *path,
                                                      "\" is not a configuration path"));
@@ -127,8 +126,7 @@ absl::StatusOr<SettingsRules> SettingsRules::Read(const std::string& path) {
   return SettingsReader::Build(**document);
 }
 
-absl::StatusOr<SettingsRules> SettingsRules::Parse(const std::string& path,
-                                                   absl::string_view xml) {
+absl::StatusOr<SettingsRules> SettingsRules::Parse(const std::string& path, absl::string_view xml) {
   absl::StatusOr<std::unique_ptr<XmlDocument>> document = XmlDocument::Parse(path, xml);
   if (!document.ok()) return document.status();
   return SettingsReader::Build(**document);

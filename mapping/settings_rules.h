@@ -1,9 +1,9 @@
 // Magento's settings.xml (settings.xsd): what happens to each core_config_data path.
 //
-// <key> ignores paths (exactly, or by a pattern with '*' matched as Wildcard does) and renames paths;
-// <value> attaches a handler to a path. The queries answer as Magento's Settings reader does:
-// a renamed or transformed path that is also ignored is ignored; the first rename or transform of a
-// path wins.
+// <key> ignores paths (exactly, or by a pattern with '*' matched as Wildcard does) and renames
+// paths; <value> attaches a handler to a path. The queries answer as Magento's Settings reader
+// does: a renamed or transformed path that is also ignored is ignored; the first rename or
+// transform of a path wins.
 #ifndef MIGRATE_MAPPING_SETTINGS_RULES_H_
 #define MIGRATE_MAPPING_SETTINGS_RULES_H_
 

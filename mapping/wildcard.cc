@@ -19,9 +19,8 @@ Wildcard::Wildcard(absl::string_view pattern) : pattern_(pattern) {
     return;
   }
   try {
-    regex_ = std::make_shared<const std::regex>(
-        "^" + absl::StrReplaceAll(pattern, {{"*", ".+"}}),
-        std::regex::ECMAScript | std::regex::nosubs);
+    regex_ = std::make_shared<const std::regex>("^" + absl::StrReplaceAll(pattern, {{"*", ".+"}}),
+                                                std::regex::ECMAScript | std::regex::nosubs);
   } catch (const std::regex_error&) {
     valid_ = false;
   }

@@ -1,11 +1,11 @@
 // A Magento ignore pattern with '*' wildcards, matched the way Magento matches it.
 //
-// Magento turns the pattern into the PCRE '/^' + pattern-with-'*'-as-'.+' + '/': '*' stands for one or
-// more characters (never zero), the match is anchored at the start only (so "log_*" matches
+// Magento turns the pattern into the PCRE '/^' + pattern-with-'*'-as-'.+' + '/': '*' stands for one
+// or more characters (never zero), the match is anchored at the start only (so "log_*" matches
 // "log_url_info" and also anything that merely begins like the pattern), and the pattern's other
-// characters keep their regex meaning ('.' is any character). A pattern Magento's regex engine would
-// reject matches nothing. Patterns made of plain characters and '*' take a fast path; others go
-// through std::regex.
+// characters keep their regex meaning ('.' is any character). A pattern Magento's regex engine
+// would reject matches nothing. Patterns made of plain characters and '*' take a fast path; others
+// go through std::regex.
 #ifndef MIGRATE_MAPPING_WILDCARD_H_
 #define MIGRATE_MAPPING_WILDCARD_H_
 

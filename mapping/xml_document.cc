@@ -12,8 +12,8 @@
 namespace migrate::mapping {
 namespace {
 
-// Closing tags must match their opening tags; everything else is RapidXML's default, which translates
-// entities and skips comments, processing instructions and the DOCTYPE.
+// Closing tags must match their opening tags; everything else is RapidXML's default, which
+// translates entities and skips comments, processing instructions and the DOCTYPE.
 constexpr int kParseFlags = rapidxml::parse_validate_closing_tags;
 
 }  // namespace
@@ -79,8 +79,8 @@ absl::StatusOr<const XmlNode*> XmlDocument::Root(absl::string_view expected_name
     root = node;
   }
   if (root == nullptr) {
-    return ErrorAtLine(1, absl::StrCat("malformed XML: no root element, expected <", expected_name,
-                                       ">"));
+    return ErrorAtLine(
+        1, absl::StrCat("malformed XML: no root element, expected <", expected_name, ">"));
   }
   if (NameOf(*root) != expected_name) {
     return ErrorAt(*root, absl::StrCat("root element is <", NameOf(*root), ">, expected <",

@@ -1,10 +1,10 @@
 // One XML file parsed with RapidXML, with the line every node starts on.
 //
-// Parsing keeps each node's pointer into the buffer, so LineOf() can name the line of any element or
-// attribute, and ErrorAt() turns a message about a node into an absl::InvalidArgumentError
-// "file:line: message". Malformed XML comes back from Parse()/ReadFile() in the same form; RapidXML's
-// parse_error never leaves this file. The document owns its buffer: nodes live as long as it does.
-// Used only inside mapping/: the readers' public models never expose RapidXML.
+// Parsing keeps each node's pointer into the buffer, so LineOf() can name the line of any element
+// or attribute, and ErrorAt() turns a message about a node into an absl::InvalidArgumentError
+// "file:line: message". Malformed XML comes back from Parse()/ReadFile() in the same form;
+// RapidXML's parse_error never leaves this file. The document owns its buffer: nodes live as long
+// as it does. Used only inside mapping/: the readers' public models never expose RapidXML.
 #ifndef MIGRATE_MAPPING_XML_DOCUMENT_H_
 #define MIGRATE_MAPPING_XML_DOCUMENT_H_
 

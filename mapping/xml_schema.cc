@@ -42,9 +42,7 @@ std::string Alternatives(const std::vector<absl::string_view>& names) {
   return absl::StrCat(absl::StrJoin(tags, ", "), " or ", last);
 }
 
-bool WithinMax(int count, int max_occurs) {
-  return max_occurs == kUnbounded || count < max_occurs;
-}
+bool WithinMax(int count, int max_occurs) { return max_occurs == kUnbounded || count < max_occurs; }
 
 // The namespace URI bound to `prefix` where `element` stands, or "" when none is.
 absl::string_view NamespaceOfPrefix(const XmlNode& element, absl::string_view prefix) {
@@ -87,18 +85,17 @@ Offence MatchSequence(const XmlDocument& document, const XmlNode& element,
                                                     "> is not allowed here in <", NameOf(element),
                                                     ">: expected ", Alternatives(particle.names)))};
       }
-      return {next, document.ErrorAt(element, absl::StrCat("element <", NameOf(element),
-                                                           "> lacks ",
+      return {next, document.ErrorAt(element, absl::StrCat("element <", NameOf(element), "> lacks ",
                                                            Alternatives(particle.names)))};
     }
     ++groups;
     if (next == group_start) break;
   }
   if (next < children.size()) {
-    return {next, document.ErrorAt(*children[next],
-                                   absl::StrCat("element <", NameOf(*children[next]),
-                                                "> is not allowed here in <", NameOf(element),
-                                                ">"))};
+    return {next,
+            document.ErrorAt(*children[next],
+                             absl::StrCat("element <", NameOf(*children[next]),
+                                          "> is not allowed here in <", NameOf(element), ">"))};
   }
   return {next, absl::OkStatus()};
 }
@@ -111,9 +108,9 @@ Offence MatchAnyOrder(const XmlDocument& document, const XmlNode& element,
     for (size_t i = 0; i < model.particles.size(); ++i) {
       if (!Allows(model.particles[i], NameOf(child))) continue;
       if (!WithinMax(counts[i], model.particles[i].max_occurs)) {
-        return {position, document.ErrorAt(child, absl::StrCat("element <", NameOf(child),
-                                                               "> is repeated in <",
-                                                               NameOf(element), ">"))};
+        return {position,
+                document.ErrorAt(child, absl::StrCat("element <", NameOf(child),
+                                                     "> is repeated in <", NameOf(element), ">"))};
       }
       ++counts[i];
       break;
@@ -152,9 +149,9 @@ CheckedChildren MatchChildren(const XmlDocument& document, const XmlNode& elemen
   for (size_t i = 0; i < result.elements.size(); ++i) {
     const XmlNode& child = *result.elements[i];
     if (Mentions(model, NameOf(child))) continue;
-    result.offence = document.ErrorAt(child, absl::StrCat("element <", NameOf(child),
-                                                          "> is not allowed in <",
-                                                          NameOf(element), ">"));
+    result.offence = document.ErrorAt(
+        child,
+        absl::StrCat("element <", NameOf(child), "> is not allowed in <", NameOf(element), ">"));
     result.elements.resize(i);
     break;
   }
@@ -206,15 +203,16 @@ absl::Status CheckAttributes(const XmlDocument& document, const XmlNode& element
   }
   for (absl::string_view name : required) {
     if (!seen.contains(name)) {
-      return document.ErrorAt(element, absl::StrCat("element <", NameOf(element),
-                                                    "> lacks attribute ", name));
+      return document.ErrorAt(
+          element, absl::StrCat("element <", NameOf(element), "> lacks attribute ", name));
     }
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> SimpleContent(const XmlDocument& document, const XmlNode& element,
-                                          const std::vector<absl::string_view>& optional_attributes) {
+absl::StatusOr<std::string> SimpleContent(
+    const XmlDocument& document, const XmlNode& element,
+    const std::vector<absl::string_view>& optional_attributes) {
   if (absl::Status status = CheckAttributes(document, element, {}, optional_attributes);
       !status.ok()) {
     return status;

@@ -2,10 +2,10 @@
 //
 // Magento validates every file against its XSD before reading it. The readers in mapping/ describe,
 // element by element, what their XSD allows (attributes, the order and number of children, simple
-// content) and these functions enforce it, failing with InvalidArgumentError "file:line: ..." at the
-// first offence. Namespace declarations and attributes in the XMLSchema-instance namespace (such as
-// xsi:noNamespaceSchemaLocation) are allowed everywhere, as in XSD; Magento's schemas have no target
-// namespace, so a namespaced element is never allowed.
+// content) and these functions enforce it, failing with InvalidArgumentError "file:line: ..." at
+// the first offence. Namespace declarations and attributes in the XMLSchema-instance namespace
+// (such as xsi:noNamespaceSchemaLocation) are allowed everywhere, as in XSD; Magento's schemas have
+// no target namespace, so a namespaced element is never allowed.
 #ifndef MIGRATE_MAPPING_XML_SCHEMA_H_
 #define MIGRATE_MAPPING_XML_SCHEMA_H_
 
@@ -21,15 +21,17 @@ namespace migrate::mapping {
 
 inline constexpr int kUnbounded = -1;
 
-// One place in a content model: an element named any of `names`, from min_occurs to max_occurs times.
+// One place in a content model: an element named any of `names`, from min_occurs to max_occurs
+// times.
 struct Particle {
   std::vector<absl::string_view> names;
   int min_occurs = 1;
   int max_occurs = 1;
 };
 
-// The children an element may have: its particles in order (xs:sequence), the whole sequence repeated
-// from group_min to group_max times; or, with any_order, each particle once in any order (xs:all).
+// The children an element may have: its particles in order (xs:sequence), the whole sequence
+// repeated from group_min to group_max times; or, with any_order, each particle once in any order
+// (xs:all).
 struct ContentModel {
   std::vector<Particle> particles;
   int group_min = 1;
@@ -38,8 +40,8 @@ struct ContentModel {
 };
 
 // The child elements of an element, in document order, up to the first offence against its content,
-// and that offence (OK when none). A reader that reads `elements` before reporting `offence` reports
-// the first error in document order, as a streaming XSD validator does.
+// and that offence (OK when none). A reader that reads `elements` before reporting `offence`
+// reports the first error in document order, as a streaming XSD validator does.
 struct CheckedChildren {
   std::vector<const XmlNode*> elements;
   absl::Status offence;
@@ -66,9 +68,9 @@ absl::Status CheckAttributes(const XmlDocument& document, const XmlNode& element
 
 // The text of an element of simple type: no child elements are allowed, and no attributes unless
 // listed in `optional_attributes`.
-absl::StatusOr<std::string> SimpleContent(const XmlDocument& document, const XmlNode& element,
-                                          const std::vector<absl::string_view>& optional_attributes =
-                                              {});
+absl::StatusOr<std::string> SimpleContent(
+    const XmlDocument& document, const XmlNode& element,
+    const std::vector<absl::string_view>& optional_attributes = {});
 
 // Checks that `element` has neither children nor text (attributes are checked separately).
 absl::Status CheckEmpty(const XmlDocument& document, const XmlNode& element);

@@ -34,9 +34,8 @@ bool IsXmlFile(absl::string_view value) {
   } else {
     return false;
   }
-  return AllOf(stem, [](char c) {
-    return IsAlnum(c) || c == '-' || c == '/' || c == '.' || c == '_';
-  });
+  return AllOf(stem,
+               [](char c) { return IsAlnum(c) || c == '-' || c == '/' || c == '.' || c == '_'; });
 }
 
 std::optional<int> ParseInt(absl::string_view value) {

@@ -1,5 +1,6 @@
-// The simple types of Magento's XSDs (config.xsd, map.xsd, groups.xsd, class-map.xsd, settings.xsd),
-// each as a predicate on an element's or attribute's text. XSD patterns match the whole value.
+// The simple types of Magento's XSDs (config.xsd, map.xsd, groups.xsd, class-map.xsd,
+// settings.xsd), each as a predicate on an element's or attribute's text. XSD patterns match the
+// whole value.
 #ifndef MIGRATE_MAPPING_XSD_TYPES_H_
 #define MIGRATE_MAPPING_XSD_TYPES_H_
 

@@ -82,8 +82,8 @@ std::string ParseError(absl::string_view xml) {
   return std::string(config.status().message());
 }
 
-std::string Minimal(absl::string_view options, absl::string_view database =
-                                                   "<database host=\"h\" name=\"n\" user=\"u\"/>") {
+std::string Minimal(absl::string_view options,
+                    absl::string_view database = "<database host=\"h\" name=\"n\" user=\"u\"/>") {
   return absl::StrCat("<config><steps mode=\"data\"/><source>", database,
                       "</source><destination><database host=\"h\" name=\"n\" user=\"u\"/>"
                       "</destination><options>",
@@ -159,10 +159,11 @@ TEST(ConfigTest, OptionsKeepEverythingInOrder) {
 }
 
 TEST(ConfigTest, FlagsAndPrefixesReadAsPhpReadsThem) {
-  const ConfigOptions options = ParseOrDie(Minimal(
-      "<direct_document_copy>0</direct_document_copy><source_prefix>0</source_prefix>"
-      "<upgrade_customer_password_hash>false</upgrade_customer_password_hash>"))
-                                    .options();
+  const ConfigOptions options =
+      ParseOrDie(
+          Minimal("<direct_document_copy>0</direct_document_copy><source_prefix>0</source_prefix>"
+                  "<upgrade_customer_password_hash>false</upgrade_customer_password_hash>"))
+          .options();
   EXPECT_FALSE(options.direct_document_copy());
   EXPECT_EQ(options.source_prefix(), "");
   // PHP's (bool)"false" is true.
@@ -208,8 +209,9 @@ TEST(ConfigTest, SchemaErrorsNameFileAndLine) {
 
 TEST(ConfigTest, PasswordsNeverAppearInErrors) {
   const std::string message =
-      ParseError(Minimal("", "<database host=\"h\" name=\"n\" user=\"u\" password=\"pw-123\" "
-                             "port=\"1\" bad=\"x\"/>"));
+      ParseError(Minimal("",
+                         "<database host=\"h\" name=\"n\" user=\"u\" password=\"pw-123\" "
+                         "port=\"1\" bad=\"x\"/>"));
   EXPECT_THAT(message, Not(HasSubstr("pw-123")));
 }
 
@@ -229,8 +231,8 @@ class ResolvePathTest : public ::testing::Test {
     Touch(root_ / "cwd/etc/everywhere.xml");
     previous_cwd_ = std::filesystem::current_path();
     std::filesystem::current_path(root_ / "cwd");
-    config_ = ParseOrDie(Minimal(""), (root_ / "configs/config.xml").string(),
-                         (root_ / "tool").string());
+    config_ =
+        ParseOrDie(Minimal(""), (root_ / "configs/config.xml").string(), (root_ / "tool").string());
   }
 
   void TearDown() override { std::filesystem::current_path(previous_cwd_); }

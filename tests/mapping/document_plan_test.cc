@@ -139,15 +139,15 @@ TEST(DocumentPlanTest, SameStructureWithoutHandlersIsCopiedUnchanged) {
       ResolveDocumentPlan(rules, "t", {"id", "a", "b", "note"}, {"id", "a", "b", "note", "extra"});
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_TRUE(plan->copy_unchanged);
-  EXPECT_THAT(Assignments(*plan),
-              ElementsAre(Pair("id", "id"), Pair("a", "a"), Pair("b", "b"), Pair("note", "note"),
-                          Pair("extra", std::nullopt)));
+  EXPECT_THAT(Assignments(*plan), ElementsAre(Pair("id", "id"), Pair("a", "a"), Pair("b", "b"),
+                                              Pair("note", "note"), Pair("extra", std::nullopt)));
   EXPECT_THAT(plan->ignored_source_fields, ElementsAre("note"));
 }
 
 TEST(DocumentPlanTest, HandlersOrExtraSourceFieldsPreventUnchangedCopy) {
   const MapRules rules = Rules(kMap);
-  absl::StatusOr<DocumentPlan> extra = ResolveDocumentPlan(rules, "cms_page", {"id", "old"}, {"id"});
+  absl::StatusOr<DocumentPlan> extra =
+      ResolveDocumentPlan(rules, "cms_page", {"id", "old"}, {"id"});
   ASSERT_TRUE(extra.ok()) << extra.status();
   EXPECT_FALSE(extra->copy_unchanged);
   absl::StatusOr<DocumentPlan> handlers =
@@ -162,9 +162,11 @@ TEST(DocumentPlanTest, HandlersOrExtraSourceFieldsPreventUnchangedCopy) {
 
 TEST(DocumentPlanTest, OneHandlerPerFieldAndClassKeepingTheLastParams) {
   const MapRules rules = Rules(R"(<map><source><field_rules>
-      <transform><field>t.a</field><handler class="\H\One"><param name="v" value="1"/></handler></transform>
+      <transform><field>t.a</field>
+        <handler class="\H\One"><param name="v" value="1"/></handler></transform>
       <transform><field>t.a</field><handler class="\H\Two"/></transform>
-      <transform><field>t.a</field><handler class="\H\One"><param name="v" value="3"/></handler></transform>
+      <transform><field>t.a</field>
+        <handler class="\H\One"><param name="v" value="3"/></handler></transform>
       <transform><field>t.b</field><handler class="\H\One"/></transform>
     </field_rules></source><destination/></map>)");
   // Handlers follow the column order of the document, not the file.
@@ -172,7 +174,7 @@ TEST(DocumentPlanTest, OneHandlerPerFieldAndClassKeepingTheLastParams) {
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_THAT(HandlerSummary(plan->source_handlers),
               ElementsAre("b: H\\One", "a: H\\One v=3", "a: H\\Two"));
-  EXPECT_EQ(plan->source_handlers[1].handler.line, 4);
+  EXPECT_EQ(plan->source_handlers[1].handler.line, 6);
 }
 
 TEST(DocumentPlanTest, LastSourceFieldWinsADestinationField) {
@@ -195,7 +197,8 @@ TEST(DocumentPlanTest, AMoveIsFoundFromEitherEnd) {
   const MapRules rules = Rules(
       "<map><source><field_rules><move><field>t.a</field><to>t.b</to></move></field_rules>"
       "</source><destination/></map>");
-  absl::StatusOr<DocumentPlan> plan = ResolveDocumentPlan(rules, "t", {"a", "b", "id"}, {"b", "id"});
+  absl::StatusOr<DocumentPlan> plan =
+      ResolveDocumentPlan(rules, "t", {"a", "b", "id"}, {"b", "id"});
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_THAT(Assignments(*plan), ElementsAre(Pair("b", "a"), Pair("id", "id")));
   EXPECT_THAT(plan->source_findings.not_mapped, ElementsAre("a"));

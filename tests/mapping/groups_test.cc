@@ -76,10 +76,12 @@ TEST(GroupsTest, SchemaErrors) {
   EXPECT_EQ(ParseError("<groups>\n<group name=\"g\">\n<attribute>a</attribute>\n"
                        "<document>d</document>\n</group>\n</groups>"),
             "deltalog.xml:4: element <document> is not allowed here in <group>");
-  EXPECT_EQ(ParseError("<groups><group name=\"g\"><document type=\"x\">d</document></group></groups>"),
-            "deltalog.xml:1: attribute type is not allowed in <document>");
-  EXPECT_EQ(ParseError("<groups><group name=\"g\"><document key=\"\">d</document></group></groups>"),
-            "deltalog.xml:1: attribute key of <document> is empty");
+  EXPECT_EQ(
+      ParseError("<groups><group name=\"g\"><document type=\"x\">d</document></group></groups>"),
+      "deltalog.xml:1: attribute type is not allowed in <document>");
+  EXPECT_EQ(
+      ParseError("<groups><group name=\"g\"><document key=\"\">d</document></group></groups>"),
+      "deltalog.xml:1: attribute key of <document> is empty");
   EXPECT_EQ(ParseError("<groups><group name=\"g\"><document></document></group></groups>"),
             "deltalog.xml:1: <document> is empty");
   EXPECT_EQ(ParseError("<groups><group name=\"g\"><table>t</table></group></groups>"),

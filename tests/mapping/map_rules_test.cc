@@ -143,7 +143,8 @@ TEST(MapRulesTest, DocumentIgnoresAndRenames) {
   EXPECT_FALSE(rules.IsDocumentIgnored("core_cache", Side::kDestination));
   EXPECT_TRUE(rules.IsDocumentIgnored("ui_bookmark", Side::kDestination));
   EXPECT_EQ(rules.DocumentMap("core_cache", Side::kSource), std::nullopt);
-  EXPECT_THAT(rules.DocumentMap("sales_flat_order", Side::kSource), Optional(std::string("sales_order")));
+  EXPECT_THAT(rules.DocumentMap("sales_flat_order", Side::kSource),
+              Optional(std::string("sales_order")));
   EXPECT_THAT(rules.DocumentMap("catalog_product_entity", Side::kSource),
               Optional(std::string("catalog_product_entity")));
   // The destination document finds its source document through the same rename.
@@ -152,12 +153,12 @@ TEST(MapRulesTest, DocumentIgnoresAndRenames) {
 }
 
 TEST(MapRulesTest, WildcardsMatchAsMagentoDoes) {
-  const MapRules rules = ParseOrDie(MapWith(
-      "", "",
-      "<ignore><document>log_*</document></ignore>"
-      "<ignore><document>catalog_product_index*</document></ignore>"
-      "<ignore><document>a*b</document></ignore>"
-      "<ignore><document>x.y*</document></ignore>"));
+  const MapRules rules =
+      ParseOrDie(MapWith("", "",
+                         "<ignore><document>log_*</document></ignore>"
+                         "<ignore><document>catalog_product_index*</document></ignore>"
+                         "<ignore><document>a*b</document></ignore>"
+                         "<ignore><document>x.y*</document></ignore>"));
   // '*' stands for at least one character.
   EXPECT_TRUE(rules.IsDocumentIgnored("log_url", Side::kSource));
   EXPECT_FALSE(rules.IsDocumentIgnored("log_", Side::kSource));
@@ -204,29 +205,25 @@ TEST(MapRulesTest, HandlersInFileOrder) {
 
 TEST(MapRulesTest, AmbiguousDocumentMessage) {
   // A move into a document the destination ignores.
-  const MapRules rules = ParseOrDie(MapWith(
-      "<move><field>a.x</field><to>b.y</to></move>", "", "",
-      "<ignore><document>b</document></ignore>"));
+  const MapRules rules = ParseOrDie(MapWith("<move><field>a.x</field><to>b.y</to></move>", "", "",
+                                            "<ignore><document>b</document></ignore>"));
   absl::StatusOr<std::optional<std::string>> mapped = rules.FieldMap("a", "x", Side::kSource);
-  EXPECT_EQ(mapped.status(),
-            absl::InvalidArgumentError("Document has ambiguous configuration: b"));
+  EXPECT_EQ(mapped.status(), absl::InvalidArgumentError("Document has ambiguous configuration: b"));
   // Asking for a field of an ignored document.
-  const MapRules ignored =
-      ParseOrDie(MapWith("", "", "<ignore><document>a</document></ignore>"));
+  const MapRules ignored = ParseOrDie(MapWith("", "", "<ignore><document>a</document></ignore>"));
   EXPECT_EQ(ignored.FieldMap("a", "x", Side::kSource).status(),
             absl::InvalidArgumentError("Document has ambiguous configuration: a"));
 }
 
 TEST(MapRulesTest, AmbiguousFieldMessage) {
   // A move into a field the destination ignores.
-  const MapRules into_ignored = ParseOrDie(MapWith(
-      "<move><field>a.x</field><to>b.y</to></move>",
-      "<ignore><field>b.y</field></ignore>"));
+  const MapRules into_ignored = ParseOrDie(MapWith("<move><field>a.x</field><to>b.y</to></move>",
+                                                   "<ignore><field>b.y</field></ignore>"));
   EXPECT_EQ(into_ignored.FieldMap("a", "x", Side::kSource).status(),
             absl::InvalidArgumentError("Field has ambiguous configuration: b.y"));
   // A move from a field the source ignores, seen from the destination.
-  const MapRules from_ignored = ParseOrDie(MapWith(
-      "<ignore><field>a.x</field></ignore><move><field>a.x</field><to>b.y</to></move>"));
+  const MapRules from_ignored = ParseOrDie(
+      MapWith("<ignore><field>a.x</field></ignore><move><field>a.x</field><to>b.y</to></move>"));
   EXPECT_EQ(*from_ignored.FieldMap("a", "x", Side::kSource), std::nullopt);
   EXPECT_EQ(from_ignored.FieldMap("b", "y", Side::kDestination).status(),
             absl::InvalidArgumentError("Field has ambiguous configuration: a.x"));
@@ -234,18 +231,17 @@ TEST(MapRulesTest, AmbiguousFieldMessage) {
 
 TEST(MapRulesTest, FirstRenameNamingADocumentWins) {
   // Magento finds a rename by either child, first in file order.
-  const MapRules rules = ParseOrDie(MapWith(
-      "", "",
-      "<rename><document>a</document><to>b</to></rename>"
-      "<rename><document>b</document><to>c</to></rename>"));
+  const MapRules rules = ParseOrDie(MapWith("", "",
+                                            "<rename><document>a</document><to>b</to></rename>"
+                                            "<rename><document>b</document><to>c</to></rename>"));
   EXPECT_THAT(rules.DocumentMap("a", Side::kSource), Optional(std::string("b")));
   EXPECT_THAT(rules.DocumentMap("b", Side::kSource), Optional(std::string("a")));
   EXPECT_THAT(rules.DocumentMap("c", Side::kDestination), Optional(std::string("b")));
 }
 
 TEST(MapRulesTest, EmptyRuleGroupsAreAllowed) {
-  const MapRules rules = ParseOrDie(
-      "<map><source><document_rules/><field_rules/></source><destination/></map>");
+  const MapRules rules =
+      ParseOrDie("<map><source><document_rules/><field_rules/></source><destination/></map>");
   EXPECT_THAT(rules.rules(Side::kSource).ignored_documents, IsEmpty());
 }
 
@@ -311,17 +307,18 @@ TEST(MapRulesTest, ValuesTheSchemaRejects) {
             "map.xml:1: <field> value \"a.b.c\" is not of the form document.field");
   EXPECT_EQ(ParseError(MapWith("", "", "<ignore><document></document></ignore>")),
             "map.xml:1: <document> is empty");
-  EXPECT_EQ(ParseError(MapWith("<transform><field>a.b</field><handler class=\"A-B\"/></transform>")),
-            "map.xml:1: handler class \"A-B\" is not a valid class name");
+  EXPECT_EQ(
+      ParseError(MapWith("<transform><field>a.b</field><handler class=\"A-B\"/></transform>")),
+      "map.xml:1: handler class \"A-B\" is not a valid class name");
   EXPECT_EQ(ParseError(MapWith("<transform><field>a.b</field><handler/></transform>")),
             "map.xml:1: element <handler> lacks attribute class");
-  EXPECT_EQ(ParseError(MapWith(
-                "<transform><field>a.b</field><handler class=\"H\">"
-                "<param name=\"v\" value=\"1\"/><param name=\"v\" value=\"2\"/></handler></transform>")),
-            "map.xml:1: param v is repeated in <handler>");
-  EXPECT_EQ(ParseError(MapWith(
-                "<transform><field>a.b</field><handler class=\"H\">"
-                "<param name=\"v\"/></handler></transform>")),
+  EXPECT_EQ(
+      ParseError(MapWith(
+          "<transform><field>a.b</field><handler class=\"H\">"
+          "<param name=\"v\" value=\"1\"/><param name=\"v\" value=\"2\"/></handler></transform>")),
+      "map.xml:1: param v is repeated in <handler>");
+  EXPECT_EQ(ParseError(MapWith("<transform><field>a.b</field><handler class=\"H\">"
+                               "<param name=\"v\"/></handler></transform>")),
             "map.xml:1: element <param> lacks attribute value");
   EXPECT_EQ(ParseError(MapWith("<ignore><field size=\"1\">a.b</field></ignore>")),
             "map.xml:1: attribute size is not allowed in <field>");
@@ -330,7 +327,8 @@ TEST(MapRulesTest, ValuesTheSchemaRejects) {
 TEST(MapRulesTest, NamespacesFollowXsd) {
   // Schema-instance attributes are allowed anywhere, under any prefix bound to that namespace.
   ParseOrDie(
-      "<map xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" i:noNamespaceSchemaLocation=\"x\">"
+      "<map xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "i:noNamespaceSchemaLocation=\"x\">"
       "<source/><destination i:nil=\"false\"/></map>");
   EXPECT_EQ(ParseError("<map xmlns:p=\"urn:other\" p:x=\"1\"><source/><destination/></map>"),
             "map.xml:1: attribute p:x is not allowed in <map>");

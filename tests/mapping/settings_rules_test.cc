@@ -103,17 +103,18 @@ TEST(SettingsRulesTest, SchemaErrors) {
   EXPECT_EQ(ParseError("<settings><key/><value><transform><path>a/b</path>"
                        "<handler class=\"My_Handler\"/></transform></value></settings>"),
             "settings.xml:1: handler class \"My_Handler\" is not a valid class name");
-  EXPECT_EQ(ParseError("<settings>\n<key/>\n<value>\n<transform>\n<handler class=\"H\"/>\n"
-                       "</transform>\n</value>\n</settings>"),
-            "settings.xml:5: element <handler> is not allowed here in <transform>: expected <path>");
+  EXPECT_EQ(
+      ParseError("<settings>\n<key/>\n<value>\n<transform>\n<handler class=\"H\"/>\n"
+                 "</transform>\n</value>\n</settings>"),
+      "settings.xml:5: element <handler> is not allowed here in <transform>: expected <path>");
 }
 
 TEST(SettingsRulesTest, RepeatedParamNamesAreAllowed) {
-  absl::StatusOr<SettingsRules> rules = SettingsRules::Parse(
-      "settings.xml",
-      "<settings><key/><value><transform><path>a/b</path><handler class=\"H\">"
-      "<param name=\"v\" value=\"1\"/><param name=\"v\" value=\"2\"/>"
-      "</handler></transform></value></settings>");
+  absl::StatusOr<SettingsRules> rules =
+      SettingsRules::Parse("settings.xml",
+                           "<settings><key/><value><transform><path>a/b</path><handler class=\"H\">"
+                           "<param name=\"v\" value=\"1\"/><param name=\"v\" value=\"2\"/>"
+                           "</handler></transform></value></settings>");
   ASSERT_TRUE(rules.ok()) << rules.status();
   EXPECT_EQ(rules->ValueHandler("a/b")->Param("v")->value, "2");
 }

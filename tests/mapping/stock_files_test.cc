@@ -165,7 +165,8 @@ TEST(StockFilesTest, StockMapResolvesEveryRenamedDocumentWithoutAmbiguity) {
     ASSERT_TRUE(map.ok()) << map.status();
     for (const FieldMove& move : map->rules(Side::kSource).moves) {
       const std::vector<std::string> parts = absl::StrSplit(move.field, '.');
-      EXPECT_TRUE(map->FieldMap(parts[0], parts[1], Side::kSource).ok()) << path << " " << move.field;
+      EXPECT_TRUE(map->FieldMap(parts[0], parts[1], Side::kSource).ok())
+          << path << " " << move.field;
     }
   }
 }
@@ -174,9 +175,9 @@ TEST(StockFilesTest, SalesOrderPlanFromTheStockMap) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   absl::StatusOr<MapRules> map = MapRules::Read(EditionDir(fixtures) + "/1.6.1.0/map.xml.dist");
   ASSERT_TRUE(map.ok()) << map.status();
-  absl::StatusOr<DocumentPlan> plan = ResolveDocumentPlan(
-      *map, "sales_flat_order", {"entity_id", "hidden_tax_amount", "state"},
-      {"entity_id", "discount_tax_compensation_amount", "state", "send_email"});
+  absl::StatusOr<DocumentPlan> plan =
+      ResolveDocumentPlan(*map, "sales_flat_order", {"entity_id", "hidden_tax_amount", "state"},
+                          {"entity_id", "discount_tax_compensation_amount", "state", "send_email"});
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_EQ(plan->destination_document, "sales_order");
   EXPECT_FALSE(plan->copy_unchanged);
