@@ -2,6 +2,8 @@
 //
 // Each <rename> has a <from> and a <to>; an empty <to> means the class has no Magento 2
 // counterpart. As in Magento's ClassMap reader, a later rename of the same <from> wins.
+//
+// Immutable once read: every query is const and safe from many threads at once.
 #ifndef MIGRATE_MAPPING_CLASS_MAP_H_
 #define MIGRATE_MAPPING_CLASS_MAP_H_
 

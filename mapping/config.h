@@ -9,6 +9,8 @@
 //
 // File options are paths as written; ResolvePath() finds them the way Magento does. One departure
 // from config.xsd: an empty <config>, which no run could use, is refused.
+//
+// Immutable once read: every query is const and safe from many threads at once.
 #ifndef MIGRATE_MAPPING_CONFIG_H_
 #define MIGRATE_MAPPING_CONFIG_H_
 

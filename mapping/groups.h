@@ -3,6 +3,8 @@
 // Each <group name> lists <document> entries (with the key columns of the table in `key`, e.g.
 // "entity_id" or "query_text,store_id") and then <attribute> entries (with an optional `key` and
 // `type`, e.g. type="catalog_product"). Group names are unique, as groups.xsd demands.
+//
+// Immutable once read: every query is const and safe from many threads at once.
 #ifndef MIGRATE_MAPPING_GROUPS_H_
 #define MIGRATE_MAPPING_GROUPS_H_
 

@@ -7,7 +7,7 @@
 //
 // The queries answer exactly as Magento's \Migration\Reader\Map does, quirks included:
 // - A document is ignored when an ignore names it, or when a pattern with '*' matches it
-// (Wildcard).
+//   (Wildcard).
 // - Renames and moves are looked up from either end: the first <rename> (or <move>) in which either
 //   child names the document (or "document.field") maps it to the other child, whichever side asks.
 //   That is how a destination document finds its source document.
@@ -15,6 +15,8 @@
 //   "Document has ambiguous configuration: <document>" and an ignored target field gives
 //   "Field has ambiguous configuration: <document>.<field>", as InvalidArgumentError.
 // - Handlers() lists the transforms of a field in file order.
+//
+// Immutable once read: every query is const and safe from many threads at once.
 #ifndef MIGRATE_MAPPING_MAP_RULES_H_
 #define MIGRATE_MAPPING_MAP_RULES_H_
 

@@ -4,6 +4,8 @@
 // paths; <value> attaches a handler to a path. The queries answer as Magento's Settings reader
 // does: a renamed or transformed path that is also ignored is ignored; the first rename or
 // transform of a path wins.
+//
+// Immutable once read: every query is const and safe from many threads at once.
 #ifndef MIGRATE_MAPPING_SETTINGS_RULES_H_
 #define MIGRATE_MAPPING_SETTINGS_RULES_H_
 
