@@ -137,4 +137,9 @@ std::string QuoteIdentifier(absl::string_view name) {
   return absl::StrCat("`", absl::StrReplaceAll(name, {{"`", "``"}}), "`");
 }
 
+std::string QualifiedName(absl::string_view database, absl::string_view table) {
+  if (database.empty()) return QuoteIdentifier(table);
+  return absl::StrCat(QuoteIdentifier(database), ".", QuoteIdentifier(table));
+}
+
 }  // namespace migrate::io

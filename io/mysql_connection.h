@@ -62,6 +62,9 @@ class MysqlConnection {
 // Quotes a MySQL identifier: `name`, with backticks doubled.
 std::string QuoteIdentifier(absl::string_view name);
 
+// `database`.`table`, or just `table` when `database` is empty (the session's default database).
+std::string QualifiedName(absl::string_view database, absl::string_view table);
+
 }  // namespace migrate::io
 
 #endif  // MIGRATE_IO_MYSQL_CONNECTION_H_

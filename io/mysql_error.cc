@@ -38,6 +38,14 @@ absl::Status MysqlError(unsigned int error_number, absl::string_view message, ab
   return status;
 }
 
+absl::Status WithContext(const absl::Status& status, absl::string_view context) {
+  if (status.ok()) return status;
+  absl::Status annotated(status.code(), absl::StrCat(context, ": ", status.message()));
+  status.ForEachPayload(
+      [&annotated](absl::string_view type_url, const absl::Cord& payload) { annotated.SetPayload(type_url, payload); });
+  return annotated;
+}
+
 unsigned int MysqlErrorNumber(const absl::Status& status) {
   absl::optional<absl::Cord> payload = status.GetPayload(kErrorNumberPayload);
   unsigned int number = 0;

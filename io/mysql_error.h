@@ -22,6 +22,9 @@ unsigned int MysqlErrorNumber(const absl::Status& status);
 // True for errors after which the connection is gone: server gone away, lost, refused.
 bool IsConnectionLost(unsigned int error_number);
 
+// `status` with "context: " before its message; code and payloads (the error number) are kept.
+absl::Status WithContext(const absl::Status& status, absl::string_view context);
+
 }  // namespace migrate::io
 
 #endif  // MIGRATE_IO_MYSQL_ERROR_H_

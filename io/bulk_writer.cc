@@ -1,0 +1,191 @@
+#include "io/bulk_writer.h"
+
+#include <mysql.h>
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "io/mysql_error.h"
+
+namespace migrate::io {
+namespace {
+
+// Room for the protocol's own bytes around a statement's text or parameters.
+constexpr size_t kPacketHeadroom = 4096;
+// Per value in a bulk request: an indicator byte and a length of up to 9 bytes.
+constexpr size_t kBulkValueOverhead = 10;
+
+bool IsUnsupportedCommand(unsigned int error_number) {
+  return error_number == 1047      // ER_UNKNOWN_COM_ERROR
+         || error_number == 1295   // ER_UNSUPPORTED_PS
+         || error_number == 2054   // CR_NOT_IMPLEMENTED
+         || error_number == 5003;  // CR_FUNCTION_NOT_SUPPORTED
+}
+
+// What MARIADB_STMT_BULK_SUPPORTED tests, through the public API: a MariaDB server (not MySQL)
+// announcing bulk operations among its extended capabilities.
+bool ServerSupportsBulk(MYSQL* mysql) {
+  unsigned long capabilities = 0;
+  unsigned long extended = 0;
+  if (mariadb_get_infov(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) != 0 ||
+      mariadb_get_infov(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) != 0) {
+    return false;
+  }
+  return (capabilities & CLIENT_MYSQL) == 0 && (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32)) != 0;
+}
+
+std::string QuotedList(const std::vector<std::string>& names) {
+  return absl::StrJoin(names, ", ", [](std::string* out, const std::string& name) {
+    out->append(QuoteIdentifier(name));
+  });
+}
+
+// " ON DUPLICATE KEY UPDATE `a` = VALUES(`a`), ..." for kUpsert, else "".
+std::string UpsertClause(const BulkWriterOptions& options) {
+  if (options.mode != WriteMode::kUpsert) return "";
+  const std::vector<std::string>& updated = options.update_columns.empty() ? options.columns : options.update_columns;
+  return absl::StrCat(" ON DUPLICATE KEY UPDATE ",
+                      absl::StrJoin(updated, ", ", [](std::string* out, const std::string& name) {
+                        const std::string quoted = QuoteIdentifier(name);
+                        absl::StrAppend(out, quoted, " = VALUES(", quoted, ")");
+                      }));
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<BulkWriter>> BulkWriter::Create(MysqlConnection& connection,
+                                                               BulkWriterOptions options) {
+  if (options.columns.empty()) return absl::InvalidArgumentError(absl::StrCat("no columns to write to ", options.table));
+  absl::StatusOr<std::string> packet = connection.QueryScalar("SELECT @@max_allowed_packet");
+  if (!packet.ok()) return packet.status();
+  size_t max_allowed_packet = 0;
+  if (!absl::SimpleAtoi(*packet, &max_allowed_packet) || max_allowed_packet <= 2 * kPacketHeadroom) {
+    return absl::InternalError(absl::StrCat("unexpected max_allowed_packet ", *packet));
+  }
+  const size_t limit = std::min(options.max_statement_bytes, max_allowed_packet - kPacketHeadroom);
+  std::unique_ptr<BulkWriter> writer(new BulkWriter(connection, std::move(options), limit));
+  if (!writer->options_.force_multi_row_insert) {
+    if (absl::Status status = writer->PrepareArrayBinding(); !status.ok()) return status;
+  }
+  return writer;
+}
+
+BulkWriter::BulkWriter(MysqlConnection& connection, BulkWriterOptions options, size_t statement_limit)
+    : connection_(connection),
+      options_(std::move(options)),
+      statement_limit_(statement_limit),
+      insert_head_(absl::StrCat("INSERT INTO ", QualifiedName(options_.database, options_.table), " (",
+                                QuotedList(options_.columns), ") VALUES ")),
+      upsert_tail_(UpsertClause(options_)),
+      multi_row_(connection.handle(), insert_head_, upsert_tail_, statement_limit) {}
+
+BulkWriter::~BulkWriter() { CloseStatement(); }
+
+void BulkWriter::CloseStatement() {
+  if (stmt_ != nullptr) mysql_stmt_close(stmt_);
+  stmt_ = nullptr;
+}
+
+absl::Status BulkWriter::StatementError() const {
+  return WithContext(MysqlError(mysql_stmt_errno(stmt_), mysql_stmt_error(stmt_), connection_.options().Describe()),
+                     absl::StrCat("writing ", options_.table));
+}
+
+absl::Status BulkWriter::PrepareArrayBinding() {
+  if (!ServerSupportsBulk(connection_.handle())) return absl::OkStatus();
+  stmt_ = mysql_stmt_init(connection_.handle());
+  if (stmt_ == nullptr) return connection_.LastError();
+  std::vector<std::string> placeholders(options_.columns.size(), "?");
+  const std::string sql = absl::StrCat(insert_head_, "(", absl::StrJoin(placeholders, ", "), ")", upsert_tail_);
+  if (mysql_stmt_prepare(stmt_, sql.data(), sql.size()) != 0) {
+    absl::Status error = StatementError();
+    CloseStatement();
+    return error;
+  }
+  binds_.resize(options_.columns.size());
+  return absl::OkStatus();
+}
+
+absl::Status BulkWriter::Write(const RowBatch& batch) {
+  affected_rows_ = 0;
+  if (batch.column_count() != options_.columns.size()) {
+    return absl::InvalidArgumentError(absl::StrCat("a batch of ", batch.column_count(), " columns for ",
+                                                   options_.columns.size(), " columns of ", options_.table));
+  }
+  if (batch.empty()) return absl::OkStatus();
+  if (stmt_ == nullptr) return WriteMultiRow(batch);
+  absl::Status status = WriteArrays(batch);
+  if (!status.ok() && !executed_once_ && IsUnsupportedCommand(MysqlErrorNumber(status))) {
+    // The server announced bulk support but refuses it (e.g. a proxy): text from now on. A failed
+    // statement changed nothing, so the batch is simply sent again.
+    CloseStatement();
+    affected_rows_ = 0;
+    return WriteMultiRow(batch);
+  }
+  return status;
+}
+
+absl::Status BulkWriter::WriteArrays(const RowBatch& batch) {
+  const size_t rows = batch.row_count();
+  const size_t columns = batch.column_count();
+  values_.resize(rows * columns);
+  lengths_.resize(rows * columns);
+  indicators_.resize(rows * columns);
+  size_t slice_start = 0;
+  size_t slice_bytes = 0;
+  for (size_t row = 0; row < rows; ++row) {
+    size_t row_bytes = 0;
+    for (size_t column = 0; column < columns; ++column) {
+      const size_t at = column * rows + row;
+      const absl::string_view value = batch.Value(row, column);
+      values_[at] = const_cast<char*>(value.data());
+      lengths_[at] = value.size();
+      indicators_[at] = batch.IsNull(row, column) ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
+      row_bytes += value.size() + kBulkValueOverhead;
+    }
+    if (row > slice_start && slice_bytes + row_bytes > statement_limit_) {
+      if (absl::Status status = ExecuteSlice(slice_start, row - slice_start, rows); !status.ok()) return status;
+      slice_start = row;
+      slice_bytes = 0;
+    }
+    slice_bytes += row_bytes;
+  }
+  return ExecuteSlice(slice_start, rows - slice_start, rows);
+}
+
+absl::Status BulkWriter::ExecuteSlice(size_t first_row, size_t row_count, size_t batch_rows) {
+  for (size_t column = 0; column < binds_.size(); ++column) {
+    MYSQL_BIND& bind = binds_[column];
+    std::memset(&bind, 0, sizeof(bind));
+    const size_t at = column * batch_rows + first_row;
+    bind.buffer_type = MYSQL_TYPE_STRING;
+    bind.buffer = &values_[at];
+    bind.length = &lengths_[at];
+    bind.u.indicator = &indicators_[at];
+  }
+  unsigned int array_size = static_cast<unsigned int>(row_count);
+  if (mysql_stmt_attr_set(stmt_, STMT_ATTR_ARRAY_SIZE, &array_size) != 0 ||
+      mysql_stmt_bind_param(stmt_, binds_.data()) != 0 || mysql_stmt_execute(stmt_) != 0) {
+    return StatementError();
+  }
+  executed_once_ = true;
+  affected_rows_ += mysql_stmt_affected_rows(stmt_);
+  return absl::OkStatus();
+}
+
+absl::Status BulkWriter::WriteMultiRow(const RowBatch& batch) {
+  for (size_t row = 0; row < batch.row_count();) {
+    row = multi_row_.Build(batch, row, &statement_text_);
+    if (absl::Status status = connection_.Execute(statement_text_); !status.ok()) {
+      return WithContext(status, absl::StrCat("writing ", options_.table));
+    }
+    affected_rows_ += connection_.affected_rows();
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace migrate::io

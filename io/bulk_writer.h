@@ -1,0 +1,104 @@
+// Writes RowBatches into `table (columns)` over one connection, as fast as the server allows.
+//
+// On MariaDB servers with bulk support the writer prepares
+//   INSERT INTO t (c1, ...) VALUES (?, ...) [ON DUPLICATE KEY UPDATE c1 = VALUES(c1), ...]
+// once and executes it with array binding (STMT_ATTR_ARRAY_SIZE, column-wise MYSQL_BIND arrays of
+// MYSQL_TYPE_STRING pointing into the batch's arena, STMT_INDICATOR_NULL for NULLs), which
+// Connector/C sends as COM_STMT_BULK_EXECUTE. Elsewhere (the server lacks the capability, or the
+// first bulk execution is refused as unsupported), or when forced, it sends multi-row INSERT text
+// (io/multi_row_insert.h). Either way a batch goes out in as many statements as needed to keep each
+// one under min(max_statement_bytes, the server's max_allowed_packet), and values arrive as the
+// text protocol would deliver them, so both paths store identical rows.
+//
+// Writing never commits: the caller owns the transaction, e.g.
+//   BEGIN; writer.Write(batch); progress.Record(...); COMMIT
+// on the writer's connection. Not thread-safe; the connection must outlive the writer. After a
+// lost connection, make a new writer on the new connection.
+#ifndef MIGRATE_IO_BULK_WRITER_H_
+#define MIGRATE_IO_BULK_WRITER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "io/multi_row_insert.h"
+#include "io/mysql_connection.h"
+#include "io/row_batch.h"
+
+struct st_mysql_stmt;
+struct st_mysql_bind;
+
+namespace migrate::io {
+
+enum class WriteMode {
+  kInsert,
+  // INSERT ... ON DUPLICATE KEY UPDATE: rows whose key exists are updated (delta replays).
+  kUpsert,
+};
+
+struct BulkWriterOptions {
+  // Empty means the connection's default database.
+  std::string database;
+  std::string table;
+  // The destination columns, in the order of the batches' columns.
+  std::vector<std::string> columns;
+  WriteMode mode = WriteMode::kInsert;
+  // kUpsert: the columns a duplicate key updates from the new row; empty means all `columns`.
+  std::vector<std::string> update_columns;
+  // Send multi-row INSERT text even when the server supports array binding.
+  bool force_multi_row_insert = false;
+  // Upper bound of one statement; the server's max_allowed_packet bounds it further.
+  size_t max_statement_bytes = 16 << 20;
+};
+
+class BulkWriter {
+ public:
+  static absl::StatusOr<std::unique_ptr<BulkWriter>> Create(MysqlConnection& connection, BulkWriterOptions options);
+
+  BulkWriter(const BulkWriter&) = delete;
+  BulkWriter& operator=(const BulkWriter&) = delete;
+  ~BulkWriter();
+
+  // Writes every row of `batch`, whose column count must match the options' columns.
+  absl::Status Write(const RowBatch& batch);
+
+  // True while array binding is in use; false after a fallback or when forced.
+  bool uses_array_binding() const { return stmt_ != nullptr; }
+
+  // Rows the server reported changed by the last Write (an upserted existing row counts 2).
+  uint64_t affected_rows() const { return affected_rows_; }
+
+ private:
+  BulkWriter(MysqlConnection& connection, BulkWriterOptions options, size_t statement_limit);
+
+  absl::Status PrepareArrayBinding();
+  absl::Status WriteArrays(const RowBatch& batch);
+  absl::Status ExecuteSlice(size_t first_row, size_t row_count, size_t batch_rows);
+  absl::Status WriteMultiRow(const RowBatch& batch);
+  absl::Status StatementError() const;
+  void CloseStatement();
+
+  MysqlConnection& connection_;
+  BulkWriterOptions options_;
+  size_t statement_limit_;
+  std::string insert_head_;
+  std::string upsert_tail_;
+  MultiRowInsertBuilder multi_row_;
+  std::string statement_text_;
+  st_mysql_stmt* stmt_ = nullptr;
+  bool executed_once_ = false;
+  // Column-wise parameter arrays: entry column * rows + row.
+  std::vector<char*> values_;
+  std::vector<unsigned long> lengths_;
+  std::vector<char> indicators_;
+  std::vector<st_mysql_bind> binds_;
+  uint64_t affected_rows_ = 0;
+};
+
+}  // namespace migrate::io
+
+#endif  // MIGRATE_IO_BULK_WRITER_H_

@@ -1,0 +1,93 @@
+// Reads the rows of one key range of one table, in key order, batch by batch.
+//
+// Keyed tables (a non-empty `key`, normally TableSchema::ResumeKey()) are read with keyset
+// pagination, never OFFSET: each page is one query
+//   SELECT columns FROM t WHERE <key > last> [AND <key <= upto>] [AND (filter)] ORDER BY key LIMIT n
+// where a composite comparison is spelled so MariaDB's range optimizer scans the key's index:
+//   k1 >= a AND (k1 > a OR (k1 = a AND k2 > b) OR ...).
+// The page is streamed (mysql_use_result) straight into the caller's recycled RowBatch. After each
+// batch, last_key() is the key of its last row (text values, in key order), which the caller
+// records with the batch; a new reader whose range starts after that key returns exactly the rows
+// not yet returned. Key values are sent back as the server returned them: unquoted for numeric
+// key columns, quoted with the connection's escaping otherwise.
+//
+// Tables without a usable key (an empty `key`): the whole table (or filter) is one streaming
+// query without ORDER BY, read batch by batch; the connection stays busy until the stream ends or
+// the reader is destroyed, and last_key() stays empty. Such a document cannot resume in the
+// middle: the caller treats it as all-or-nothing, i.e. on resume it empties the destination rows
+// of that document and copies it again from the start; only a finished document is skipped.
+//
+// Not thread-safe; the reader borrows the connection (which must outlive it) for its lifetime.
+#ifndef MIGRATE_IO_CHUNK_READER_H_
+#define MIGRATE_IO_CHUNK_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "io/key_range.h"
+#include "io/mysql_connection.h"
+#include "io/row_batch.h"
+
+struct st_mysql_res;
+
+namespace migrate::io {
+
+struct ChunkReaderOptions {
+  // Empty means the connection's default database.
+  std::string database;
+  std::string table;
+  // The columns each batch holds, in this order.
+  std::vector<std::string> columns;
+  // The resume key; need not be among `columns`. Empty: read as one stream (see above).
+  std::vector<KeyColumn> key;
+  // Keyed reads only: the rows after range.after up to and including range.upto.
+  KeyRange range;
+  // An extra SQL condition every row must meet, e.g. a delta's set of changed keys; may be empty.
+  std::string filter;
+  // Rows per batch (and per page query).
+  size_t batch_size = 10000;
+};
+
+class ChunkReader {
+ public:
+  ChunkReader(MysqlConnection& connection, ChunkReaderOptions options);
+  ChunkReader(const ChunkReader&) = delete;
+  ChunkReader& operator=(const ChunkReader&) = delete;
+  ~ChunkReader();
+
+  // Clears `batch`, sets its column count and fills it with up to batch_size rows. Returns false
+  // (with an empty batch) once the range is exhausted.
+  absl::StatusOr<bool> Next(RowBatch* batch);
+
+  // The key of the last row returned so far; range.after (or empty) before the first batch.
+  const Key& last_key() const { return last_key_; }
+  uint64_t rows_read() const { return rows_read_; }
+  bool keyed() const { return !options_.key.empty(); }
+
+  // The statement the next keyed page runs (for logs and EXPLAIN).
+  std::string PageQuery() const;
+
+ private:
+  absl::StatusOr<bool> NextKeyedPage(RowBatch* batch);
+  absl::StatusOr<bool> NextStreamed(RowBatch* batch);
+  // Moves up to batch_size rows of the open result into `batch`; true when the result is drained.
+  absl::StatusOr<bool> Drain(RowBatch* batch, bool track_key);
+  void CloseResult();
+
+  MysqlConnection& connection_;
+  ChunkReaderOptions options_;
+  std::string select_prefix_;
+  // Position in the select list of each key column.
+  std::vector<size_t> key_positions_;
+  Key last_key_;
+  uint64_t rows_read_ = 0;
+  bool exhausted_ = false;
+  st_mysql_res* result_ = nullptr;
+};
+
+}  // namespace migrate::io
+
+#endif  // MIGRATE_IO_CHUNK_READER_H_

@@ -1,0 +1,62 @@
+// Key tuples and key ranges: how readers, the splitter and the progress store name a position in a
+// table's key order.
+//
+// A Key holds the text values of a table's resume-key columns (TableSchema::ResumeKey()), in
+// key-column order, exactly as the server returned them, so they round-trip into SQL unchanged.
+// A KeyRange is the half-open interval (after, upto] of key order; a missing bound is unbounded.
+// EncodeKey/DecodeKey give a lossless, binary-safe and unambiguous byte form for storage.
+#ifndef MIGRATE_IO_KEY_RANGE_H_
+#define MIGRATE_IO_KEY_RANGE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "io/mysql_connection.h"
+
+namespace migrate::io {
+
+using Key = std::vector<std::string>;
+
+struct KeyRange {
+  // Exclusive lower bound; nullopt starts at the table's first row.
+  std::optional<Key> after;
+  // Inclusive upper bound; nullopt runs to the table's last row.
+  std::optional<Key> upto;
+
+  bool operator==(const KeyRange&) const = default;
+};
+
+// One column of a resume key. Numeric columns are compared with unquoted literals (a quoted
+// literal would be compared as a double and lose precision on large BIGINT or DECIMAL values).
+struct KeyColumn {
+  std::string name;
+  bool numeric = false;
+
+  bool operator==(const KeyColumn&) const = default;
+};
+
+// SQL for "the key of the row is after `bound`" (in key order, exclusive). A composite key is
+// spelled so that MariaDB's range optimizer scans the key's index:
+//   k1 >= a AND (k1 > a OR (k1 = a AND k2 > b) OR ...)
+// Literals are the bound's values as they are for numeric columns, quoted by `connection`
+// otherwise. `bound` must have one value per key column.
+std::string KeyAfterCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound);
+
+// SQL for "the key of the row is at or before `bound`" (inclusive), spelled as above.
+std::string KeyUptoCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound);
+
+// "`k1`, `k2`" or, descending, "`k1` DESC, `k2` DESC".
+std::string KeyOrder(const std::vector<KeyColumn>& key, bool descending = false);
+
+// Each value as its decimal byte length, ':', then its bytes: "2:ab0:3:x:y" is {"ab", "", "x:y"}.
+std::string EncodeKey(const Key& key);
+
+// The inverse of EncodeKey; errors on any text EncodeKey cannot produce.
+absl::StatusOr<Key> DecodeKey(absl::string_view encoded);
+
+}  // namespace migrate::io
+
+#endif  // MIGRATE_IO_KEY_RANGE_H_

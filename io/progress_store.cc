@@ -1,0 +1,149 @@
+#include "io/progress_store.h"
+
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "io/mysql_error.h"
+
+namespace migrate::io {
+namespace {
+
+// utf8mb4_bin: names compare byte for byte. The key stays under InnoDB's 3072-byte limit.
+constexpr absl::string_view kCreateTable = R"sql(CREATE TABLE IF NOT EXISTS %s (
+  `step` VARCHAR(128) NOT NULL,
+  `stage` VARCHAR(64) NOT NULL,
+  `document` VARCHAR(128) NOT NULL,
+  `chunk` INT UNSIGNED NOT NULL,
+  `range_after` LONGBLOB NULL COMMENT 'EncodeKey of the exclusive lower bound; NULL: unbounded',
+  `range_upto` LONGBLOB NULL COMMENT 'EncodeKey of the inclusive upper bound; NULL: unbounded',
+  `last_key` LONGBLOB NULL COMMENT 'EncodeKey of the last committed row; NULL: none yet',
+  `rows_done` BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  `finished` TINYINT(1) NOT NULL DEFAULT 0,
+  `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (`step`, `stage`, `document`, `chunk`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='migrate: resume points of data copies')sql";
+
+std::string QuotedKey(MysqlConnection& connection, const std::optional<Key>& key) {
+  return key.has_value() ? connection.Quote(EncodeKey(*key)) : "NULL";
+}
+
+absl::StatusOr<std::optional<Key>> DecodeNullableKey(const std::optional<std::string>& encoded) {
+  if (!encoded.has_value()) return std::nullopt;
+  absl::StatusOr<Key> key = DecodeKey(*encoded);
+  if (!key.ok()) return key.status();
+  return std::optional<Key>(std::move(*key));
+}
+
+}  // namespace
+
+KeyRange ChunkProgress::RemainingRange() const {
+  return KeyRange{last_key.has_value() ? last_key : range.after, range.upto};
+}
+
+absl::StatusOr<ProgressStore> ProgressStore::Open(MysqlConnection& connection, absl::string_view table) {
+  ProgressStore store{std::string(table)};
+  std::string sql(kCreateTable);
+  sql.replace(sql.find("%s"), 2, QuoteIdentifier(table));
+  if (absl::Status status = connection.Execute(sql); !status.ok()) {
+    return WithContext(status, absl::StrCat("creating the progress table ", table));
+  }
+  return store;
+}
+
+std::string ProgressStore::ChunkCondition(MysqlConnection& connection, const ChunkId& chunk) const {
+  return absl::StrCat("`step` = ", connection.Quote(chunk.step), " AND `stage` = ", connection.Quote(chunk.stage),
+                      " AND `document` = ", connection.Quote(chunk.document), " AND `chunk` = ", chunk.chunk);
+}
+
+absl::StatusOr<std::vector<ChunkProgress>> ProgressStore::Load(MysqlConnection& connection, absl::string_view step,
+                                                               absl::string_view stage) const {
+  absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
+      "SELECT `document`, `chunk`, `range_after`, `range_upto`, `last_key`, `rows_done`, `finished`, `updated_at` "
+      "FROM ",
+      QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step), " AND `stage` = ", connection.Quote(stage),
+      " ORDER BY `document`, `chunk`"));
+  if (!result.ok()) return WithContext(result.status(), absl::StrCat("reading ", table_));
+  std::vector<ChunkProgress> chunks;
+  for (const Row& row : result->rows()) {
+    ChunkProgress progress;
+    progress.id = ChunkId{std::string(step), std::string(stage), row[0].value_or(""), 0};
+    absl::StatusOr<std::optional<Key>> after = DecodeNullableKey(row[2]);
+    absl::StatusOr<std::optional<Key>> upto = DecodeNullableKey(row[3]);
+    absl::StatusOr<std::optional<Key>> last = DecodeNullableKey(row[4]);
+    int finished = 0;
+    if (!absl::SimpleAtoi(row[1].value_or(""), &progress.id.chunk) || !after.ok() || !upto.ok() || !last.ok() ||
+        !absl::SimpleAtoi(row[5].value_or(""), &progress.rows_done) ||
+        !absl::SimpleAtoi(row[6].value_or(""), &finished)) {
+      return absl::DataLossError(
+          absl::StrCat("a malformed row in ", table_, " for document ", progress.id.document));
+    }
+    progress.range = KeyRange{std::move(*after), std::move(*upto)};
+    progress.last_key = std::move(*last);
+    progress.finished = finished != 0;
+    progress.updated_at = row[7].value_or("");
+    chunks.push_back(std::move(progress));
+  }
+  return chunks;
+}
+
+absl::Status ProgressStore::PlanChunks(MysqlConnection& connection, absl::string_view step, absl::string_view stage,
+                                       absl::string_view document, const std::vector<KeyRange>& ranges) const {
+  absl::StatusOr<std::string> planned = connection.QueryScalar(
+      absl::StrCat("SELECT COUNT(*) FROM ", QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step),
+                   " AND `stage` = ", connection.Quote(stage), " AND `document` = ", connection.Quote(document)));
+  if (!planned.ok()) return WithContext(planned.status(), absl::StrCat("reading ", table_));
+  if (*planned != "0" || ranges.empty()) return absl::OkStatus();
+  std::vector<std::string> rows;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    rows.push_back(absl::StrCat("(", connection.Quote(step), ", ", connection.Quote(stage), ", ",
+                                connection.Quote(document), ", ", i, ", ", QuotedKey(connection, ranges[i].after),
+                                ", ", QuotedKey(connection, ranges[i].upto), ")"));
+  }
+  absl::Status status = connection.Execute(
+      absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                   " (`step`, `stage`, `document`, `chunk`, `range_after`, `range_upto`) VALUES ",
+                   absl::StrJoin(rows, ", ")));
+  return WithContext(status, absl::StrCat("planning ", document, " in ", table_));
+}
+
+absl::Status ProgressStore::Record(MysqlConnection& connection, const ChunkId& chunk, const Key& last_key,
+                                   uint64_t rows) const {
+  absl::Status status = connection.Execute(absl::StrCat(
+      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `stage`, `document`, `chunk`, `last_key`, `rows_done`) "
+      "VALUES (", connection.Quote(chunk.step), ", ", connection.Quote(chunk.stage), ", ",
+      connection.Quote(chunk.document), ", ", chunk.chunk, ", ", connection.Quote(EncodeKey(last_key)), ", ", rows,
+      ") ON DUPLICATE KEY UPDATE `last_key` = VALUES(`last_key`), `rows_done` = `rows_done` + VALUES(`rows_done`)"));
+  return WithContext(status, absl::StrCat("recording progress of ", chunk.document, " in ", table_));
+}
+
+absl::Status ProgressStore::MarkFinished(MysqlConnection& connection, const ChunkId& chunk) const {
+  absl::Status status = connection.Execute(absl::StrCat(
+      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `stage`, `document`, `chunk`, `finished`) VALUES (",
+      connection.Quote(chunk.step), ", ", connection.Quote(chunk.stage), ", ", connection.Quote(chunk.document), ", ",
+      chunk.chunk, ", 1) ON DUPLICATE KEY UPDATE `finished` = 1"));
+  return WithContext(status, absl::StrCat("marking ", chunk.document, " finished in ", table_));
+}
+
+absl::Status ProgressStore::Reset(MysqlConnection& connection) const {
+  return WithContext(connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_))),
+                     absl::StrCat("clearing ", table_));
+}
+
+absl::Status ProgressStore::ResetStep(MysqlConnection& connection, absl::string_view step) const {
+  return WithContext(connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `step` = ",
+                                                     connection.Quote(step))),
+                     absl::StrCat("clearing ", step, " in ", table_));
+}
+
+absl::Status ProgressStore::ForgetDocument(MysqlConnection& connection, absl::string_view step,
+                                           absl::string_view stage, absl::string_view document) const {
+  return WithContext(
+      connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step),
+                                      " AND `stage` = ", connection.Quote(stage),
+                                      " AND `document` = ", connection.Quote(document))),
+      absl::StrCat("clearing ", document, " in ", table_));
+}
+
+}  // namespace migrate::io
