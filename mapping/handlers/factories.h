@@ -1,0 +1,28 @@
+// The factories of the handlers in mapping/handlers/, one per Magento class; RegisterDefaultHandlers
+// registers them under Magento's class names. Each file's comment gives its class's semantics.
+#ifndef MIGRATE_MAPPING_HANDLERS_FACTORIES_H_
+#define MIGRATE_MAPPING_HANDLERS_FACTORIES_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "mapping/handler.h"
+#include "mapping/handler_registry.h"
+
+namespace migrate::mapping::handlers {
+
+using HandlerOrError = absl::StatusOr<std::unique_ptr<const Handler>>;
+
+HandlerOrError MakeSetValue(const HandlerArgs& args);             // set_value.cc
+HandlerOrError MakeConvert(const HandlerArgs& args);              // convert.cc
+HandlerOrError MakeAddPrefix(const HandlerArgs& args);            // add_prefix.cc
+HandlerOrError MakeFieldCopy(const HandlerArgs& args);            // field_copy.cc
+HandlerOrError MakeStoreGroupCode(const HandlerArgs& args);       // store_group_code.cc
+HandlerOrError MakeTruncateSuffix(const HandlerArgs& args);       // truncate_suffix.cc
+HandlerOrError MakeSerializeToJson(const HandlerArgs& args);      // serialize_to_json.cc
+HandlerOrError MakeSettingsUrlSuffix(const HandlerArgs& args);    // settings_handlers.cc
+HandlerOrError MakeSettingsCategoryRootId(const HandlerArgs& args);  // settings_handlers.cc
+
+}  // namespace migrate::mapping::handlers
+
+#endif  // MIGRATE_MAPPING_HANDLERS_FACTORIES_H_
