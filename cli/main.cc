@@ -1,0 +1,121 @@
+// The migrate binary: parses the command line, reads config.xml, wires the console and log file,
+// turns Ctrl+C into a clean stop, runs the mode and maps the outcome to an exit code.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "cli/arguments.h"
+#include "cli/console_sink.h"
+#include "cli/log_file_sink.h"
+#include "cli/progress_display.h"
+#include "cli/tool_root.h"
+#include "mapping/config.h"
+#include "pipeline/cancellation.h"
+#include "stages/mode_runner.h"
+#include "stages/run_context.h"
+#include "stages/run_log.h"
+#include "stages/step_registry.h"
+
+namespace migrate::cli {
+namespace {
+
+constexpr int kExitSuccess = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitInterrupted = 130;
+
+pipeline::Cancellation* stop_request = nullptr;
+std::atomic<int> stop_signals{0};
+
+// The first Ctrl+C asks for a clean stop (batches in flight are committed); a second one leaves at once.
+extern "C" void OnStopSignal(int) {
+  if (++stop_signals > 1) _exit(kExitInterrupted);
+  if (stop_request != nullptr) stop_request->RequestStop();
+}
+
+size_t SizeOption(const mapping::Config& config, absl::string_view name) {
+  size_t value = 0;
+  return absl::SimpleAtoi(config.options().Get(name), &value) ? value : 0;
+}
+
+int Run(const Arguments& arguments) {
+  absl::StatusOr<mapping::Config> config = mapping::Config::Read(arguments.config_path, FindToolRoot(arguments.config_path));
+  if (!config.ok()) {
+    std::fprintf(stderr, "migrate: %s\n", std::string(config.status().message()).c_str());
+    return kExitFailure;
+  }
+
+  stages::RunLog log;
+  const bool terminal = isatty(fileno(stdout)) != 0;
+  ConsoleSink console(stdout, arguments.verbosity, terminal);
+  log.AddSink(&console);
+  std::unique_ptr<LogFileSink> log_file;
+  if (!config->options().log_file().empty()) {
+    absl::StatusOr<std::unique_ptr<LogFileSink>> opened = LogFileSink::Open(config->options().log_file(), arguments.verbosity);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "migrate: %s\n", std::string(opened.status().message()).c_str());
+      return kExitFailure;
+    }
+    log_file = std::move(*opened);
+    log.AddSink(log_file.get());
+  }
+
+  pipeline::Cancellation cancellation;
+  stop_request = &cancellation;
+  signal(SIGINT, OnStopSignal);
+  signal(SIGTERM, OnStopSignal);
+
+  stages::RunOptions options;
+  options.mode = ModeName(arguments.mode);
+  options.auto_resolve = arguments.auto_resolve;
+  options.reset = arguments.reset;
+  options.threads = SizeOption(*config, "threads");
+  options.bulk_size = SizeOption(*config, "bulk_size");
+  ProgressDisplay display(&log, options.mode, stdout, terminal && arguments.verbosity != Verbosity::kQuiet);
+  stages::RunContext context(*config, options, &log, &cancellation, &display);
+
+  const stages::LogContext mode_context{options.mode, "", ""};
+  const absl::Time start = absl::Now();
+  absl::Status status = stages::RunMode(context, stages::StepRegistry::Default());
+  const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  const uint64_t rows = context.totals().rows.load();
+  const std::string summary =
+      absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
+                      seconds, seconds > 0 ? rows / seconds : 0.0);
+  if (status.ok()) {
+    log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat("Migration completed: ", summary));
+    return kExitSuccess;
+  }
+  if (absl::IsCancelled(status) || cancellation.stop_requested()) {
+    log.Write(stages::LogLevel::kWarning, mode_context,
+              absl::StrCat("Stopped; every committed batch is saved, run the same command to resume (", summary, ")"));
+    return kExitInterrupted;
+  }
+  log.Write(stages::LogLevel::kError, mode_context, status.message());
+  return kExitFailure;
+}
+
+}  // namespace
+}  // namespace migrate::cli
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  absl::StatusOr<migrate::cli::Arguments> arguments = migrate::cli::ParseArguments(args);
+  if (!arguments.ok()) {
+    std::fprintf(stderr, "migrate: %s\n", std::string(arguments.status().message()).c_str());
+    return 1;
+  }
+  if (arguments->help) {
+    std::fputs(migrate::cli::HelpText().c_str(), stdout);
+    return 0;
+  }
+  return migrate::cli::Run(*arguments);
+}

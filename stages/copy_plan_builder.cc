@@ -1,0 +1,79 @@
+#include "stages/copy_plan_builder.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "pipeline/handler_transform.h"
+
+namespace migrate::stages {
+namespace {
+
+std::optional<size_t> IndexOf(const std::vector<std::string>& names, absl::string_view name) {
+  auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<size_t>(it - names.begin());
+}
+
+bool HasHandler(const std::vector<mapping::FieldHandler>& handlers, absl::string_view field) {
+  return std::any_of(handlers.begin(), handlers.end(),
+                     [&](const mapping::FieldHandler& handler) { return handler.field == field; });
+}
+
+absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handlers, absl::string_view document,
+                           const std::vector<std::string>& fields, const std::vector<std::string>& opposite_fields,
+                           const mapping::Config& config, const mapping::HandlerRegistry& registry,
+                           std::vector<std::shared_ptr<const pipeline::BatchTransform>>& transforms) {
+  for (const mapping::FieldHandler& field_handler : field_handlers) {
+    mapping::HandlerContext context;
+    context.document = std::string(document);
+    context.field = field_handler.field;
+    context.fields = fields;
+    context.opposite_fields = opposite_fields;
+    context.config = &config;
+    absl::StatusOr<std::unique_ptr<const mapping::Handler>> handler = registry.Create(field_handler.handler, context);
+    if (!handler.ok()) return handler.status();
+    transforms.push_back(std::make_shared<pipeline::HandlerTransform>(std::move(*handler)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const mapping::Config& config,
+                                                 const mapping::HandlerRegistry& handlers, io::WriteMode mode) {
+  const mapping::DocumentPlan& plan = pair.plan;
+  pipeline::CopyPlan copy;
+  copy.document = plan.source_document;
+  copy.source = *pair.source;
+  copy.source_columns = pair.source->ColumnNames();
+  copy.key = pair.source->ResumeKey();
+  copy.destination_database = pair.destination->database;
+  copy.destination_table = pair.destination->name;
+  copy.write_mode = mode;
+  copy.clear_destination = mode == io::WriteMode::kInsert;
+
+  for (const mapping::FieldAssignment& field : plan.fields) {
+    if (field.source_field.has_value()) {
+      std::optional<size_t> index = IndexOf(copy.source_columns, *field.source_field);
+      if (!index.has_value()) {
+        return absl::InternalError(absl::StrCat("the plan of ", plan.source_document, " reads a missing field ",
+                                                *field.source_field));
+      }
+      copy.destination_columns.push_back(pipeline::DestinationColumn{field.destination_field, index, std::nullopt});
+    } else if (HasHandler(plan.destination_handlers, field.destination_field)) {
+      copy.destination_columns.push_back(pipeline::DestinationColumn{field.destination_field, std::nullopt, std::nullopt});
+    }
+  }
+
+  const std::vector<std::string> destination_fields = copy.DestinationColumnNames();
+  absl::Status status = AddTransforms(plan.source_handlers, plan.source_document, copy.source_columns,
+                                      destination_fields, config, handlers, copy.source_transforms);
+  if (!status.ok()) return status;
+  status = AddTransforms(plan.destination_handlers, plan.destination_document, destination_fields, copy.source_columns,
+                         config, handlers, copy.destination_transforms);
+  if (!status.ok()) return status;
+  return copy;
+}
+
+}  // namespace migrate::stages

@@ -1,0 +1,84 @@
+#include "stages/run_context.h"
+
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "io/mysql_error.h"
+
+namespace migrate::stages {
+namespace {
+
+// Chosen by measurement on the 2-core reference machine (see README, Performance).
+constexpr size_t kDefaultThreads = 4;
+constexpr size_t kDefaultBulkSize = 5000;
+
+}  // namespace
+
+io::ConnectionOptions ToConnectionOptions(const mapping::DatabaseConfig& database,
+                                          std::vector<std::string> init_statements) {
+  io::ConnectionOptions options;
+  options.host = database.host.empty() ? "localhost" : database.host;
+  unsigned int port = 0;
+  if (!database.port.empty() && absl::SimpleAtoi(database.port, &port)) options.port = port;
+  options.user = database.user;
+  options.password = database.password;
+  options.database = database.name;
+  options.ssl_ca = database.ssl_ca;
+  options.ssl_cert = database.ssl_cert;
+  options.ssl_key = database.ssl_key;
+  options.init_statements = std::move(init_statements);
+  return options;
+}
+
+RunContext::RunContext(const mapping::Config& config, RunOptions options, RunLog* log,
+                       const pipeline::Cancellation* cancellation, pipeline::CopyListener* listener)
+    : config_(config),
+      options_(std::move(options)),
+      log_(log),
+      cancellation_(cancellation),
+      listener_(listener),
+      prefixes_(mapping::DocumentPrefixes::FromOptions(config.options())),
+      connections_(ToConnectionOptions(config.source(), config.options().init_statements_source()),
+                   ToConnectionOptions(config.destination(), config.options().init_statements_destination())) {}
+
+absl::StatusOr<const io::DatabaseSchema*> RunContext::SourceSchema() { return LoadSchema(true); }
+
+absl::StatusOr<const io::DatabaseSchema*> RunContext::DestinationSchema() { return LoadSchema(false); }
+
+absl::StatusOr<const io::DatabaseSchema*> RunContext::LoadSchema(bool source) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::optional<io::DatabaseSchema>& cached = source ? source_schema_ : destination_schema_;
+  if (cached.has_value()) return &*cached;
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection =
+      source ? connections_.OpenSource() : connections_.OpenDestination();
+  if (!connection.ok()) return connection.status();
+  const io::ConnectionOptions& options = source ? connections_.source() : connections_.destination();
+  absl::StatusOr<io::DatabaseSchema> schema = io::LoadDatabaseSchema(**connection, options.database);
+  if (!schema.ok()) {
+    return io::WithContext(schema.status(), absl::StrCat("reading the tables of ", options.Describe()));
+  }
+  cached = std::move(*schema);
+  return &*cached;
+}
+
+pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, absl::string_view stage) const {
+  pipeline::CoordinatorOptions copy;
+  copy.step = std::string(step);
+  copy.stage = std::string(stage);
+  copy.threads = options_.threads > 0 ? options_.threads : kDefaultThreads;
+  copy.chunk.batch_size = options_.bulk_size > 0 ? options_.bulk_size : kDefaultBulkSize;
+  return copy;
+}
+
+absl::StatusOr<std::string> RunContext::ResolveFileOption(absl::string_view option) const {
+  const std::string& value = config_.options().Get(option);
+  if (value.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(config_.path(), ": option ", option, " is not set"));
+  }
+  absl::StatusOr<std::string> path = mapping::ResolvePath(config_, value);
+  if (!path.ok()) return io::WithContext(path.status(), absl::StrCat(config_.path(), ": option ", option));
+  return path;
+}
+
+}  // namespace migrate::stages

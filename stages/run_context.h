@@ -1,0 +1,91 @@
+// Everything the stages of one run share: the config, the command line's choices, connections,
+// schemas, the log, the stop request, and the run's totals.
+//
+// Schemas are introspected once, on first use, and kept for the run. Thread-safe for the
+// accessors; the totals are atomics, added to by data stages.
+#ifndef MIGRATE_STAGES_RUN_CONTEXT_H_
+#define MIGRATE_STAGES_RUN_CONTEXT_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "io/connection_options.h"
+#include "io/table_schema.h"
+#include "mapping/config.h"
+#include "mapping/document_prefix.h"
+#include "pipeline/cancellation.h"
+#include "pipeline/connection_source.h"
+#include "pipeline/coordinator.h"
+#include "stages/run_log.h"
+
+namespace migrate::stages {
+
+struct RunOptions {
+  std::string mode;  // "settings", "data" or "delta"
+  bool auto_resolve = false;
+  bool reset = false;
+  // Chunks copied at once (config option `threads`; 0 picks the default).
+  size_t threads = 0;
+  // Rows per batch (config option `bulk_size`; 0 picks the default).
+  size_t bulk_size = 0;
+};
+
+// A run's totals, for the summary line.
+struct RunTotals {
+  std::atomic<uint64_t> documents{0};
+  std::atomic<uint64_t> rows{0};
+};
+
+// ConnectionOptions for a <source> or <destination> database of config.xml, with its init statements.
+io::ConnectionOptions ToConnectionOptions(const mapping::DatabaseConfig& database,
+                                          std::vector<std::string> init_statements);
+
+class RunContext {
+ public:
+  RunContext(const mapping::Config& config, RunOptions options, RunLog* log,
+             const pipeline::Cancellation* cancellation, pipeline::CopyListener* listener);
+
+  const mapping::Config& config() const { return config_; }
+  const RunOptions& options() const { return options_; }
+  RunLog* log() const { return log_; }
+  const pipeline::Cancellation& cancellation() const { return *cancellation_; }
+  pipeline::CopyListener* listener() const { return listener_; }
+  const pipeline::ConnectionSource& connections() const { return connections_; }
+  const mapping::DocumentPrefixes& prefixes() const { return prefixes_; }
+  RunTotals& totals() { return totals_; }
+
+  // The tables of each side, as introspected on first use.
+  absl::StatusOr<const io::DatabaseSchema*> SourceSchema();
+  absl::StatusOr<const io::DatabaseSchema*> DestinationSchema();
+
+  // Coordinator options for a data stage of `step`.
+  pipeline::CoordinatorOptions CopyOptions(absl::string_view step, absl::string_view stage) const;
+
+  // A file option resolved as Magento resolves it, with an error naming the option.
+  absl::StatusOr<std::string> ResolveFileOption(absl::string_view option) const;
+
+ private:
+  absl::StatusOr<const io::DatabaseSchema*> LoadSchema(bool source);
+
+  const mapping::Config& config_;
+  const RunOptions options_;
+  RunLog* log_;
+  const pipeline::Cancellation* cancellation_;
+  pipeline::CopyListener* listener_;
+  const mapping::DocumentPrefixes prefixes_;
+  const pipeline::ConnectionSource connections_;
+  RunTotals totals_;
+
+  std::mutex mutex_;
+  std::optional<io::DatabaseSchema> source_schema_;
+  std::optional<io::DatabaseSchema> destination_schema_;
+};
+
+}  // namespace migrate::stages
+
+#endif  // MIGRATE_STAGES_RUN_CONTEXT_H_

@@ -1,0 +1,73 @@
+// The run's messages: what the stages say, with their level and where in the run they were said.
+//
+// Stages and steps write to a RunLog; the cli attaches sinks (the console, the log_file) that format
+// the lines Magento's way. Thread-safe: documents running in parallel may log at once, and each
+// message reaches every sink whole.
+#ifndef MIGRATE_STAGES_RUN_LOG_H_
+#define MIGRATE_STAGES_RUN_LOG_H_
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace migrate::stages {
+
+enum class LogLevel { kError, kWarning, kInfo, kDebug };
+
+// "ERROR", "WARNING", "INFO" or "DEBUG".
+const char* LogLevelName(LogLevel level);
+
+// Where a message was said; empty parts are left out of the line.
+struct LogContext {
+  std::string mode;
+  std::string stage;
+  std::string step;
+};
+
+class LogSink {
+ public:
+  virtual ~LogSink() = default;
+  virtual void Write(LogLevel level, const LogContext& context, absl::string_view message) = 0;
+};
+
+class RunLog {
+ public:
+  // `sink` must outlive the log.
+  void AddSink(LogSink* sink);
+
+  void Write(LogLevel level, const LogContext& context, absl::string_view message);
+
+  // Counts of the messages written so far, by level.
+  int errors() const;
+  int warnings() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<LogSink*> sinks_;
+  int errors_ = 0;
+  int warnings_ = 0;
+};
+
+// A RunLog bound to one place in the run, for a stage or step to write through.
+class StepLog {
+ public:
+  StepLog(RunLog* log, LogContext context) : log_(log), context_(std::move(context)) {}
+
+  void Error(absl::string_view message) const { log_->Write(LogLevel::kError, context_, message); }
+  void Warning(absl::string_view message) const { log_->Write(LogLevel::kWarning, context_, message); }
+  void Info(absl::string_view message) const { log_->Write(LogLevel::kInfo, context_, message); }
+  void Debug(absl::string_view message) const { log_->Write(LogLevel::kDebug, context_, message); }
+
+  const LogContext& context() const { return context_; }
+  RunLog* log() const { return log_; }
+
+ private:
+  RunLog* log_;
+  LogContext context_;
+};
+
+}  // namespace migrate::stages
+
+#endif  // MIGRATE_STAGES_RUN_LOG_H_

@@ -1,0 +1,27 @@
+#include "stages/steps/builtin_steps.h"
+
+#include <memory>
+
+#include "stages/step_registry.h"
+#include "stages/steps/map_step.h"
+
+namespace migrate::stages {
+
+void RegisterBuiltinSteps(StepRegistry& registry) {
+  registry.Register("Migration\\Step\\Map\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<MapIntegrity>(MapStep()); });
+  registry.Register("Migration\\Step\\Map\\Data", [](const mapping::StepConfig& step) {
+    return std::make_unique<MapData>(step.title, MapStep());
+  });
+  registry.Register("Migration\\Step\\Map\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<MapVolume>(MapStep()); });
+  registry.Register("Migration\\Step\\Stores\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<MapIntegrity>(StoresStep()); });
+  registry.Register("Migration\\Step\\Stores\\Data", [](const mapping::StepConfig& step) {
+    return std::make_unique<MapData>(step.title, StoresStep());
+  });
+  registry.Register("Migration\\Step\\Stores\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<MapVolume>(StoresStep()); });
+}
+
+}  // namespace migrate::stages

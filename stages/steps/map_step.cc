@@ -1,0 +1,124 @@
+#include "stages/steps/map_step.h"
+
+#include <memory>
+#include <set>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "io/mysql_connection.h"
+#include "mapping/groups.h"
+#include "mapping/handler_registry.h"
+#include "mapping/map_rules.h"
+#include "pipeline/coordinator.h"
+#include "stages/copy_plan_builder.h"
+#include "stages/map_documents.h"
+
+namespace migrate::stages {
+namespace {
+
+constexpr absl::string_view kUpdateOnDuplicateGroup = "destination_documents_update_on_duplicate";
+
+absl::StatusOr<MapDocuments> LoadDocuments(RunContext& context, const MapStepSpec& spec) {
+  absl::StatusOr<std::string> path = context.ResolveFileOption(spec.map_option);
+  if (!path.ok()) return path.status();
+  absl::StatusOr<mapping::MapRules> rules = mapping::MapRules::Read(*path);
+  if (!rules.ok()) return rules.status();
+  return PairDocuments(context, *rules, spec.documents);
+}
+
+// The destination documents to upsert rather than empty and insert.
+absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context) {
+  std::set<std::string> documents;
+  if (context.config().options().map_document_groups().empty()) return documents;
+  absl::StatusOr<std::string> path = context.ResolveFileOption("map_document_groups");
+  if (!path.ok()) return path.status();
+  absl::StatusOr<mapping::Groups> groups = mapping::Groups::Read(*path);
+  if (!groups.ok()) return groups.status();
+  if (const mapping::Group* group = groups->Find(kUpdateOnDuplicateGroup)) {
+    for (const std::string& name : group->Names()) documents.insert(name);
+  }
+  return documents;
+}
+
+absl::StatusOr<uint64_t> CountRows(io::MysqlConnection& connection, const io::TableSchema& table) {
+  absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat(
+      "SELECT COUNT(*) FROM ", io::QuoteIdentifier(table.database), ".", io::QuoteIdentifier(table.name)));
+  if (!count.ok()) return count.status();
+  return std::stoull(*count);
+}
+
+}  // namespace
+
+MapStepSpec MapStep() { return MapStepSpec{"map_file", {}}; }
+
+MapStepSpec StoresStep() { return MapStepSpec{"stores_map_file", {"core_store", "core_store_group", "core_website"}}; }
+
+absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) {
+  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  if (!documents.ok()) return documents.status();
+  return ReportIntegrity(*documents, log);
+}
+
+absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
+  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  if (!documents.ok()) return documents.status();
+  absl::StatusOr<std::set<std::string>> upserts = UpsertDocuments(context);
+  if (!upserts.ok()) return upserts.status();
+
+  std::vector<pipeline::CopyPlan> plans;
+  for (const DocumentPair& pair : documents->pairs) {
+    io::WriteMode mode = upserts->contains(pair.plan.destination_document) ? io::WriteMode::kUpsert
+                                                                            : io::WriteMode::kInsert;
+    absl::StatusOr<pipeline::CopyPlan> plan =
+        BuildCopyPlan(pair, context.config(), mapping::HandlerRegistry::Default(), mode);
+    if (!plan.ok()) return plan.status();
+    plans.push_back(std::move(*plan));
+  }
+
+  const absl::Time start = absl::Now();
+  pipeline::Coordinator coordinator(context.connections(), context.CopyOptions(step_, "data"), context.cancellation());
+  absl::StatusOr<std::vector<pipeline::DocumentResult>> results = coordinator.Run(plans, context.listener());
+  if (!results.ok()) return results.status();
+  uint64_t rows = 0;
+  size_t copied = 0;
+  size_t skipped = 0;
+  for (const pipeline::DocumentResult& result : *results) {
+    rows += result.rows_written;
+    if (result.skipped_as_finished) ++skipped;
+    if (result.complete && !result.skipped_as_finished) ++copied;
+  }
+  context.totals().documents += copied;
+  context.totals().rows += rows;
+  const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  std::string summary = absl::StrCat("copied ", rows, " rows of ", copied, " documents in ",
+                                     absl::StrFormat("%.1f", seconds), " s");
+  if (skipped > 0) absl::StrAppend(&summary, "; ", skipped, " documents were already finished by an earlier run");
+  log.Info(summary);
+  return true;
+}
+
+absl::StatusOr<bool> MapVolume::Run(RunContext& context, const StepLog& log) {
+  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  if (!documents.ok()) return documents.status();
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
+  if (!source.ok()) return source.status();
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
+  if (!destination.ok()) return destination.status();
+  bool passed = true;
+  for (const DocumentPair& pair : documents->pairs) {
+    absl::StatusOr<uint64_t> source_rows = CountRows(**source, *pair.source);
+    if (!source_rows.ok()) return source_rows.status();
+    absl::StatusOr<uint64_t> destination_rows = CountRows(**destination, *pair.destination);
+    if (!destination_rows.ok()) return destination_rows.status();
+    if (*source_rows != *destination_rows) {
+      passed = false;
+      log.Error(absl::StrCat("Mismatch of entities in the document: ", pair.plan.destination_document,
+                             " Source: ", *source_rows, " Destination: ", *destination_rows));
+    }
+  }
+  return passed;
+}
+
+}  // namespace migrate::stages

@@ -1,0 +1,377 @@
+// The migrate command end to end on real servers: Magento's config and map formats, every rule
+// kind, integrity messages word for word, -a, -r, and kill -9 at random points followed by resume.
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "io/mysql_connection.h"
+#include "tests/support/subprocess.h"
+#include "tests/support/test_servers.h"
+
+namespace migrate {
+namespace {
+
+using ::migrate::testing::DestinationServer;
+using ::migrate::testing::ProcessResult;
+using ::migrate::testing::RunProcess;
+using ::migrate::testing::SourceServer;
+using ::migrate::testing::Subprocess;
+using ::migrate::testing::TestDatabase;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kMapStep[] = R"(
+    <step title="Map Step">
+      <integrity>Migration\Step\Map\Integrity</integrity>
+      <data>Migration\Step\Map\Data</data>
+      <volume>Migration\Step\Map\Volume</volume>
+    </step>)";
+
+std::unique_ptr<io::MysqlConnection> Connect(const io::ConnectionOptions& options) {
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = io::MysqlConnection::Open(options);
+  EXPECT_TRUE(connection.ok()) << connection.status();
+  return connection.ok() ? std::move(*connection) : nullptr;
+}
+
+class MigrateCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    source_options_ = TestDatabase(SourceServer());
+    destination_options_ = TestDatabase(DestinationServer());
+    source_ = Connect(source_options_);
+    destination_ = Connect(destination_options_);
+    ASSERT_NE(source_, nullptr);
+    ASSERT_NE(destination_, nullptr);
+    dir_ = ::testing::TempDir() + "/" + source_options_.database;
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+
+  void Sql(io::MysqlConnection& connection, const std::string& sql) {
+    absl::Status status = connection.Execute(sql);
+    ASSERT_TRUE(status.ok()) << status << "\n" << sql;
+  }
+
+  std::string Scalar(io::MysqlConnection& connection, const std::string& sql) {
+    absl::StatusOr<std::string> value = connection.QueryScalar(sql);
+    EXPECT_TRUE(value.ok()) << value.status() << "\n" << sql;
+    return value.ok() ? *value : "<error>";
+  }
+
+  void WriteFile(const std::string& name, const std::string& text) {
+    std::ofstream file(dir_ + "/" + name);
+    file << text;
+  }
+
+  // Writes config.xml for the test's databases with `steps` and extra `options`.
+  std::string WriteConfig(const std::string& steps, const std::string& options,
+                          const io::ConnectionOptions& destination) {
+    std::string config = absl::StrCat(
+        R"(<?xml version="1.0" encoding="UTF-8"?>
+<config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
+  <steps mode="data">)",
+        steps, R"(
+  </steps>
+  <source>
+    <database host="127.0.0.1" port=")",
+        source_options_.port, R"(" name=")", source_options_.database, R"(" user="root" password="" />
+  </source>
+  <destination>
+    <database host="127.0.0.1" port=")",
+        destination.port, R"(" name=")", destination.database, R"(" user="root" />
+  </destination>
+  <options>
+    <map_file>map.xml</map_file>
+    <log_file>migration.log</log_file>)",
+        options, R"(
+  </options>
+</config>
+)");
+    const std::string name = absl::StrCat("config-", destination.database, ".xml");
+    WriteFile(name, config);
+    return dir_ + "/" + name;
+  }
+
+  ProcessResult Migrate(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {MIGRATE_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProcess(argv, dir_);
+  }
+
+  io::ConnectionOptions source_options_;
+  io::ConnectionOptions destination_options_;
+  std::unique_ptr<io::MysqlConnection> source_;
+  std::unique_ptr<io::MysqlConnection> destination_;
+  std::string dir_;
+};
+
+TEST_F(MigrateCommandTest, HelpAndBadCommandLines) {
+  ProcessResult help = Migrate({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.output, HasSubstr("migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q]"));
+
+  ProcessResult bad_mode = Migrate({"migrate:copy", "config.xml"});
+  EXPECT_EQ(bad_mode.exit_code, 1);
+  EXPECT_THAT(bad_mode.output, HasSubstr("unknown mode 'copy'"));
+
+  ProcessResult missing = Migrate({"migrate:data", "no-such-config.xml"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.output, HasSubstr("no-such-config.xml"));
+}
+
+TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {
+  WriteFile("map.xml", R"(<?xml version="1.0"?>
+<map>
+  <source>
+    <document_rules>
+      <bogus>x</bogus>
+    </document_rules>
+  </source>
+  <destination/>
+</map>
+)");
+  std::string config = WriteConfig(kMapStep, "", destination_options_);
+  ProcessResult run = Migrate({"data", config});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("map.xml:5:"));
+  EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '",
+                                               destination_options_.database, "'")),
+            "0");
+}
+
+TEST_F(MigrateCommandTest, NotImplementedStepClassesAreListedTogether) {
+  WriteFile("map.xml", "<map><source/><destination/></map>");
+  std::string config = WriteConfig(absl::StrCat(kMapStep, R"(
+    <step title="EAV Step">
+      <integrity>Migration\Step\Eav\Integrity</integrity>
+      <data>Migration\Step\Eav\Data</data>
+    </step>)"),
+                                   "", destination_options_);
+  ProcessResult run = Migrate({"data", config});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("not implemented yet"));
+  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\Eav\\Integrity"));
+  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\Eav\\Data"));
+}
+
+// Source and destination shaped like a tiny shop, with a rule of every kind between them.
+class RulesTest : public MigrateCommandTest {
+ protected:
+  void SetUp() override {
+    MigrateCommandTest::SetUp();
+    Sql(*source_, R"(CREATE TABLE customer (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+                       name VARCHAR(255) CHARACTER SET utf8mb4 NULL, legacy_flag TINYINT NULL, old_code VARCHAR(32) NULL,
+                       created_at DATETIME NOT NULL, note BLOB NULL))");
+    Sql(*source_, R"(INSERT INTO customer SELECT seq, IF(seq MOD 9 = 0, NULL, CONCAT('c', seq, '@example.com')),
+                       CONCAT('Jürgen \\ \'O\' 日本 ', seq, '\n🎉'), seq MOD 2, CONCAT('code-', seq),
+                       IF(seq MOD 13 = 0, '0000-00-00 00:00:00', '2011-01-01' + INTERVAL seq HOUR),
+                       IF(seq MOD 4 = 0, NULL, UNHEX(CONCAT('00', HEX(seq), '00FF')))
+                     FROM seq_1_to_3000)");
+    Sql(*source_, R"(CREATE TABLE order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
+                       sku VARCHAR(64) NOT NULL, qty DECIMAL(12,4) NULL, PRIMARY KEY (order_id, item_no)))");
+    Sql(*source_, R"(INSERT INTO order_item SELECT seq DIV 4, seq MOD 4, CONCAT('SKU-', seq), IF(seq MOD 5 = 0, NULL, seq / 7)
+                     FROM seq_0_to_4999)");
+    Sql(*source_, "CREATE TABLE log_visitor (id INT PRIMARY KEY, url VARCHAR(100))");
+    Sql(*source_, "INSERT INTO log_visitor VALUES (1, '/a'), (2, '/b')");
+    Sql(*source_, "CREATE TABLE log_url (id INT PRIMARY KEY)");
+
+    Sql(*destination_, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+                            name VARCHAR(255) CHARACTER SET utf8mb4 NULL, code VARCHAR(32) NULL, created_at DATETIME NOT NULL,
+                            note BLOB NULL, website_id SMALLINT NULL, is_active TINYINT NOT NULL DEFAULT 1))");
+    Sql(*destination_, R"(CREATE TABLE sales_order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
+                            sku VARCHAR(64) NOT NULL, qty DECIMAL(12,4) NULL, PRIMARY KEY (order_id, item_no)))");
+    WriteFile("map.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<map xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/map.xsd">
+  <source>
+    <document_rules>
+      <ignore><document>log_*</document></ignore>
+      <rename><document>customer</document><to>customer_entity</to></rename>
+      <rename><document>order_item</document><to>sales_order_item</to></rename>
+    </document_rules>
+    <field_rules>
+      <ignore><field>customer.legacy_flag</field></ignore>
+      <move><field>customer.old_code</field><to>customer_entity.code</to></move>
+    </field_rules>
+  </source>
+  <destination>
+    <field_rules>
+      <ignore><field>customer_entity.is_active</field></ignore>
+      <ignore><field>customer_entity.website_id</field></ignore>
+      <transform>
+        <field>customer_entity.website_id</field>
+        <handler class="\Migration\Handler\SetValue"><param name="value" value="1"/></handler>
+      </transform>
+    </field_rules>
+  </destination>
+</map>
+)");
+  }
+
+  std::string CustomerChecksum(io::MysqlConnection& connection, bool destination) {
+    return Scalar(connection, absl::StrCat("SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', entity_id, email, HEX(name), ",
+                                           destination ? "code" : "old_code",
+                                           ", created_at, HEX(note), ISNULL(email), ISNULL(note))))) FROM ",
+                                           destination ? "customer_entity" : "customer"));
+  }
+
+  std::string ItemChecksum(io::MysqlConnection& connection, const std::string& table) {
+    return Scalar(connection, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', order_id, item_no, sku, qty, "
+                              "ISNULL(qty))))) FROM " + table);
+  }
+};
+
+TEST_F(RulesTest, EveryRuleKindArrives) {
+  std::string config = WriteConfig(kMapStep, "<bulk_size>250</bulk_size>", destination_options_);
+  ProcessResult run = Migrate({"data", config});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(CustomerChecksum(*destination_, true), CustomerChecksum(*source_, false));
+  EXPECT_EQ(ItemChecksum(*destination_, "sales_order_item"), ItemChecksum(*source_, "order_item"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(MIN(website_id), MAX(website_id), MIN(is_active)) FROM customer_entity"),
+            "111");
+  EXPECT_EQ(Scalar(*destination_, "SELECT name FROM customer_entity WHERE entity_id = 7"),
+            "Jürgen \\ 'O' 日本 7\n🎉");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity WHERE created_at = '0000-00-00 00:00:00'"), "230");
+  EXPECT_THAT(run.output, HasSubstr("[INFO][mode: data][stage: integrity check][step: Map Step]: started"));
+  EXPECT_THAT(run.output, HasSubstr("Migration completed: documents: 2, rows: 8000"));
+  EXPECT_THAT(run.output, Not(HasSubstr("ERROR")));
+  std::ifstream log(dir_ + "/migration.log");
+  std::string first_line;
+  std::getline(log, first_line);
+  EXPECT_THAT(first_line, HasSubstr("[mode: data]"));
+  EXPECT_THAT(first_line, Not(HasSubstr("\033[")));
+}
+
+TEST_F(RulesTest, IntegrityMessagesWordForWordAndAuto) {
+  Sql(*source_, "CREATE TABLE extension_a (id INT PRIMARY KEY)");
+  Sql(*source_, "CREATE TABLE extension_b (id INT PRIMARY KEY)");
+  Sql(*source_, "ALTER TABLE order_item ADD COLUMN gift_message VARCHAR(10) NULL");
+  Sql(*destination_, "CREATE TABLE m2_only (id INT PRIMARY KEY)");
+  Sql(*destination_, "ALTER TABLE sales_order_item ADD COLUMN product_type VARCHAR(10) NULL, MODIFY qty VARCHAR(20) NULL");
+  std::string config = WriteConfig(kMapStep, "", destination_options_);
+
+  ProcessResult strict = Migrate({"data", config});
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_THAT(strict.output, HasSubstr("[ERROR][mode: data][stage: integrity check][step: Map Step]: "
+                                       "Source documents are not mapped: extension_a,extension_b"));
+  EXPECT_THAT(strict.output, HasSubstr("Destination documents are not mapped: m2_only"));
+  EXPECT_THAT(strict.output, HasSubstr("Source fields are not mapped. Document: order_item. Fields: gift_message"));
+  EXPECT_THAT(strict.output,
+              HasSubstr("Destination fields are not mapped. Document: sales_order_item. Fields: product_type"));
+  EXPECT_THAT(strict.output, HasSubstr("[WARNING][mode: data][stage: integrity check][step: Map Step]: "
+                                       "Mismatch of data types. Source document: order_item. Fields: qty"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity"), "0");
+
+  ProcessResult automatic = Migrate({"data", "-a", config});
+  EXPECT_EQ(automatic.exit_code, 0) << automatic.output;
+  EXPECT_THAT(automatic.output, HasSubstr("carrying on past the differences above because of -a"));
+  EXPECT_EQ(CustomerChecksum(*destination_, true), CustomerChecksum(*source_, false));
+}
+
+TEST_F(RulesTest, PrefixesOnBothSides) {
+  Sql(*source_, "RENAME TABLE customer TO m1_customer, order_item TO m1_order_item, log_visitor TO m1_log_visitor, "
+                "log_url TO m1_log_url");
+  Sql(*destination_, "RENAME TABLE customer_entity TO m2_customer_entity, sales_order_item TO m2_sales_order_item");
+  std::string config = WriteConfig(kMapStep, "<source_prefix>m1_</source_prefix><dest_prefix>m2_</dest_prefix>",
+                                   destination_options_);
+  ProcessResult run = Migrate({"data", config});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(ItemChecksum(*destination_, "m2_sales_order_item"), ItemChecksum(*source_, "m1_order_item"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_customer_entity"), "3000");
+}
+
+// A bigger copy that a kill -9 can interrupt in the middle.
+class ResumeTest : public MigrateCommandTest {
+ protected:
+  void SetUp() override {
+    MigrateCommandTest::SetUp();
+    clean_options_ = TestDatabase(DestinationServer(), "_clean");
+    clean_ = Connect(clean_options_);
+    ASSERT_NE(clean_, nullptr);
+    Sql(*source_, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
+                       payload VARCHAR(200) CHARACTER SET utf8mb4 NULL, at DATETIME NULL))");
+    Sql(*source_, R"(INSERT INTO event SELECT seq * 3, seq MOD 7, IF(seq MOD 10 = 0, NULL, CONCAT(REPEAT('é', seq MOD 50), seq)),
+                       '2015-05-05' + INTERVAL seq SECOND FROM seq_1_to_400000)");
+    Sql(*source_, R"(CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b)))");
+    Sql(*source_, "INSERT INTO link SELECT seq DIV 10, seq MOD 10 FROM seq_0_to_99999");
+    Sql(*source_, "ANALYZE TABLE event, link");
+    for (io::MysqlConnection* destination : {destination_.get(), clean_.get()}) {
+      Sql(*destination, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
+                             payload VARCHAR(200) CHARACTER SET utf8mb4 NULL, at DATETIME NULL))");
+      Sql(*destination, "CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b))");
+    }
+    WriteFile("map.xml", "<map><source/><destination/></map>");
+  }
+
+  // The second column of the first row: the checksum of CHECKSUM TABLE.
+  std::string Table(io::MysqlConnection& connection, const std::string& sql) {
+    absl::StatusOr<io::ResultSet> result = connection.Query(sql);
+    if (!result.ok() || result->empty()) return "<none>";
+    return result->rows()[0].size() > 1 && result->rows()[0][1].has_value() ? *result->rows()[0][1] : "<null>";
+  }
+
+  io::ConnectionOptions clean_options_;
+  std::unique_ptr<io::MysqlConnection> clean_;
+};
+
+TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
+  const std::string options = "<bulk_size>2000</bulk_size><threads>3</threads>";
+  ProcessResult clean = Migrate({"data", WriteConfig(kMapStep, options, clean_options_)});
+  ASSERT_EQ(clean.exit_code, 0) << clean.output;
+  const std::string expected = absl::StrCat(Scalar(*clean_, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', id, store, payload, at)))) FROM event"),
+                                            "/", Scalar(*clean_, "SELECT CONCAT(COUNT(*), ':', SUM(a * 10 + b)) FROM link"));
+  ASSERT_THAT(expected, HasSubstr("400000:"));
+
+  const std::string config = WriteConfig(kMapStep, options, destination_options_);
+  std::mt19937 random(20261122);
+  int killed_mid_run = 0;
+  for (int attempt = 0; attempt < 8 && killed_mid_run < 5; ++attempt) {
+    Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
+    std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 700));
+    run.Kill(SIGKILL);
+    ProcessResult result = run.Wait();
+    if (result.exit_code == 128 + SIGKILL) ++killed_mid_run;
+  }
+  EXPECT_GE(killed_mid_run, 5);
+  ProcessResult finish = Migrate({"data", config});
+  ASSERT_EQ(finish.exit_code, 0) << finish.output;
+  const std::string actual = absl::StrCat(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', id, store, payload, at)))) FROM event"),
+                                          "/", Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(a * 10 + b)) FROM link"));
+  EXPECT_EQ(actual, expected);
+  EXPECT_EQ(Table(*destination_, "CHECKSUM TABLE event"), Table(*clean_, "CHECKSUM TABLE event"));
+  EXPECT_EQ(Table(*destination_, "CHECKSUM TABLE link"), Table(*clean_, "CHECKSUM TABLE link"));
+
+  // Finished documents are not read again.
+  ProcessResult again = Migrate({"data", config});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("copied 0 rows of 0 documents"));
+  EXPECT_THAT(again.output, HasSubstr("2 documents were already finished by an earlier run"));
+}
+
+TEST_F(ResumeTest, CtrlCCommitsAndExits130ThenResetStartsOver) {
+  const std::string config = WriteConfig(kMapStep, "<bulk_size>2000</bulk_size><threads>2</threads>", destination_options_);
+  Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  run.Kill(SIGINT);
+  ProcessResult interrupted = run.Wait();
+  if (interrupted.exit_code == 0) GTEST_SKIP() << "the copy finished before Ctrl+C arrived";
+  EXPECT_EQ(interrupted.exit_code, 130) << interrupted.output;
+  EXPECT_THAT(interrupted.output, HasSubstr("run the same command to resume"));
+
+  ProcessResult reset = Migrate({"data", "-r", config});
+  ASSERT_EQ(reset.exit_code, 0) << reset.output;
+  EXPECT_THAT(reset.output, HasSubstr("Reset: saved progress cleared"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM event"), "400000");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM link"), "100000");
+}
+
+}  // namespace
+}  // namespace migrate

@@ -1,0 +1,66 @@
+#include "tests/support/subprocess.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace migrate::testing {
+
+Subprocess::Subprocess(const std::vector<std::string>& argv, const std::string& working_directory) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp != nullptr ? tmp : "/tmp") + "/migrate-output-XXXXXX";
+  int fd = mkstemp(pattern.data());
+  output_path_ = pattern;
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    if (chdir(working_directory.c_str()) != 0) _exit(126);
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(fd);
+}
+
+Subprocess::~Subprocess() {
+  if (!waited_ && pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::remove(output_path_.c_str());
+}
+
+void Subprocess::Kill(int signal_number) {
+  if (pid_ > 0 && !waited_) kill(pid_, signal_number);
+}
+
+ProcessResult Subprocess::Wait() {
+  ProcessResult result;
+  int status = 0;
+  if (!waited_ && pid_ > 0) {
+    waitpid(pid_, &status, 0);
+    waited_ = true;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  std::ifstream file(output_path_);
+  std::stringstream contents;
+  contents << file.rdbuf();
+  result.output = contents.str();
+  return result;
+}
+
+ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& working_directory) {
+  Subprocess process(argv, working_directory);
+  return process.Wait();
+}
+
+}  // namespace migrate::testing
