@@ -21,8 +21,8 @@ bool HasHandler(const std::vector<mapping::FieldHandler>& handlers, absl::string
 }
 
 absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handlers, absl::string_view document,
-                           const std::vector<std::string>& fields, const std::vector<std::string>& opposite_fields,
-                           const mapping::Config& config, const mapping::HandlerRegistry& registry,
+                           const io::TableSchema& table, const std::vector<std::string>& fields,
+                           const std::vector<std::string>& opposite_fields, const HandlerSetup& setup,
                            std::vector<std::shared_ptr<const pipeline::BatchTransform>>& transforms) {
   for (const mapping::FieldHandler& field_handler : field_handlers) {
     mapping::HandlerContext context;
@@ -30,8 +30,12 @@ absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handl
     context.field = field_handler.field;
     context.fields = fields;
     context.opposite_fields = opposite_fields;
-    context.config = &config;
-    absl::StatusOr<std::unique_ptr<const mapping::Handler>> handler = registry.Create(field_handler.handler, context);
+    context.id_field = RecordIdField(table);
+    context.config = setup.config;
+    context.source = setup.source;
+    context.warn = setup.warn;
+    absl::StatusOr<std::unique_ptr<const mapping::Handler>> handler =
+        setup.registry->Create(field_handler.handler, context);
     if (!handler.ok()) return handler.status();
     transforms.push_back(std::make_shared<pipeline::HandlerTransform>(std::move(*handler)));
   }
@@ -40,8 +44,16 @@ absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handl
 
 }  // namespace
 
-absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const mapping::Config& config,
-                                                 const mapping::HandlerRegistry& handlers, io::WriteMode mode) {
+std::string RecordIdField(const io::TableSchema& table) {
+  for (const std::string& column : table.primary_key) {
+    const io::ColumnSchema* schema = table.FindColumn(column);
+    if (schema != nullptr && schema->is_auto_increment) return column;
+  }
+  return table.primary_key.empty() ? "" : table.primary_key.front();
+}
+
+absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const HandlerSetup& setup,
+                                                 io::WriteMode mode) {
   const mapping::DocumentPlan& plan = pair.plan;
   pipeline::CopyPlan copy;
   copy.document = plan.source_document;
@@ -67,11 +79,11 @@ absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const
   }
 
   const std::vector<std::string> destination_fields = copy.DestinationColumnNames();
-  absl::Status status = AddTransforms(plan.source_handlers, plan.source_document, copy.source_columns,
-                                      destination_fields, config, handlers, copy.source_transforms);
+  absl::Status status = AddTransforms(plan.source_handlers, plan.source_document, *pair.source, copy.source_columns,
+                                      destination_fields, setup, copy.source_transforms);
   if (!status.ok()) return status;
-  status = AddTransforms(plan.destination_handlers, plan.destination_document, destination_fields, copy.source_columns,
-                         config, handlers, copy.destination_transforms);
+  status = AddTransforms(plan.destination_handlers, plan.destination_document, *pair.destination, destination_fields,
+                         copy.source_columns, setup, copy.destination_transforms);
   if (!status.ok()) return status;
   return copy;
 }

@@ -7,17 +7,34 @@
 #ifndef MIGRATE_STAGES_COPY_PLAN_BUILDER_H_
 #define MIGRATE_STAGES_COPY_PLAN_BUILDER_H_
 
+#include <functional>
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "io/bulk_writer.h"
 #include "mapping/config.h"
+#include "mapping/handler.h"
 #include "mapping/handler_registry.h"
 #include "pipeline/copy_plan.h"
 #include "stages/map_documents.h"
 
 namespace migrate::stages {
 
-absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const mapping::Config& config,
-                                                 const mapping::HandlerRegistry& handlers, io::WriteMode mode);
+// What handlers are created with, besides the document and field they are bound to.
+struct HandlerSetup {
+  const mapping::Config* config = nullptr;
+  const mapping::HandlerRegistry* registry = nullptr;
+  const mapping::SourceLookup* source = nullptr;
+  // Where handlers' warnings go (e.g. Magento's "Could not unserialize data of ..."); may be empty.
+  std::function<void(absl::string_view)> warn;
+};
+
+absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const HandlerSetup& setup,
+                                                 io::WriteMode mode);
+
+// Magento's DocumentIdField: the auto-increment primary key column, else the first primary key
+// column, else "".
+std::string RecordIdField(const io::TableSchema& table);
 
 }  // namespace migrate::stages
 

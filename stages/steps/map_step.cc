@@ -14,6 +14,7 @@
 #include "pipeline/coordinator.h"
 #include "stages/copy_plan_builder.h"
 #include "stages/map_documents.h"
+#include "stages/source_lookup.h"
 
 namespace migrate::stages {
 namespace {
@@ -42,6 +43,15 @@ absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context) {
   return documents;
 }
 
+HandlerSetup MakeHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup, const StepLog& log) {
+  HandlerSetup setup;
+  setup.config = &context.config();
+  setup.registry = &mapping::HandlerRegistry::Default();
+  setup.source = &lookup;
+  setup.warn = [&log](absl::string_view message) { log.Warning(message); };
+  return setup;
+}
+
 absl::StatusOr<uint64_t> CountRows(io::MysqlConnection& connection, const io::TableSchema& table) {
   absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat(
       "SELECT COUNT(*) FROM ", io::QuoteIdentifier(table.database), ".", io::QuoteIdentifier(table.name)));
@@ -58,7 +68,18 @@ MapStepSpec StoresStep() { return MapStepSpec{"stores_map_file", {"core_store", 
 absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
   if (!documents.ok()) return documents.status();
-  return ReportIntegrity(*documents, log);
+  bool passed = ReportIntegrity(*documents, log);
+  // Every handler the map names must exist and get the params it needs.
+  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
+  const HandlerSetup setup = MakeHandlerSetup(context, lookup, log);
+  for (const DocumentPair& pair : documents->pairs) {
+    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
+    if (!plan.ok()) {
+      log.Error(plan.status().message());
+      passed = false;
+    }
+  }
+  return passed;
 }
 
 absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
@@ -67,12 +88,13 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<std::set<std::string>> upserts = UpsertDocuments(context);
   if (!upserts.ok()) return upserts.status();
 
+  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
+  const HandlerSetup setup = MakeHandlerSetup(context, lookup, log);
   std::vector<pipeline::CopyPlan> plans;
   for (const DocumentPair& pair : documents->pairs) {
     io::WriteMode mode = upserts->contains(pair.plan.destination_document) ? io::WriteMode::kUpsert
                                                                             : io::WriteMode::kInsert;
-    absl::StatusOr<pipeline::CopyPlan> plan =
-        BuildCopyPlan(pair, context.config(), mapping::HandlerRegistry::Default(), mode);
+    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, mode);
     if (!plan.ok()) return plan.status();
     plans.push_back(std::move(*plan));
   }

@@ -276,6 +276,17 @@ TEST_F(RulesTest, IntegrityMessagesWordForWordAndAuto) {
   EXPECT_EQ(CustomerChecksum(*destination_, true), CustomerChecksum(*source_, false));
 }
 
+TEST_F(RulesTest, UnknownHandlerIsAnIntegrityErrorNamingFileAndLine) {
+  std::ifstream in(dir_ + "/map.xml");
+  std::string map((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  WriteFile("map.xml", absl::StrReplaceAll(map, {{"\\Migration\\Handler\\SetValue", "\\Migration\\Handler\\NoSuchThing"}}));
+  ProcessResult run = Migrate({"data", "-a", WriteConfig(kMapStep, "", destination_options_)});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.output, HasSubstr("map.xml:20: unknown handler class"));
+  EXPECT_THAT(run.output, HasSubstr("NoSuchThing"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity"), "0");
+}
+
 TEST_F(RulesTest, PrefixesOnBothSides) {
   Sql(*source_, "RENAME TABLE customer TO m1_customer, order_item TO m1_order_item, log_visitor TO m1_log_visitor, "
                 "log_url TO m1_log_url");
