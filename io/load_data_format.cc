@@ -10,12 +10,23 @@ void AppendLoadDataEscaped(std::string& out, absl::string_view value) {
   for (size_t i = 0; i < value.size(); ++i) {
     char escaped;
     switch (value[i]) {
-      case '\\': escaped = '\\'; break;
-      case '\t': escaped = 't'; break;
-      case '\n': escaped = 'n'; break;
-      case '\r': escaped = 'r'; break;
-      case '\0': escaped = '0'; break;
-      default: continue;
+      case '\\':
+        escaped = '\\';
+        break;
+      case '\t':
+        escaped = 't';
+        break;
+      case '\n':
+        escaped = 'n';
+        break;
+      case '\r':
+        escaped = 'r';
+        break;
+      case '\0':
+        escaped = '0';
+        break;
+      default:
+        continue;
     }
     out.append(value.data() + plain_from, i - plain_from);
     out.push_back('\\');
@@ -26,10 +37,10 @@ void AppendLoadDataEscaped(std::string& out, absl::string_view value) {
 }
 
 std::string LoadDataStatement(absl::string_view table, const std::vector<std::string>& columns) {
-  std::string statement = absl::StrCat(
-      "LOAD DATA LOCAL INFILE 'stream' INTO TABLE ", QuoteIdentifier(table),
-      " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\'"
-      " LINES TERMINATED BY '\\n' STARTING BY '' (");
+  std::string statement =
+      absl::StrCat("LOAD DATA LOCAL INFILE 'stream' INTO TABLE ", QuoteIdentifier(table),
+                   " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\'"
+                   " LINES TERMINATED BY '\\n' STARTING BY '' (");
   for (size_t i = 0; i < columns.size(); ++i) {
     if (i > 0) statement.push_back(',');
     statement += QuoteIdentifier(columns[i]);

@@ -4,6 +4,9 @@
 // one statement, at a callback that hands the server whatever bytes the caller produces, chunk by
 // chunk, so a table of any size loads in constant memory. The connection must have been opened with
 // ConnectionOptions::allow_local_infile and the server must allow local_infile.
+//
+// As with any LOCAL load, the server cannot stop the stream, so it skips duplicate keys and bad
+// values as if IGNORE had been given: they come back only as LoadDataResult::warnings.
 #ifndef MIGRATE_IO_LOCAL_INFILE_LOADER_H_
 #define MIGRATE_IO_LOCAL_INFILE_LOADER_H_
 
