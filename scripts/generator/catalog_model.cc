@@ -10,13 +10,15 @@ namespace migrate::generator {
 namespace {
 
 constexpr absl::string_view kCategoryWords[] = {
-    "Men", "Women", "Kids' Corner", "Accessories", "Electronics", "Home & Garden", "Sale %", "Shoes",
-    "Bags", "Outdoor", "Kitchen", "Office", "Toys", "Gifts", "Jewellery", "Beauty", "Sports", "Books"};
-constexpr absl::string_view kCategoryQualifiers[] = {"", "", "New", "Best of", "Premium", "Summer", "Winter", "Vintage"};
+    "Men",     "Women",   "Kids' Corner", "Accessories", "Electronics", "Home & Garden", "Sale %", "Shoes",  "Bags",
+    "Outdoor", "Kitchen", "Office",       "Toys",        "Gifts",       "Jewellery",     "Beauty", "Sports", "Books"};
+constexpr absl::string_view kCategoryQualifiers[] = {"",        "",       "New",    "Best of",
+                                                     "Premium", "Summer", "Winter", "Vintage"};
 constexpr absl::string_view kGermanCategoryWords[] = {
-    "Herren", "Damen", "Kinder", "Zubehör", "Elektronik", "Haus & Garten", "Sonderangebote", "Schuhe",
-    "Taschen", "Draußen", "Küche", "Büro", "Spielzeug", "Geschenke", "Schmuck", "Schönheit", "Sport", "Bücher"};
-constexpr absl::string_view kJapaneseCategoryWords[] = {"メンズ", "レディース", "キッズ", "雑貨", "家電", "キッチン", "セール", "ギフト"};
+    "Herren",  "Damen", "Kinder", "Zubehör",   "Elektronik", "Haus & Garten", "Sonderangebote", "Schuhe", "Taschen",
+    "Draußen", "Küche", "Büro",   "Spielzeug", "Geschenke",  "Schmuck",       "Schönheit",      "Sport",  "Bücher"};
+constexpr absl::string_view kJapaneseCategoryWords[] = {"メンズ", "レディース", "キッズ", "雑貨",
+                                                        "家電",   "キッチン",   "セール", "ギフト"};
 
 constexpr absl::string_view kSkuPrefixes[] = {"SKU-", "MG-", "ab/", "X ", "HB-", "ÄRT-"};
 
@@ -24,12 +26,18 @@ constexpr absl::string_view kSkuPrefixes[] = {"SKU-", "MG-", "ab/", "X ", "HB-",
 
 absl::string_view TypeId(ProductType type) {
   switch (type) {
-    case ProductType::kSimple: return "simple";
-    case ProductType::kConfigurable: return "configurable";
-    case ProductType::kVirtual: return "virtual";
-    case ProductType::kDownloadable: return "downloadable";
-    case ProductType::kGrouped: return "grouped";
-    case ProductType::kBundle: return "bundle";
+    case ProductType::kSimple:
+      return "simple";
+    case ProductType::kConfigurable:
+      return "configurable";
+    case ProductType::kVirtual:
+      return "virtual";
+    case ProductType::kDownloadable:
+      return "downloadable";
+    case ProductType::kGrouped:
+      return "grouped";
+    case ProductType::kBundle:
+      return "bundle";
   }
   return "simple";
 }
@@ -86,8 +94,8 @@ void Catalog::BuildCategories(uint32_t count) {
                               : absl::StrCat(qualifier, qualifier.empty() ? "" : " ", kCategoryWords[word]);
     if (root == 2 && random.Percent(60)) category.german_name = std::string(kGermanCategoryWords[word]);
     category.url_key = absl::StrCat(UrlKey(kCategoryWords[word]), "-", id);
-    category.url_path = parent_category.level >= 2 ? absl::StrCat(parent_category.url_path, "/", category.url_key)
-                                                    : category.url_key;
+    category.url_path =
+        parent_category.level >= 2 ? absl::StrCat(parent_category.url_path, "/", category.url_key) : category.url_key;
     category.created_at = kShopOpened - 60 * 86400 + static_cast<int64_t>(id) * 3600 + random.Between(0, 3599);
     category.is_active = !random.OneIn(15);
     members.push_back(id);

@@ -100,7 +100,7 @@ class Catalog {
 
   uint64_t seed_;
   uint32_t products_;
-  std::vector<Category> categories_;  // categories_[id - 1]
+  std::vector<Category> categories_;        // categories_[id - 1]
   std::vector<uint32_t> main_categories_;   // below root 2
   std::vector<uint32_t> japan_categories_;  // below root 3
 };

@@ -19,14 +19,17 @@ size_t DescriptionBytes(Random& random) {
 }
 
 std::string ImagePath(const ProductFacts& product) {
-  return absl::StrCat("/", product.url_key.substr(0, 1), "/", product.url_key.substr(1, 1), "/", product.url_key, ".jpg");
+  return absl::StrCat("/", product.url_key.substr(0, 1), "/", product.url_key.substr(1, 1), "/", product.url_key,
+                      ".jpg");
 }
 
 // ---- categories ----
 
 void EmitCategories(const Catalog& catalog, RowSink& sink) {
   for (const Category& category : catalog.categories()) {
-    sink.Int("entity_id", category.id).Int("entity_type_id", kCategoryEntity).Int("attribute_set_id", kCategoryAttributeSet);
+    sink.Int("entity_id", category.id)
+        .Int("entity_type_id", kCategoryEntity)
+        .Int("attribute_set_id", kCategoryAttributeSet);
     sink.Int("parent_id", category.parent_id).DateTime("created_at", category.created_at);
     sink.DateTime("updated_at", category.created_at + 86400 * static_cast<int64_t>(category.id % 200));
     sink.Text("path", category.path).Int("position", category.position).Int("level", category.level);
@@ -53,15 +56,22 @@ void EmitCategoryVarchars(const Catalog& catalog, RowSink& sink) {
     }
     values.Row(url_key, 0, category.id).Text("value", category.url_key).EndRow();
     values.Row(url_path, 0, category.id).Text("value", absl::StrCat(category.url_path, ".html")).EndRow();
-    values.Row(display_mode, 0, category.id).Text("value", random.Percent(80) ? "PRODUCTS" : "PRODUCTS_AND_PAGE").EndRow();
-    if (random.Percent(40)) values.Row(meta_title, 0, category.id).Text("value", absl::StrCat(category.name, " | Kaufhaus")).EndRow();
+    values.Row(display_mode, 0, category.id)
+        .Text("value", random.Percent(80) ? "PRODUCTS" : "PRODUCTS_AND_PAGE")
+        .EndRow();
+    if (random.Percent(40))
+      values.Row(meta_title, 0, category.id).Text("value", absl::StrCat(category.name, " | Kaufhaus")).EndRow();
     // Saving a category in the admin writes NULL rows for the design fields left empty.
     values.Row(custom_design, 0, category.id).Null("value").EndRow();
-    values.Row(page_layout, 0, category.id).OptionalText("value", random.Percent(20) ? std::optional<std::string>("two_columns_left") : std::nullopt).EndRow();
+    values.Row(page_layout, 0, category.id)
+        .OptionalText("value", random.Percent(20) ? std::optional<std::string>("two_columns_left") : std::nullopt)
+        .EndRow();
     values.Row(default_sort_by, 0, category.id).Null("value").EndRow();
     if (!category.german_name.empty()) {
       values.Row(name, 2, category.id).Text("value", category.german_name).EndRow();
-      values.Row(url_key, 2, category.id).Text("value", absl::StrCat(UrlKey(category.german_name), "-", category.id)).EndRow();
+      values.Row(url_key, 2, category.id)
+          .Text("value", absl::StrCat(UrlKey(category.german_name), "-", category.id))
+          .EndRow();
     }
   }
 }
@@ -100,12 +110,18 @@ void EmitCategoryTexts(const Catalog& catalog, RowSink& sink) {
     if (random.Percent(60)) {
       values.Row(description, 0, category.id).Text("value", Description(random, language, 400)).EndRow();
     }
-    values.Row(meta_keywords, 0, category.id).OptionalText("value", random.Percent(50) ? std::optional<std::string>(absl::StrCat(category.name, ", shop, kaufen")) : std::nullopt).EndRow();
+    values.Row(meta_keywords, 0, category.id)
+        .OptionalText("value", random.Percent(50)
+                                   ? std::optional<std::string>(absl::StrCat(category.name, ", shop, kaufen"))
+                                   : std::nullopt)
+        .EndRow();
     values.Row(meta_description, 0, category.id).Null("value").EndRow();
     values.Row(available_sort_by, 0, category.id).Null("value").EndRow();
     if (random.Percent(5)) {
       values.Row(custom_layout_update, 0, category.id)
-          .Text("value", "<reference name=\"head\">\r\n  <action method=\"setRobots\"><value>NOINDEX,FOLLOW</value></action>\r\n</reference>")
+          .Text("value",
+                "<reference name=\"head\">\r\n  <action "
+                "method=\"setRobots\"><value>NOINDEX,FOLLOW</value></action>\r\n</reference>")
           .EndRow();
     }
     if (!category.german_name.empty() && random.Percent(50)) {
@@ -121,7 +137,9 @@ void EmitCategoryDatetimes(const Catalog& catalog, RowSink& sink) {
   for (const Category& category : catalog.categories()) {
     if (category.level < 2) continue;
     if (category.id % 10 == 0) {
-      values.Row(custom_design_from, 0, category.id).DateTime("value", category.created_at - category.created_at % 86400).EndRow();
+      values.Row(custom_design_from, 0, category.id)
+          .DateTime("value", category.created_at - category.created_at % 86400)
+          .EndRow();
       values.Row(custom_design_to, 0, category.id).Null("value").EndRow();
     } else {
       values.Row(custom_design_from, 0, category.id).Null("value").EndRow();
@@ -148,12 +166,13 @@ void EmitCategoryDecimals(const Catalog& catalog, RowSink& sink) {
 void EmitProducts(const Catalog& catalog, RowSink& sink) {
   for (uint32_t id = 1; id <= catalog.products(); ++id) {
     const ProductFacts product = catalog.Product(id);
-    const bool has_options = product.type == ProductType::kConfigurable || product.type == ProductType::kBundle ||
-                             product.id % 10 == 0;
+    const bool has_options =
+        product.type == ProductType::kConfigurable || product.type == ProductType::kBundle || product.id % 10 == 0;
     sink.Int("entity_id", id).Int("entity_type_id", kProductEntity).Int("attribute_set_id", product.attribute_set_id);
     sink.Text("type_id", TypeId(product.type)).Text("sku", product.sku);
     sink.DateTime("created_at", product.created_at).DateTime("updated_at", product.updated_at);
-    sink.Int("has_options", has_options ? 1 : 0).Int("required_options", product.type == ProductType::kConfigurable ? 1 : 0);
+    sink.Int("has_options", has_options ? 1 : 0)
+        .Int("required_options", product.type == ProductType::kConfigurable ? 1 : 0);
     sink.EndRow();
   }
 }
@@ -179,7 +198,8 @@ void EmitProductVarchars(const Catalog& catalog, RowSink& sink) {
   const uint16_t custom_design = AttributeId(kProductEntity, "custom_design", "varchar");
   const uint16_t page_layout = AttributeId(kProductEntity, "page_layout", "varchar");
   constexpr absl::string_view kCountries[] = {"DE", "CN", "JP", "US", "IT", "VN"};
-  constexpr absl::string_view kMaterials[] = {"100% Baumwolle", "Leder / Leather", "Edelstahl 18/10", "綿 100%", "Oak \"FSC\""};
+  constexpr absl::string_view kMaterials[] = {"100% Baumwolle", "Leder / Leather", "Edelstahl 18/10", "綿 100%",
+                                              "Oak \"FSC\""};
   EavValueWriter values(sink, kProductEntity);
   for (uint32_t id = 1; id <= catalog.products(); ++id) {
     const ProductFacts product = catalog.Product(id);
@@ -188,26 +208,34 @@ void EmitProductVarchars(const Catalog& catalog, RowSink& sink) {
     values.Row(url_key, 0, id).Text("value", product.url_key).EndRow();
     values.Row(url_path, 0, id).Text("value", absl::StrCat(product.url_key, ".html")).EndRow();
     if (random.Percent(60)) values.Row(meta_title, 0, id).Text("value", product.name).EndRow();
-    if (random.Percent(50)) values.Row(meta_description, 0, id).Text("value", Sentence(random, Language::kEnglish)).EndRow();
+    if (random.Percent(50))
+      values.Row(meta_description, 0, id).Text("value", Sentence(random, Language::kEnglish)).EndRow();
     const bool has_image = random.Percent(85);
     const std::string path = has_image ? ImagePath(product) : "no_selection";
     values.Row(image, 0, id).Text("value", path).EndRow();
     values.Row(small_image, 0, id).Text("value", path).EndRow();
     values.Row(thumbnail, 0, id).Text("value", path).EndRow();
-    values.Row(image_label, 0, id).OptionalText("value", random.Percent(30) ? std::optional<std::string>(product.name) : std::nullopt).EndRow();
+    values.Row(image_label, 0, id)
+        .OptionalText("value", random.Percent(30) ? std::optional<std::string>(product.name) : std::nullopt)
+        .EndRow();
     values.Row(small_image_label, 0, id).Null("value").EndRow();
     values.Row(thumbnail_label, 0, id).Null("value").EndRow();
     values.Row(options_container, 0, id).Text("value", "container2").EndRow();
     values.Row(msrp_enabled, 0, id).Text("value", "2").EndRow();
     values.Row(msrp_display, 0, id).Text("value", "4").EndRow();
-    if (random.Percent(50)) values.Row(gift_message, 0, id).OptionalText("value", random.Percent(50) ? std::optional<std::string>("1") : std::nullopt).EndRow();
-    if (random.Percent(30)) values.Row(country, 0, id).Text("value", kCountries[random.Below(std::size(kCountries))]).EndRow();
+    if (random.Percent(50))
+      values.Row(gift_message, 0, id)
+          .OptionalText("value", random.Percent(50) ? std::optional<std::string>("1") : std::nullopt)
+          .EndRow();
+    if (random.Percent(30))
+      values.Row(country, 0, id).Text("value", kCountries[random.Below(std::size(kCountries))]).EndRow();
     if (product.attribute_set_id != kDefaultProductAttributeSet && random.Percent(60)) {
       values.Row(material, 0, id).Text("value", kMaterials[random.Below(std::size(kMaterials))]).EndRow();
     }
     if (random.OneIn(50)) values.Row(custom_design, 0, id).Text("value", "default/modern").EndRow();
     if (random.OneIn(30)) values.Row(page_layout, 0, id).Text("value", "one_column").EndRow();
-    if (product.english_override) values.Row(name, 1, id).Text("value", catalog.LocalName(product, Language::kEnglish)).EndRow();
+    if (product.english_override)
+      values.Row(name, 1, id).Text("value", catalog.LocalName(product, Language::kEnglish)).EndRow();
     if (product.german_override) {
       const std::string german = catalog.LocalName(product, Language::kGerman);
       values.Row(name, 2, id).Text("value", german).EndRow();
@@ -240,7 +268,8 @@ void EmitProductInts(const Catalog& catalog, RowSink& sink) {
     }
     if (product.color_option != 0) values.Row(color, 0, id).Int("value", product.color_option).EndRow();
     if (product.size_option != 0) values.Row(size, 0, id).Int("value", product.size_option).EndRow();
-    if (product.manufacturer_option != 0) values.Row(manufacturer, 0, id).Int("value", product.manufacturer_option).EndRow();
+    if (product.manufacturer_option != 0)
+      values.Row(manufacturer, 0, id).Int("value", product.manufacturer_option).EndRow();
     if (product.german_override && id % 20 == 0) values.Row(status, 2, id).Int("value", 2).EndRow();
     if ((product.websites & kJapanWebsite) != 0 && id % 7 == 0) values.Row(visibility, 3, id).Int("value", 2).EndRow();
   }
@@ -277,23 +306,35 @@ void EmitProductTexts(const Catalog& catalog, RowSink& sink) {
   for (uint32_t id = 1; id <= catalog.products(); ++id) {
     const ProductFacts product = catalog.Product(id);
     Random random = Random::For(catalog.seed(), "product_text", id);
-    values.Row(description, 0, id).Text("value", Description(random, Language::kEnglish, DescriptionBytes(random))).EndRow();
+    values.Row(description, 0, id)
+        .Text("value", Description(random, Language::kEnglish, DescriptionBytes(random)))
+        .EndRow();
     values.Row(short_description, 0, id).Text("value", Sentence(random, Language::kEnglish)).EndRow();
     if (random.Percent(40)) {
-      values.Row(meta_keyword, 0, id).Text("value", absl::StrCat(product.name, ", ", product.sku, ", buy\nonline")).EndRow();
+      values.Row(meta_keyword, 0, id)
+          .Text("value", absl::StrCat(product.name, ", ", product.sku, ", buy\nonline"))
+          .EndRow();
     }
     if (random.OneIn(100)) {
-      values.Row(custom_layout_update, 0, id).Text("value", "<reference name=\"product.info\">\n  <remove name=\"product.tag.list\"/>\n</reference>").EndRow();
+      values.Row(custom_layout_update, 0, id)
+          .Text("value", "<reference name=\"product.info\">\n  <remove name=\"product.tag.list\"/>\n</reference>")
+          .EndRow();
     }
     if (product.attribute_set_id != kDefaultProductAttributeSet && random.Percent(30)) {
-      values.Row(warranty, 0, id).Text("value", "<p>2 Jahre Garantie – \"no questions asked\".<br/>\\Terms\\ apply.</p>").EndRow();
+      values.Row(warranty, 0, id)
+          .Text("value", "<p>2 Jahre Garantie – \"no questions asked\".<br/>\\Terms\\ apply.</p>")
+          .EndRow();
     }
     if (product.german_override) {
-      values.Row(description, 2, id).Text("value", Description(random, Language::kGerman, DescriptionBytes(random))).EndRow();
+      values.Row(description, 2, id)
+          .Text("value", Description(random, Language::kGerman, DescriptionBytes(random)))
+          .EndRow();
       values.Row(short_description, 2, id).Text("value", Sentence(random, Language::kGerman)).EndRow();
     }
     if ((product.websites & kJapanWebsite) != 0) {
-      values.Row(description, 3, id).Text("value", Description(random, Language::kJapanese, DescriptionBytes(random))).EndRow();
+      values.Row(description, 3, id)
+          .Text("value", Description(random, Language::kJapanese, DescriptionBytes(random)))
+          .EndRow();
     }
   }
 }
@@ -314,7 +355,10 @@ void EmitProductDatetimes(const Catalog& catalog, RowSink& sink) {
     }
     if (id % 10 == 0) {
       values.Row(news_from, 0, id).DateTime("value", day).EndRow();
-      values.Row(news_to, 0, id).OptionalText("value", id % 20 == 0 ? std::optional<std::string>(FormatDateTime(day + 30 * 86400)) : std::nullopt).EndRow();
+      values.Row(news_to, 0, id)
+          .OptionalText("value",
+                        id % 20 == 0 ? std::optional<std::string>(FormatDateTime(day + 30 * 86400)) : std::nullopt)
+          .EndRow();
     }
     if (id % 97 == 0) values.Row(custom_design_from, 0, id).DateTime("value", day).EndRow();
   }
@@ -346,8 +390,8 @@ void EmitProductWebsites(const Catalog& catalog, RowSink& sink) {
 void EmitStockItems(const Catalog& catalog, RowSink& sink) {
   for (uint32_t id = 1; id <= catalog.products(); ++id) {
     const ProductFacts product = catalog.Product(id);
-    const bool managed = IsShippable(product.type) && product.type != ProductType::kConfigurable &&
-                         product.type != ProductType::kBundle;
+    const bool managed =
+        IsShippable(product.type) && product.type != ProductType::kConfigurable && product.type != ProductType::kBundle;
     sink.Int("item_id", id).Int("product_id", id).Int("stock_id", 1).Decimal4("qty", product.qty * 10000LL);
     sink.Decimal4("min_qty", 0).Int("use_config_min_qty", 1).Int("is_qty_decimal", 0).Int("backorders", 0);
     sink.Int("use_config_backorders", 1).Decimal4("min_sale_qty", 10000).Int("use_config_min_sale_qty", 1);
@@ -386,9 +430,8 @@ void AddCatalogTables(const Catalog& catalog, TableList& tables) {
   add("catalog_product_entity_datetime", products / 4, EmitProductDatetimes);
   add("catalog_category_product", products * 2, EmitCategoryProducts);
   add("catalog_product_website", products * 6 / 5, EmitProductWebsites);
-  tables.push_back({"cataloginventory_stock", 1, [](RowSink& sink) {
-                      sink.Int("stock_id", 1).Text("stock_name", "Default").EndRow();
-                    }});
+  tables.push_back({"cataloginventory_stock", 1,
+                    [](RowSink& sink) { sink.Int("stock_id", 1).Text("stock_name", "Default").EndRow(); }});
   add("cataloginventory_stock_item", products, EmitStockItems);
 }
 

@@ -61,7 +61,8 @@ void EmitCustomerInts(const Customers& customers, RowSink& sink) {
   for (uint32_t id = 1; id <= customers.count(); ++id) {
     const CustomerFacts customer = customers.Customer(id);
     if (customer.default_billing != 0) values.Row(default_billing, id).Int("value", customer.default_billing).EndRow();
-    if (customer.default_shipping != 0) values.Row(default_shipping, id).Int("value", customer.default_shipping).EndRow();
+    if (customer.default_shipping != 0)
+      values.Row(default_shipping, id).Int("value", customer.default_shipping).EndRow();
     if (customer.gender != 0) values.Row(gender, id).Int("value", customer.gender).EndRow();
   }
 }
@@ -73,7 +74,8 @@ void EmitCustomerDatetimes(const Customers& customers, RowSink& sink) {
   for (uint32_t id = 1; id <= customers.count(); ++id) {
     const CustomerFacts customer = customers.Customer(id);
     if (customer.dob != 0) values.Row(dob, id).DateTime("value", customer.dob).EndRow();
-    if (customer.has_reset_token) values.Row(rp_token_created_at, id).DateTime("value", customer.created_at + 86400).EndRow();
+    if (customer.has_reset_token)
+      values.Row(rp_token_created_at, id).DateTime("value", customer.created_at + 86400).EndRow();
   }
 }
 
@@ -121,7 +123,10 @@ void EmitAddressVarchars(const Customers& customers, RowSink& sink) {
       values.Row(city, address_id).Text("value", facts.address.city).EndRow();
       values.Row(country_id, address_id).Text("value", facts.address.country_id).EndRow();
       if (facts.address.region_id == 0) {
-        values.Row(region, address_id).OptionalText("value", facts.address.region.empty() ? std::nullopt : std::optional<std::string>(facts.address.region)).EndRow();
+        values.Row(region, address_id)
+            .OptionalText(
+                "value", facts.address.region.empty() ? std::nullopt : std::optional<std::string>(facts.address.region))
+            .EndRow();
       }
       values.Row(postcode, address_id).Text("value", facts.address.postcode).EndRow();
       values.Row(telephone, address_id).Text("value", facts.address.telephone).EndRow();
@@ -196,7 +201,8 @@ CustomerFacts Customers::Customer(uint32_t customer_id) const {
   customer.group_id = home.group_id;
   customer.name = Person(random);
   customer.email = Email(customer.name, customer_id, random);
-  customer.created_at = kShopOpened + static_cast<int64_t>(customer_id) * kFourYears / (count_ + 1) + random.Between(0, 3600);
+  customer.created_at =
+      kShopOpened + static_cast<int64_t>(customer_id) * kFourYears / (count_ + 1) + random.Between(0, 3600);
   customer.updated_at = random.Percent(5) ? 0 : customer.created_at + random.Between(0, 200) * 86400;
   customer.is_active = !random.OneIn(50);
   if (random.Percent(60)) customer.gender = random.Percent(50) ? 1 : 2;

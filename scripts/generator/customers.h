@@ -37,9 +37,9 @@ struct CustomerFacts {
   int64_t created_at = 0;
   int64_t updated_at = 0;  // 0: the zero date
   bool is_active = true;
-  int gender = 0;           // 0 unknown, else the option id (1 male, 2 female)
-  int64_t dob = 0;          // 0: not given
-  std::string taxvat;       // empty: not given
+  int gender = 0;      // 0 unknown, else the option id (1 male, 2 female)
+  int64_t dob = 0;     // 0: not given
+  std::string taxvat;  // empty: not given
   std::string password_hash;
   bool has_reset_token = false;
   uint32_t first_address_id = 0;

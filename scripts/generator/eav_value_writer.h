@@ -19,13 +19,18 @@ class EavValueWriter {
 
   // Starts a catalog value row; the caller writes "value" and ends the row.
   RowSink& Row(uint16_t attribute_id, uint16_t store_id, uint32_t entity_id) {
-    return sink_.Int("value_id", ++value_id_).Int("entity_type_id", entity_).Int("attribute_id", attribute_id)
-        .Int("store_id", store_id).Int("entity_id", entity_id);
+    return sink_.Int("value_id", ++value_id_)
+        .Int("entity_type_id", entity_)
+        .Int("attribute_id", attribute_id)
+        .Int("store_id", store_id)
+        .Int("entity_id", entity_id);
   }
 
   // Starts a customer or customer address value row (no store scope).
   RowSink& Row(uint16_t attribute_id, uint32_t entity_id) {
-    return sink_.Int("value_id", ++value_id_).Int("entity_type_id", entity_).Int("attribute_id", attribute_id)
+    return sink_.Int("value_id", ++value_id_)
+        .Int("entity_type_id", entity_)
+        .Int("attribute_id", attribute_id)
         .Int("entity_id", entity_id);
   }
 

@@ -28,8 +28,9 @@ absl::Status CreateDatabase(const io::ConnectionOptions& options) {
   server.database.clear();
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = io::MysqlConnection::Open(server);
   if (!connection.ok()) return connection.status();
-  return (*connection)->Execute(absl::StrCat("CREATE DATABASE IF NOT EXISTS ", io::QuoteIdentifier(options.database),
-                                             " DEFAULT CHARACTER SET utf8"));
+  return (*connection)
+      ->Execute(absl::StrCat("CREATE DATABASE IF NOT EXISTS ", io::QuoteIdentifier(options.database),
+                             " DEFAULT CHARACTER SET utf8"));
 }
 
 // Every table of the schema is filled, and nothing else.
@@ -45,8 +46,9 @@ absl::Status CheckCoversSchema(const TableList& tables) {
     if (std::find(schema.begin(), schema.end(), table) == schema.end()) unknown.push_back(table);
   }
   if (missing.empty() && unknown.empty() && generated.size() == tables.size()) return absl::OkStatus();
-  return absl::InternalError(absl::StrCat("generator bug: tables without a generator: ", absl::StrJoin(missing, ","),
-                                          "; generated tables not in the schema or twice: ", absl::StrJoin(unknown, ",")));
+  return absl::InternalError(
+      absl::StrCat("generator bug: tables without a generator: ", absl::StrJoin(missing, ","),
+                   "; generated tables not in the schema or twice: ", absl::StrJoin(unknown, ",")));
 }
 
 }  // namespace

@@ -23,8 +23,10 @@ constexpr int64_t kFixedClock = 1483228800;
 constexpr size_t kChunksAhead = 4;
 
 std::vector<std::string> SessionSettings() {
-  return {"SET SESSION foreign_key_checks = 0, sql_mode = 'NO_AUTO_VALUE_ON_ZERO', time_zone = '+00:00', "
-          "timestamp = " + std::to_string(kFixedClock)};
+  return {
+      "SET SESSION foreign_key_checks = 0, sql_mode = 'NO_AUTO_VALUE_ON_ZERO', time_zone = '+00:00', "
+      "timestamp = " +
+      std::to_string(kFixedClock)};
 }
 
 // The server's first warnings, for an error message.
@@ -53,15 +55,15 @@ absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableS
   std::string first_chunk;
   if (queue.Pop(first_chunk)) {
     bool first_pending = true;
-    result = io::LoadDataLocalInfile(connection, io::LoadDataStatement(spec.name, sink.columns()),
-                                     [&](std::string& chunk) {
-                                       if (first_pending) {
-                                         first_pending = false;
-                                         chunk.swap(first_chunk);
-                                         return true;
-                                       }
-                                       return queue.Pop(chunk);
-                                     });
+    result =
+        io::LoadDataLocalInfile(connection, io::LoadDataStatement(spec.name, sink.columns()), [&](std::string& chunk) {
+          if (first_pending) {
+            first_pending = false;
+            chunk.swap(first_chunk);
+            return true;
+          }
+          return queue.Pop(chunk);
+        });
     if (!result.ok()) queue.Cancel();
   }
   producer.join();
@@ -77,8 +79,8 @@ absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableS
                                             " warnings, the first: ", WarningsText(connection)));
   }
   if (result->rows != sink.rows()) {
-    return absl::InternalError(absl::StrCat("loading ", spec.name, ": generated ", sink.rows(), " rows, the server stored ",
-                                            result->rows));
+    return absl::InternalError(
+        absl::StrCat("loading ", spec.name, ": generated ", sink.rows(), " rows, the server stored ", result->rows));
   }
   return result->rows;
 }
@@ -114,8 +116,8 @@ absl::StatusOr<LoadSummary> LoadTables(const io::ConnectionOptions& connection, 
       absl::StatusOr<uint64_t> rows = LoadTable(**session, tables[index], progress);
       if (!rows.ok()) return fail(rows.status());
       std::lock_guard<std::mutex> lock(mutex);
-      summary.tables.push_back(
-          {tables[index].name, *rows, std::chrono::duration<double>(std::chrono::steady_clock::now() - table_start).count()});
+      summary.tables.push_back({tables[index].name, *rows,
+                                std::chrono::duration<double>(std::chrono::steady_clock::now() - table_start).count()});
       summary.rows += *rows;
     }
   };

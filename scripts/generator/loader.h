@@ -6,8 +6,8 @@
 // Magento 1's sql_mode (zero dates and explicit zero ids allowed), UTC, and a fixed clock, so that
 // even a column default of CURRENT_TIMESTAMP cannot make two runs differ. unique_checks stays on:
 // with both checks off, MariaDB 10.11 takes its bulk-insert path for empty tables, which measured
-// 1.3 to 2.5 times the server CPU per row on these tables. A warning from the server (a value that did not fit) fails the load: the generator must
-// produce exactly what it means.
+// 1.3 to 2.5 times the server CPU per row on these tables. A warning from the server (a value that did not fit) fails
+// the load: the generator must produce exactly what it means.
 #ifndef MIGRATE_SCRIPTS_GENERATOR_LOADER_H_
 #define MIGRATE_SCRIPTS_GENERATOR_LOADER_H_
 

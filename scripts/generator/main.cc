@@ -24,7 +24,8 @@ ABSL_FLAG(std::string, socket, "", "unix socket; used instead of host and port w
 ABSL_FLAG(std::string, user, "root", "user name");
 ABSL_FLAG(std::string, password, "", "password");
 ABSL_FLAG(std::string, database, "", "database to fill; created when missing (required)");
-ABSL_FLAG(uint32_t, products, 1000, "number of products; every other count follows (100000 gives about 7 million rows)");
+ABSL_FLAG(uint32_t, products, 1000,
+          "number of products; every other count follows (100000 gives about 7 million rows)");
 ABSL_FLAG(uint64_t, seed, 1, "random seed: the same seed and scale give the same table contents");
 ABSL_FLAG(std::string, schema, "magento1", "magento1 (filled) or magento2 (always schema only)");
 ABSL_FLAG(bool, schema_only, false, "create the tables and load nothing");

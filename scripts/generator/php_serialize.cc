@@ -27,7 +27,8 @@ PhpSerializer& PhpSerializer::Int(int64_t value) {
 PhpSerializer& PhpSerializer::Price(int64_t cents) {
   absl::StrAppend(&out_, "d:", cents / 100);
   if (const int64_t rest = cents % 100; rest != 0) {
-    absl::StrAppend(&out_, rest % 10 == 0 ? absl::StrCat(".", rest / 10) : absl::StrCat(".", rest < 10 ? "0" : "", rest));
+    absl::StrAppend(&out_,
+                    rest % 10 == 0 ? absl::StrCat(".", rest / 10) : absl::StrCat(".", rest < 10 ? "0" : "", rest));
   }
   out_.push_back(';');
   return *this;

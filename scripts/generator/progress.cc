@@ -58,8 +58,9 @@ void Progress::Finished(const RowSink* sink, uint64_t rows, double seconds) {
   ++finished_tables_;
   finished_rows_ += rows;
   if (mode_ == Mode::kQuiet) return;
-  const std::string line = absl::StrFormat("%-34s %11s rows %7.2f s %11s rows/s", sink->table(), WithThousands(rows),
-                                           seconds, WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : rows));
+  const std::string line =
+      absl::StrFormat("%-34s %11s rows %7.2f s %11s rows/s", sink->table(), WithThousands(rows), seconds,
+                      WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : rows));
   if (mode_ == Mode::kTerminal) {
     std::fprintf(out_, "\r\033[K%s\n%s", line.c_str(), StatusLine().c_str());
   } else {
@@ -76,9 +77,9 @@ std::string Progress::StatusLine() {
     absl::StrAppend(&loading, " | ", sink->table(), " ", WithThousands(sink->rows()));
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::string line = absl::StrFormat("[%d/%d tables] %s rows, %s rows/s%s", finished_tables_, tables_,
-                                     WithThousands(rows),
-                                     WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : 0), loading);
+  std::string line =
+      absl::StrFormat("[%d/%d tables] %s rows, %s rows/s%s", finished_tables_, tables_, WithThousands(rows),
+                      WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : 0), loading);
   // Longer than a terminal line, it would wrap and "\r" could no longer rewrite it.
   if (line.size() > kMaxStatusLine) line.resize(kMaxStatusLine);
   return line;

@@ -19,7 +19,8 @@ struct Cart {
 };
 
 // Calls `visit` with every cart in id order; `detail` as for Sales::Order().
-void ForEachCart(const Sales& sales, uint32_t abandoned_quotes, int detail, const std::function<void(const Cart&)>& visit) {
+void ForEachCart(const Sales& sales, uint32_t abandoned_quotes, int detail,
+                 const std::function<void(const Cart&)>& visit) {
   for (uint32_t order_id = 1; order_id <= sales.orders(); ++order_id) {
     if (order_id % 5 == 0) continue;
     Cart cart;
@@ -46,9 +47,9 @@ void ForEachCart(const Sales& sales, uint32_t abandoned_quotes, int detail, cons
     order.store = &StoreViewById(order.plan.store_id);
     const WebsiteMask website = order.store->website_id == 2 ? kJapanWebsite : kMainWebsite;
     order.plan.lines = sales.Lines(random, website, static_cast<int>(random.Between(1, 3)));
-    order.plan.is_virtual = std::none_of(order.plan.lines.begin(), order.plan.lines.end(), [&sales](const OrderLine& line) {
-      return IsShippable(sales.catalog().TypeOf(line.product_id));
-    });
+    order.plan.is_virtual =
+        std::none_of(order.plan.lines.begin(), order.plan.lines.end(),
+                     [&sales](const OrderLine& line) { return IsShippable(sales.catalog().TypeOf(line.product_id)); });
     order.created_at = kShopOpened + kFourYears - random.Between(1, 90) * 86400 - random.Between(0, 86399);
     order.updated_at = random.Percent(30) ? 0 : order.created_at + random.Between(60, 7200);
     order.payment_method = random.Percent(50) ? "checkmo" : "";
@@ -114,8 +115,11 @@ void EmitQuotes(const Sales& sales, uint32_t abandoned, RowSink& sink) {
     } else {
       sink.Null("converted_at");
     }
-    sink.Int("is_active", cart.converted ? 0 : 1).Int("is_virtual", order.plan.is_virtual ? 1 : 0).Int("is_multi_shipping", 0);
-    sink.Int("items_count", static_cast<int64_t>(order.plan.lines.size())).Decimal4("items_qty", order.total_qty * 10000LL);
+    sink.Int("is_active", cart.converted ? 0 : 1)
+        .Int("is_virtual", order.plan.is_virtual ? 1 : 0)
+        .Int("is_multi_shipping", 0);
+    sink.Int("items_count", static_cast<int64_t>(order.plan.lines.size()))
+        .Decimal4("items_qty", order.total_qty * 10000LL);
     sink.Int("orig_order_id", 0).Decimal4("store_to_base_rate", 10000).Decimal4("store_to_quote_rate", 10000);
     sink.Decimal4("base_to_global_rate", 10000).Decimal4("base_to_quote_rate", 10000);
     sink.Text("global_currency_code", "USD").Text("base_currency_code", order.store->currency);
@@ -140,7 +144,9 @@ void EmitQuotes(const Sales& sales, uint32_t abandoned, RowSink& sink) {
       sink.Null("customer_dob");
     }
     TextIf(sink, "customer_note", order.customer_note);
-    sink.Int("customer_note_notify", 1).Int("customer_is_guest", guest && cart.converted ? 1 : 0).Null("customer_taxvat");
+    sink.Int("customer_note_notify", 1)
+        .Int("customer_is_guest", guest && cart.converted ? 1 : 0)
+        .Null("customer_taxvat");
     sink.Text("remote_ip", order.remote_ip).Null("applied_rule_ids");
     TextIf(sink, "reserved_order_id", cart.converted ? order.increment_id : "");
     sink.Null("password_hash");
@@ -273,17 +279,27 @@ void WriteQuoteAddress(RowSink& sink, const Cart& cart, uint32_t address_id, con
   sink.Money("tax_amount", tax).Money("base_tax_amount", tax);
   sink.Money("shipping_amount", shipping).Money("base_shipping_amount", shipping);
   sink.Money("shipping_tax_amount", 0).Money("base_shipping_tax_amount", 0);
-  sink.Money("discount_amount", totals ? -order.discount_cents : 0).Money("base_discount_amount", totals ? -order.discount_cents : 0);
-  sink.Money("grand_total", totals ? order.grand_total_cents : 0).Money("base_grand_total", totals ? order.grand_total_cents : 0);
+  sink.Money("discount_amount", totals ? -order.discount_cents : 0)
+      .Money("base_discount_amount", totals ? -order.discount_cents : 0);
+  sink.Money("grand_total", totals ? order.grand_total_cents : 0)
+      .Money("base_grand_total", totals ? order.grand_total_cents : 0);
   TextIf(sink, "customer_notes", billing ? "" : order.customer_note);
   if (totals && tax != 0) {
     PhpSerializer taxes;
     const std::string code = absl::StrCat(order.store->code, "-Rate 1");
-    taxes.BeginArray(1).String(code).BeginArray(4)
-        .String("amount").Price(tax).String("base_amount").Price(tax)
-        .String("percent").Price(order.items.empty() ? 0 : order.items.front().tax_percent_hundredths)
-        .String("id").String(code)
-        .EndArray().EndArray();
+    taxes.BeginArray(1)
+        .String(code)
+        .BeginArray(4)
+        .String("amount")
+        .Price(tax)
+        .String("base_amount")
+        .Price(tax)
+        .String("percent")
+        .Price(order.items.empty() ? 0 : order.items.front().tax_percent_hundredths)
+        .String("id")
+        .String(code)
+        .EndArray()
+        .EndArray();
     sink.Text("applied_taxes", taxes.Take());
   } else {
     sink.Text("applied_taxes", "a:0:{}");
@@ -301,7 +317,8 @@ void WriteQuoteAddress(RowSink& sink, const Cart& cart, uint32_t address_id, con
 void EmitQuoteAddresses(const Sales& sales, uint32_t abandoned, RowSink& sink) {
   ForEachCart(sales, abandoned, kWithEverything, [&sink](const Cart& cart) {
     WriteQuoteAddress(sink, cart, cart.id * 2 - 1, cart.order.billing, true);
-    WriteQuoteAddress(sink, cart, cart.id * 2, cart.order.plan.is_virtual ? cart.order.billing : cart.order.shipping, false);
+    WriteQuoteAddress(sink, cart, cart.id * 2, cart.order.plan.is_virtual ? cart.order.billing : cart.order.shipping,
+                      false);
   });
 }
 
@@ -324,7 +341,8 @@ void EmitQuotePayments(const Sales& sales, uint32_t abandoned, RowSink& sink) {
     }
     sink.Null("cc_ss_owner").Int("cc_ss_start_month", 0).Int("cc_ss_start_year", 0).Text("cybersource_token", "");
     if (order.payment_method == "paypal_express") {
-      sink.Text("paypal_correlation_id", Hex32(random).substr(0, 13)).Text("paypal_payer_id", Hex32(random).substr(0, 13));
+      sink.Text("paypal_correlation_id", Hex32(random).substr(0, 13))
+          .Text("paypal_payer_id", Hex32(random).substr(0, 13));
       sink.Text("paypal_payer_status", "verified");
     } else {
       sink.Null("paypal_correlation_id").Null("paypal_payer_id").Null("paypal_payer_status");
@@ -332,8 +350,12 @@ void EmitQuotePayments(const Sales& sales, uint32_t abandoned, RowSink& sink) {
     sink.Null("po_number");
     if (order.payment_method == "paypal_express") {
       PhpSerializer information;
-      information.BeginArray(2).String("paypal_payer_status").String("verified").String("paypal_express_checkout_token")
-          .String(absl::StrCat("EC-", Hex32(random).substr(0, 17))).EndArray();
+      information.BeginArray(2)
+          .String("paypal_payer_status")
+          .String("verified")
+          .String("paypal_express_checkout_token")
+          .String(absl::StrCat("EC-", Hex32(random).substr(0, 17)))
+          .EndArray();
       sink.Text("additional_information", information.Take());
     } else {
       sink.Null("additional_information");
@@ -348,7 +370,8 @@ void AddQuoteTables(const Sales& sales, uint32_t abandoned_quotes, TableList& ta
   const uint64_t quotes = sales.orders() * 4ULL / 5 + abandoned_quotes;
   const uint64_t items = sales.order_items() * 4ULL / 5 + abandoned_quotes * 2ULL;
   auto add = [&](const char* name, uint64_t rows, void (*emit)(const Sales&, uint32_t, RowSink&)) {
-    tables.push_back({name, rows, [&sales, abandoned_quotes, emit](RowSink& sink) { emit(sales, abandoned_quotes, sink); }});
+    tables.push_back(
+        {name, rows, [&sales, abandoned_quotes, emit](RowSink& sink) { emit(sales, abandoned_quotes, sink); }});
   };
   add("sales_flat_quote", quotes, EmitQuotes);
   add("sales_flat_quote_item", items, EmitQuoteItems);

@@ -25,10 +25,12 @@ ReviewFacts Review(const Catalog& catalog, const Customers& customers, uint32_t 
   review.id = review_id;
   review.store_id = static_cast<uint16_t>(random.Percent(60) ? 1 : random.Percent(60) ? 2 : 3);
   review.product_id = catalog.PickOrderable(random, review.store_id == 3 ? kJapanWebsite : kMainWebsite);
-  if (random.Percent(60) && customers.count() > 0) review.customer_id = static_cast<uint32_t>(random.Between(1, customers.count()));
+  if (random.Percent(60) && customers.count() > 0)
+    review.customer_id = static_cast<uint32_t>(random.Between(1, customers.count()));
   const uint64_t status = random.Below(100);
   review.status_id = status < 70 ? 1 : status < 90 ? 2 : 3;
-  review.created_at = kShopOpened + static_cast<int64_t>(review_id) * kFourYears / (reviews + 1) + random.Between(0, 7200);
+  review.created_at =
+      kShopOpened + static_cast<int64_t>(review_id) * kFourYears / (reviews + 1) + random.Between(0, 7200);
   return review;
 }
 
@@ -132,8 +134,9 @@ void EmitUrlRewrites(const Catalog& catalog, RowSink& sink) {
     const WebsiteMask website = store.website_id == 2 ? kJapanWebsite : kMainWebsite;
     for (const Category& category : catalog.categories()) {
       if (category.root_id != store.root_category_id || category.level < 2) continue;
-      write(store.store_id, category.id, 0, absl::StrCat("category/", category.id), absl::StrCat(category.url_path, ".html"),
-            absl::StrCat("catalog/category/view/id/", category.id), true, "", "");
+      write(store.store_id, category.id, 0, absl::StrCat("category/", category.id),
+            absl::StrCat(category.url_path, ".html"), absl::StrCat("catalog/category/view/id/", category.id), true, "",
+            "");
     }
     for (uint32_t id = 1; id <= catalog.products(); ++id) {
       if ((catalog.WebsitesOf(id) & website) == 0) continue;
@@ -182,8 +185,9 @@ void AddReviewNewsletterUrlTables(const Catalog& catalog, const Customers& custo
   tables.push_back({"review_store", reviews * 2ULL, [&catalog, &customers, reviews](RowSink& sink) {
                       EmitReviewStores(catalog, customers, reviews, sink);
                     }});
-  tables.push_back({"newsletter_subscriber", customers.count() / 3 + guest_subscribers,
-                    [&customers, guest_subscribers](RowSink& sink) { EmitSubscribers(customers, guest_subscribers, sink); }});
+  tables.push_back(
+      {"newsletter_subscriber", customers.count() / 3 + guest_subscribers,
+       [&customers, guest_subscribers](RowSink& sink) { EmitSubscribers(customers, guest_subscribers, sink); }});
   tables.push_back({"core_url_rewrite", catalog.products() * 11ULL / 2,
                     [&catalog](RowSink& sink) { EmitUrlRewrites(catalog, sink); }});
 }

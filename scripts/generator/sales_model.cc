@@ -12,8 +12,8 @@
 namespace migrate::generator {
 namespace {
 
-constexpr absl::string_view kEngravings[] = {"Für \"Oma\" ♥", "To my dear O'Neil", "C:\\Users\\Ben", "お誕生日おめでとう",
-                                             "Line one\nLine two", "Ça va? – 100%"};
+constexpr absl::string_view kEngravings[] = {"Für \"Oma\" ♥",      "To my dear O'Neil",  "C:\\Users\\Ben",
+                                             "お誕生日おめでとう", "Line one\nLine two", "Ça va? – 100%"};
 
 // Magento's Mage_Core_Helper_Data::urlEncode: base64 with "+/=" turned into "-_,".
 std::string MagentoUrlEncode(absl::string_view url) {
@@ -46,20 +46,25 @@ int64_t Percent(int64_t cents, int hundredths) { return (cents * hundredths + 50
 
 absl::string_view StateCode(OrderState state) {
   switch (state) {
-    case OrderState::kNew: return "new";
-    case OrderState::kPendingPayment: return "pending_payment";
-    case OrderState::kProcessing: return "processing";
-    case OrderState::kComplete: return "complete";
-    case OrderState::kClosed: return "closed";
-    case OrderState::kCanceled: return "canceled";
-    case OrderState::kHolded: return "holded";
+    case OrderState::kNew:
+      return "new";
+    case OrderState::kPendingPayment:
+      return "pending_payment";
+    case OrderState::kProcessing:
+      return "processing";
+    case OrderState::kComplete:
+      return "complete";
+    case OrderState::kClosed:
+      return "closed";
+    case OrderState::kCanceled:
+      return "canceled";
+    case OrderState::kHolded:
+      return "holded";
   }
   return "new";
 }
 
-absl::string_view StatusCode(OrderState state) {
-  return state == OrderState::kNew ? "pending" : StateCode(state);
-}
+absl::string_view StatusCode(OrderState state) { return state == OrderState::kNew ? "pending" : StateCode(state); }
 
 uint32_t OrderPlan::ItemRows() const {
   uint32_t rows = 0;
@@ -117,7 +122,8 @@ std::vector<OrderLine> Sales::Lines(Random& random, WebsiteMask website, int cou
   for (int i = 0; i < count; ++i) {
     OrderLine line;
     line.product_id = catalog_.PickOrderable(random, website);
-    if (catalog_.TypeOf(line.product_id) == ProductType::kConfigurable) line.child_product_id = catalog_.PickSimple(random);
+    if (catalog_.TypeOf(line.product_id) == ProductType::kConfigurable)
+      line.child_product_id = catalog_.PickSimple(random);
     line.qty = random.Percent(75) ? 1 : static_cast<int>(random.Between(2, 5));
     line.custom_option = catalog_.TypeOf(line.product_id) == ProductType::kSimple && random.Percent(8);
     lines.push_back(line);
@@ -131,7 +137,8 @@ OrderPlan Sales::Plan(uint32_t order_id) const {
   if (random.Percent(75) && customers_.count() > 0) {
     plan.customer_id = static_cast<uint32_t>(random.Between(1, customers_.count()));
     const CustomerHome home = customers_.Home(plan.customer_id);
-    plan.store_id = home.website_id == 2 ? 3 : static_cast<uint16_t>(random.Percent(80) ? home.store_id : 3 - home.store_id);
+    plan.store_id =
+        home.website_id == 2 ? 3 : static_cast<uint16_t>(random.Percent(80) ? home.store_id : 3 - home.store_id);
     plan.group_id = home.group_id;
   } else {
     const uint64_t roll = random.Below(100);
@@ -147,11 +154,16 @@ OrderPlan Sales::Plan(uint32_t order_id) const {
                : state < 98 ? OrderState::kHolded
                             : OrderState::kPendingPayment;
   const uint64_t size = random.Below(100);
-  const int count = size < 35 ? 1 : size < 60 ? 2 : size < 80 ? 3 : size < 90 ? 4 : static_cast<int>(random.Between(5, 6));
+  const int count = size < 35   ? 1
+                    : size < 60 ? 2
+                    : size < 80 ? 3
+                    : size < 90 ? 4
+                                : static_cast<int>(random.Between(5, 6));
   const WebsiteMask website = StoreViewById(plan.store_id).website_id == 2 ? kJapanWebsite : kMainWebsite;
   plan.lines = Lines(random, website, count);
-  plan.is_virtual = std::all_of(plan.lines.begin(), plan.lines.end(),
-                                [this](const OrderLine& line) { return !IsShippable(catalog_.TypeOf(line.product_id)); });
+  plan.is_virtual = std::all_of(plan.lines.begin(), plan.lines.end(), [this](const OrderLine& line) {
+    return !IsShippable(catalog_.TypeOf(line.product_id));
+  });
   return plan;
 }
 
@@ -186,7 +198,10 @@ std::vector<OrderItemFacts> Sales::Items(const std::vector<OrderLine>& lines, ui
       item.sku = child.sku;
       item.weight = child.weight;
       PhpSerializer super_attributes;
-      super_attributes.BeginArray(1).Int(kColorAttribute).String(absl::StrCat(child.color_option != 0 ? child.color_option : 9)).EndArray();
+      super_attributes.BeginArray(1)
+          .Int(kColorAttribute)
+          .String(absl::StrCat(child.color_option != 0 ? child.color_option : 9))
+          .EndArray();
       item.super_attributes = super_attributes.Take();
     }
     if (line.custom_option) item.custom_option_text = std::string(kEngravings[random.Below(std::size(kEngravings))]);
@@ -195,15 +210,24 @@ std::vector<OrderItemFacts> Sales::Items(const std::vector<OrderLine>& lines, ui
     PhpSerializer buy_request;
     const int entries = 4 + (line.child_product_id != 0 ? 1 : 0) + (line.custom_option ? 1 : 0);
     buy_request.BeginArray(entries)
-        .String("uenc").String(MagentoUrlEncode(absl::StrCat("http://shop.example.com/", product.url_key, ".html")))
-        .String("product").String(absl::StrCat(product.id))
-        .String("form_key").String(form_key)
-        .String("qty").Int(line.qty);
+        .String("uenc")
+        .String(MagentoUrlEncode(absl::StrCat("http://shop.example.com/", product.url_key, ".html")))
+        .String("product")
+        .String(absl::StrCat(product.id))
+        .String("form_key")
+        .String(form_key)
+        .String("qty")
+        .Int(line.qty);
     if (line.child_product_id != 0) {
-      buy_request.String("super_attribute").BeginArray(1).Int(kColorAttribute)
-          .String(absl::StrCat(child.color_option != 0 ? child.color_option : 9)).EndArray();
+      buy_request.String("super_attribute")
+          .BeginArray(1)
+          .Int(kColorAttribute)
+          .String(absl::StrCat(child.color_option != 0 ? child.color_option : 9))
+          .EndArray();
     }
-    if (line.custom_option) buy_request.String("options").BeginArray(1).Int(1).String(item.custom_option_text).EndArray();
+    if (line.custom_option)
+      buy_request.String("options").BeginArray(1).Int(1).String(item.custom_option_text).EndArray();
+    buy_request.EndArray();
     item.buy_request = buy_request.Take();
 
     PhpSerializer options;
@@ -214,20 +238,39 @@ std::vector<OrderItemFacts> Sales::Items(const std::vector<OrderLine>& lines, ui
     product_options += item.buy_request;
     PhpSerializer rest;
     if (line.child_product_id != 0) {
-      rest.String("attributes_info").BeginArray(1).Int(0).BeginArray(2).String("label").String("Color")
-          .String("value").String(child.color_option != 0 ? "Black" : "Weiß").EndArray().EndArray();
+      rest.String("attributes_info")
+          .BeginArray(1)
+          .Int(0)
+          .BeginArray(2)
+          .String("label")
+          .String("Color")
+          .String("value")
+          .String(child.color_option != 0 ? "Black" : "Weiß")
+          .EndArray()
+          .EndArray();
       rest.String("simple_name").String(child.name).String("simple_sku").String(child.sku);
     }
     if (line.custom_option) {
-      rest.String("options").BeginArray(1).Int(0).BeginArray(7)
-          .String("label").String("Engraving / Gravur")
-          .String("value").String(item.custom_option_text)
-          .String("print_value").String(item.custom_option_text)
-          .String("option_id").String("1")
-          .String("option_type").String("field")
-          .String("option_value").String(item.custom_option_text)
-          .String("custom_view").Bool(false)
-          .EndArray().EndArray();
+      rest.String("options")
+          .BeginArray(1)
+          .Int(0)
+          .BeginArray(7)
+          .String("label")
+          .String("Engraving / Gravur")
+          .String("value")
+          .String(item.custom_option_text)
+          .String("print_value")
+          .String(item.custom_option_text)
+          .String("option_id")
+          .String("1")
+          .String("option_type")
+          .String("field")
+          .String("option_value")
+          .String(item.custom_option_text)
+          .String("custom_view")
+          .Bool(false)
+          .EndArray()
+          .EndArray();
     }
     rest.EndArray();
     item.product_options = product_options + rest.Take();
@@ -277,7 +320,8 @@ OrderFacts Sales::Order(uint32_t order_id, int detail) const {
   order.store = &StoreViewById(order.plan.store_id);
   order.increment_id = order.IncrementIdOf(order_id);
   Random random = Random::For(seed(), "order", order_id);
-  order.created_at = kShopOpened + 60 * 86400 + static_cast<int64_t>(order_id) * (kFourYears - 60 * 86400) / (orders_ + 1) +
+  order.created_at = kShopOpened + 60 * 86400 +
+                     static_cast<int64_t>(order_id) * (kFourYears - 60 * 86400) / (orders_ + 1) +
                      random.Between(0, 1800);
   order.updated_at = order.created_at + (order.plan.state == OrderState::kNew ? 0 : random.Between(600, 20 * 86400));
   order.quote_id = order_id % 5 == 0 ? 0 : order_id;
@@ -290,9 +334,9 @@ OrderFacts Sales::Order(uint32_t order_id, int detail) const {
   order.first_creditmemo_item_id = first_creditmemo_item_[order_id - 1];
   const bool discounted = random.Percent(10);
   if (discounted) order.coupon_code = random.Percent(50) ? "SUMMER10" : "Wiedersehen-10%";
-  constexpr absl::string_view kPaymentMethods[] = {"checkmo", "checkmo", "checkmo", "ccsave", "paypal_express",
-                                                   "paypal_express", "paypal_express", "paypal_express",
-                                                   "banktransfer", "cashondelivery"};
+  constexpr absl::string_view kPaymentMethods[] = {
+      "checkmo",        "checkmo",        "checkmo",        "ccsave",       "paypal_express",
+      "paypal_express", "paypal_express", "paypal_express", "banktransfer", "cashondelivery"};
   order.payment_method = std::string(kPaymentMethods[random.Below(std::size(kPaymentMethods))]);
   order.remote_ip = random.Percent(85) ? absl::StrCat("192.168.", random.Below(256), ".", random.Below(256))
                                        : absl::StrCat("2001:db8::", random.Below(65536));

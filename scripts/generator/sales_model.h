@@ -47,11 +47,11 @@ struct OrderItemFacts {
   int64_t discount_cents = 0;
   int64_t tax_cents = 0;
   int tax_percent_hundredths = 0;  // 1900 = 19 %
-  int64_t weight = 0;               // kg in ten-thousandths, per unit
-  std::string product_options;      // PHP-serialized, as sales_flat_order_item holds it
-  std::string buy_request;          // PHP-serialized info_buyRequest, as quote item options hold it
-  std::string super_attributes;     // PHP-serialized attribute => option ids; empty unless configurable
-  std::string custom_option_text;   // empty unless the line has a custom option
+  int64_t weight = 0;              // kg in ten-thousandths, per unit
+  std::string product_options;     // PHP-serialized, as sales_flat_order_item holds it
+  std::string buy_request;         // PHP-serialized info_buyRequest, as quote item options hold it
+  std::string super_attributes;    // PHP-serialized attribute => option ids; empty unless configurable
+  std::string custom_option_text;  // empty unless the line has a custom option
 };
 
 struct OrderParty {
@@ -145,8 +145,8 @@ class Sales {
   // Lines of a cart in `website` (also used for abandoned carts).
   std::vector<OrderLine> Lines(Random& random, WebsiteMask website, int count) const;
   // Item facts of lines, numbered from first_item_id, priced for a store view.
-  std::vector<OrderItemFacts> Items(const std::vector<OrderLine>& lines, uint32_t first_item_id,
-                                    const StoreView& store, bool discounted, uint64_t buy_request_seed) const;
+  std::vector<OrderItemFacts> Items(const std::vector<OrderLine>& lines, uint32_t first_item_id, const StoreView& store,
+                                    bool discounted, uint64_t buy_request_seed) const;
   // A billing or shipping party of a cart: one of the customer's saved addresses, or one typed in
   // at checkout (always for guests, whose `customer` is null).
   OrderParty Party(Random& random, const CustomerFacts* customer, bool billing) const;

@@ -85,8 +85,10 @@ void EmitOrders(const Sales& sales, RowSink& sink) {
         MoneyIf(sink, "base_total_canceled", canceled, order.grand_total_cents);
         MoneyIf(sink, "base_total_invoiced", invoiced, order.grand_total_cents);
         MoneyIf(sink, "base_total_invoiced_cost", invoiced, 0);
-        MoneyIf(sink, "base_total_offline_refunded", refunded && order.payment_method != "paypal_express", order.grand_total_cents);
-        MoneyIf(sink, "base_total_online_refunded", refunded && order.payment_method == "paypal_express", order.grand_total_cents);
+        MoneyIf(sink, "base_total_offline_refunded", refunded && order.payment_method != "paypal_express",
+                order.grand_total_cents);
+        MoneyIf(sink, "base_total_online_refunded", refunded && order.payment_method == "paypal_express",
+                order.grand_total_cents);
         MoneyIf(sink, "base_total_paid", invoiced, order.grand_total_cents);
         sink.Decimal4("base_total_qty_ordered", order.total_qty * 10000LL);
         MoneyIf(sink, "base_total_refunded", refunded, order.grand_total_cents);
@@ -95,8 +97,10 @@ void EmitOrders(const Sales& sales, RowSink& sink) {
     sink.Decimal4("store_to_base_rate", 10000).Decimal4("store_to_order_rate", 10000);
     MoneyIf(sink, "total_canceled", canceled, order.grand_total_cents);
     MoneyIf(sink, "total_invoiced", invoiced, order.grand_total_cents);
-    MoneyIf(sink, "total_offline_refunded", refunded && order.payment_method != "paypal_express", order.grand_total_cents);
-    MoneyIf(sink, "total_online_refunded", refunded && order.payment_method == "paypal_express", order.grand_total_cents);
+    MoneyIf(sink, "total_offline_refunded", refunded && order.payment_method != "paypal_express",
+            order.grand_total_cents);
+    MoneyIf(sink, "total_online_refunded", refunded && order.payment_method == "paypal_express",
+            order.grand_total_cents);
     MoneyIf(sink, "total_paid", invoiced, order.grand_total_cents);
     sink.Decimal4("total_qty_ordered", order.total_qty * 10000LL);
     MoneyIf(sink, "total_refunded", refunded, order.grand_total_cents);
@@ -108,8 +112,12 @@ void EmitOrders(const Sales& sales, RowSink& sink) {
     sink.Null("quote_address_id");
     IdOrNull(sink, "quote_id", order.quote_id);
     IdOrNull(sink, "shipping_address_id", ShippingAddressId(order));
-    sink.Null("adjustment_negative").Null("adjustment_positive").Null("base_adjustment_negative").Null("base_adjustment_positive");
-    sink.Money("base_shipping_discount_amount", 0).Money("base_subtotal_incl_tax", order.subtotal_cents + order.tax_cents);
+    sink.Null("adjustment_negative")
+        .Null("adjustment_positive")
+        .Null("base_adjustment_negative")
+        .Null("base_adjustment_positive");
+    sink.Money("base_shipping_discount_amount", 0)
+        .Money("base_subtotal_incl_tax", order.subtotal_cents + order.tax_cents);
     sink.Money("base_total_due", invoiced ? 0 : order.grand_total_cents).Null("payment_authorization_amount");
     sink.Money("shipping_discount_amount", 0).Money("subtotal_incl_tax", order.subtotal_cents + order.tax_cents);
     sink.Money("total_due", invoiced ? 0 : order.grand_total_cents);
@@ -138,7 +146,10 @@ void EmitOrders(const Sales& sales, RowSink& sink) {
       sink.Null("hold_before_state").Null("hold_before_status");
     }
     sink.Text("order_currency_code", order.store->currency).Null("original_increment_id");
-    sink.Null("relation_child_id").Null("relation_child_real_id").Null("relation_parent_id").Null("relation_parent_real_id");
+    sink.Null("relation_child_id")
+        .Null("relation_child_real_id")
+        .Null("relation_parent_id")
+        .Null("relation_parent_real_id");
     sink.Text("remote_ip", order.remote_ip);
     TextIf(sink, "shipping_method", order.shipping_method);
     sink.Text("store_currency_code", order.store->currency).Text("store_name", StoreName(*order.store));
@@ -199,7 +210,8 @@ void EmitOrderItems(const Sales& sales, RowSink& sink) {
       sink.Money("original_price", item.original_price_cents).Money("base_original_price", item.original_price_cents);
       sink.Decimal4("tax_percent", item.tax_percent_hundredths * 100LL);
       sink.Money("tax_amount", item.tax_cents).Money("base_tax_amount", item.tax_cents);
-      sink.Money("tax_invoiced", invoiced ? item.tax_cents : 0).Money("base_tax_invoiced", invoiced ? item.tax_cents : 0);
+      sink.Money("tax_invoiced", invoiced ? item.tax_cents : 0)
+          .Money("base_tax_invoiced", invoiced ? item.tax_cents : 0);
       sink.Decimal4("discount_percent", item.discount_cents != 0 ? 100000 : 0);
       sink.Money("discount_amount", item.discount_cents).Money("base_discount_amount", item.discount_cents);
       sink.Money("discount_invoiced", invoiced ? item.discount_cents : 0);
@@ -207,7 +219,8 @@ void EmitOrderItems(const Sales& sales, RowSink& sink) {
       const int64_t refunded_amount = refunded ? item.row_total_cents - item.discount_cents + item.tax_cents : 0;
       sink.Money("amount_refunded", refunded_amount).Money("base_amount_refunded", refunded_amount);
       sink.Money("row_total", item.row_total_cents).Money("base_row_total", item.row_total_cents);
-      sink.Money("row_invoiced", invoiced ? item.row_total_cents : 0).Money("base_row_invoiced", invoiced ? item.row_total_cents : 0);
+      sink.Money("row_invoiced", invoiced ? item.row_total_cents : 0)
+          .Money("base_row_invoiced", invoiced ? item.row_total_cents : 0);
       sink.Decimal4("row_weight", item.weight * item.qty);
       sink.Null("gift_message_id").Null("gift_message_available");
       sink.Money("base_tax_before_discount", 0).Money("tax_before_discount", 0);
@@ -311,7 +324,8 @@ void EmitOrderPayments(const Sales& sales, RowSink& sink) {
     TextIf(sink, "cc_ss_start_month", card ? "0" : "");
     sink.Null("echeck_account_type");
     if (method == "paypal_express" && invoiced) {
-      sink.Text("last_trans_id", absl::StrCat(random.Between(10000000, 99999999), "XY", random.Between(100000, 999999)));
+      sink.Text("last_trans_id",
+                absl::StrCat(random.Between(10000000, 99999999), "XY", random.Between(100000, 999999)));
     } else {
       sink.Null("last_trans_id");
     }
@@ -347,14 +361,19 @@ void EmitOrderPayments(const Sales& sales, RowSink& sink) {
     PhpSerializer information;
     if (method == "paypal_express") {
       information.BeginArray(4)
-          .String("paypal_payer_id").String(Hex32(random).substr(0, 13))
-          .String("paypal_payer_email").String(order.email)
-          .String("paypal_payer_status").String("verified")
-          .String("paypal_correlation_id").String(Hex32(random).substr(0, 13))
+          .String("paypal_payer_id")
+          .String(Hex32(random).substr(0, 13))
+          .String("paypal_payer_email")
+          .String(order.email)
+          .String("paypal_payer_status")
+          .String("verified")
+          .String("paypal_correlation_id")
+          .String(Hex32(random).substr(0, 13))
           .EndArray();
       sink.Text("additional_information", information.Take());
     } else if (method == "banktransfer") {
-      information.BeginArray(1).String("instructions")
+      information.BeginArray(1)
+          .String("instructions")
           .String("Bitte überweisen Sie an:\nIBAN DE89 3704 0044 0532 0130 00\nVerwendungszweck: \"Bestellnummer\"")
           .EndArray();
       sink.Text("additional_information", information.Take());
@@ -477,7 +496,9 @@ void EmitShipments(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
     const OrderFacts order = sales.Order(id, kWithItems);
     if (order.shipment_id == 0) continue;
-    sink.Int("entity_id", order.shipment_id).Int("store_id", order.plan.store_id).Decimal4("total_weight", order.weight);
+    sink.Int("entity_id", order.shipment_id)
+        .Int("store_id", order.plan.store_id)
+        .Decimal4("total_weight", order.weight);
     sink.Decimal4("total_qty", order.total_qty * 10000LL).Int("email_sent", 1).Int("order_id", id);
     IdOrNull(sink, "customer_id", order.plan.customer_id);
     sink.Int("shipping_address_id", ShippingAddressId(order)).Int("billing_address_id", BillingAddressId(order));
@@ -524,10 +545,13 @@ void EmitCreditmemos(const Sales& sales, RowSink& sink) {
     sink.Money("base_shipping_tax_amount", 0).Decimal4("store_to_order_rate", 10000);
     sink.Money("base_discount_amount", -order.discount_cents).Decimal4("base_to_order_rate", 10000);
     sink.Money("grand_total", order.grand_total_cents).Money("base_adjustment_negative", 0);
-    sink.Money("base_subtotal_incl_tax", order.subtotal_cents + order.tax_cents).Money("shipping_amount", order.shipping_cents);
+    sink.Money("base_subtotal_incl_tax", order.subtotal_cents + order.tax_cents)
+        .Money("shipping_amount", order.shipping_cents);
     sink.Money("subtotal_incl_tax", order.subtotal_cents + order.tax_cents).Money("adjustment_negative", 0);
     sink.Money("base_shipping_amount", order.shipping_cents).Decimal4("store_to_base_rate", 10000);
-    sink.Decimal4("base_to_global_rate", 10000).Money("base_adjustment", 0).Money("base_subtotal", order.subtotal_cents);
+    sink.Decimal4("base_to_global_rate", 10000)
+        .Money("base_adjustment", 0)
+        .Money("base_subtotal", order.subtotal_cents);
     sink.Money("discount_amount", -order.discount_cents).Money("subtotal", order.subtotal_cents).Money("adjustment", 0);
     sink.Money("base_grand_total", order.grand_total_cents).Money("base_adjustment_positive", 0);
     sink.Money("base_tax_amount", order.tax_cents).Money("shipping_tax_amount", 0).Money("tax_amount", order.tax_cents);

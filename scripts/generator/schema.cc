@@ -61,7 +61,8 @@ absl::Status CreateSchema(const io::ConnectionOptions& options, SchemaKind kind,
     if (!connection.ok()) return connection.status();
     std::vector<std::string> quoted;
     for (const std::string& table : SchemaTables(kind)) quoted.push_back(io::QuoteIdentifier(table));
-    if (absl::Status status = (*connection)->Execute(absl::StrCat("DROP TABLE IF EXISTS ", absl::StrJoin(quoted, ", ")));
+    if (absl::Status status =
+            (*connection)->Execute(absl::StrCat("DROP TABLE IF EXISTS ", absl::StrJoin(quoted, ", ")));
         !status.ok()) {
       return status;
     }

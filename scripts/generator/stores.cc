@@ -27,10 +27,20 @@ std::vector<ConfigValue> ConfigValues(uint64_t seed) {
   Random random = Random::For(seed, "core_config_data");
   PhpSerializer user_agents;
   user_agents.BeginArray(2)
-      .String("_1348645624374_374").BeginArray(2).String("regexp").String("iPhone|iPod|BlackBerry|Android")
-      .String("value").String("iphone").EndArray()
-      .String("_1348645629375_375").BeginArray(2).String("regexp").String("/MSIE [5-8]\\./").String("value")
-      .String("legacy").EndArray()
+      .String("_1348645624374_374")
+      .BeginArray(2)
+      .String("regexp")
+      .String("iPhone|iPod|BlackBerry|Android")
+      .String("value")
+      .String("iphone")
+      .EndArray()
+      .String("_1348645629375_375")
+      .BeginArray(2)
+      .String("regexp")
+      .String("/MSIE [5-8]\\./")
+      .String("value")
+      .String("legacy")
+      .EndArray()
       .EndArray();
   std::vector<ConfigValue> values = {
       {"default", 0, "web/seo/use_rewrites", "1"},
@@ -99,7 +109,8 @@ void EmitWebsites(RowSink& sink) {
     absl::string_view code, name;
     int default_group_id, is_default;
   };
-  constexpr Website kWebsites[] = {{0, "admin", "Admin", 0, 0}, {1, "base", "Main Website", 1, 1}, {2, "jp", "Japan", 2, 0}};
+  constexpr Website kWebsites[] = {
+      {0, "admin", "Admin", 0, 0}, {1, "base", "Main Website", 1, 1}, {2, "jp", "Japan", 2, 0}};
   for (const Website& website : kWebsites) {
     sink.Int("website_id", website.id).Text("code", website.code).Text("name", website.name);
     sink.Int("sort_order", website.id).Int("default_group_id", website.default_group_id);
@@ -113,7 +124,8 @@ void EmitStoreGroups(RowSink& sink) {
     absl::string_view name;
     int root_category_id, default_store_id;
   };
-  constexpr Group kGroups[] = {{0, 0, "Default", 0, 0}, {1, 1, "Main Website Store", 2, 1}, {2, 2, "Japan Store", 3, 3}};
+  constexpr Group kGroups[] = {
+      {0, 0, "Default", 0, 0}, {1, 1, "Main Website Store", 2, 1}, {2, 2, "Japan Store", 3, 3}};
   for (const Group& group : kGroups) {
     sink.Int("group_id", group.id).Int("website_id", group.website_id).Text("name", group.name);
     sink.Int("root_category_id", group.root_category_id).Int("default_store_id", group.default_store_id).EndRow();
@@ -149,7 +161,8 @@ const StoreView& StoreViewById(uint16_t store_id) {
 }
 
 absl::Span<const StoreView> StoreViewsOfWebsite(uint16_t website_id) {
-  return website_id == 2 ? absl::MakeConstSpan(kStoreViews).subspan(2, 1) : absl::MakeConstSpan(kStoreViews).subspan(0, 2);
+  return website_id == 2 ? absl::MakeConstSpan(kStoreViews).subspan(2, 1)
+                         : absl::MakeConstSpan(kStoreViews).subspan(0, 2);
 }
 
 void AddStoreTables(uint64_t seed, TableList& tables) {

@@ -14,34 +14,47 @@ using Words = absl::Span<const absl::string_view>;
 absl::string_view Pick(Random& random, Words words) { return words[random.Below(words.size())]; }
 
 constexpr absl::string_view kEnglishAdjectives[] = {
-    "Classic", "Vintage", "Premium", "Slim", "Waterproof", "Organic", "Handmade", "Compact", "Deluxe",
-    "Lightweight", "Men's", "Women's", "Kids'", "Heavy-Duty", "Ergonomic", "Wireless", "Rustic", "Modern"};
-constexpr absl::string_view kEnglishMaterials[] = {
-    "Leather", "Cotton", "Oak", "Stainless Steel", "Bamboo", "Wool", "Ceramic", "Canvas", "Aluminium",
-    "Linen", "Walnut", "Silk", "Glass", "Carbon"};
+    "Classic",     "Vintage", "Premium", "Slim",  "Waterproof", "Organic",   "Handmade", "Compact", "Deluxe",
+    "Lightweight", "Men's",   "Women's", "Kids'", "Heavy-Duty", "Ergonomic", "Wireless", "Rustic",  "Modern"};
+constexpr absl::string_view kEnglishMaterials[] = {"Leather", "Cotton",  "Oak",    "Stainless Steel", "Bamboo",
+                                                   "Wool",    "Ceramic", "Canvas", "Aluminium",       "Linen",
+                                                   "Walnut",  "Silk",    "Glass",  "Carbon"};
 constexpr absl::string_view kEnglishNouns[] = {
-    "Messenger Bag", "T-Shirt", "Coffee Table", "Water Bottle", "Backpack", "Desk Lamp", "Sneakers",
-    "Wristwatch", "Headphones", "Cutting Board", "Scarf", "Wallet", "Phone Case", "Notebook", "Chair",
-    "Sunglasses", "Teapot", "Blanket", "Laptop Sleeve", "Jacket"};
-constexpr absl::string_view kEnglishSuffixes[] = {
-    "", "", "", "", " - 15\" Edition", " (2-Pack)", " \"Limited\"", " XL", " w/ Strap", " 100% Cotton",
-    " \\ Black", " – Set of 4", " No. 5"};
+    "Messenger Bag", "T-Shirt",    "Coffee Table",  "Water Bottle", "Backpack",      "Desk Lamp",  "Sneakers",
+    "Wristwatch",    "Headphones", "Cutting Board", "Scarf",        "Wallet",        "Phone Case", "Notebook",
+    "Chair",         "Sunglasses", "Teapot",        "Blanket",      "Laptop Sleeve", "Jacket"};
+constexpr absl::string_view kEnglishSuffixes[] = {"",
+                                                  "",
+                                                  "",
+                                                  "",
+                                                  " - 15\" Edition",
+                                                  " (2-Pack)",
+                                                  " \"Limited\"",
+                                                  " XL",
+                                                  " w/ Strap",
+                                                  " 100% Cotton",
+                                                  " \\ Black",
+                                                  " – Set of 4",
+                                                  " No. 5"};
 
-constexpr absl::string_view kGermanAdjectives[] = {
-    "Klassische", "Große", "Wasserdichte", "Handgefertigte", "Weiße", "Grüne", "Süße", "Schöne",
-    "Praktische", "Gemütliche", "Hochwertige"};
-constexpr absl::string_view kGermanNouns[] = {
-    "Ledertasche", "Kaffeemühle", "Schreibtischlampe", "Trinkflasche", "Wolldecke", "Brotdose",
-    "Geldbörse", "Schürze", "Teekanne", "Rucksack", "Küchenwaage", "Hängematte"};
-constexpr absl::string_view kGermanSuffixes[] = {
-    "", "", "", " „Classic“", " – Größe L", " für Groß & Klein", " (Öko)", " aus Bayern", " 0,5 l",
-    " mit Schloss", " \"Müller\""};
+constexpr absl::string_view kGermanAdjectives[] = {"Klassische", "Große",      "Wasserdichte", "Handgefertigte",
+                                                   "Weiße",      "Grüne",      "Süße",         "Schöne",
+                                                   "Praktische", "Gemütliche", "Hochwertige"};
+constexpr absl::string_view kGermanNouns[] = {"Ledertasche", "Kaffeemühle", "Schreibtischlampe", "Trinkflasche",
+                                              "Wolldecke",   "Brotdose",    "Geldbörse",         "Schürze",
+                                              "Teekanne",    "Rucksack",    "Küchenwaage",       "Hängematte"};
+constexpr absl::string_view kGermanSuffixes[] = {"",           "",
+                                                 "",           " „Classic“",
+                                                 " – Größe L", " für Groß & Klein",
+                                                 " (Öko)",     " aus Bayern",
+                                                 " 0,5 l",     " mit Schloss",
+                                                 " \"Müller\""};
 
-constexpr absl::string_view kJapaneseAdjectives[] = {
-    "本革", "高級", "防水", "手作り", "軽量", "北欧風", "和風", "限定", "新作", "人気"};
-constexpr absl::string_view kJapaneseNouns[] = {
-    "ビジネスバッグ", "マグカップ", "腕時計", "リュックサック", "財布", "ヘッドホン", "急須",
-    "ブランケット", "スニーカー", "ノートパソコンケース", "傘"};
+constexpr absl::string_view kJapaneseAdjectives[] = {"本革",   "高級", "防水", "手作り", "軽量",
+                                                     "北欧風", "和風", "限定", "新作",   "人気"};
+constexpr absl::string_view kJapaneseNouns[] = {"ビジネスバッグ", "マグカップ",           "腕時計", "リュックサック",
+                                                "財布",           "ヘッドホン",           "急須",   "ブランケット",
+                                                "スニーカー",     "ノートパソコンケース", "傘"};
 constexpr absl::string_view kJapaneseSuffixes[] = {"", "", "（黒）", "【送料無料】", " Lサイズ", "・セット"};
 
 constexpr absl::string_view kEnglishSentences[] = {
@@ -63,25 +76,24 @@ constexpr absl::string_view kGermanSentences[] = {
     "Lieferung innerhalb von 2–3 Werktagen, versandkostenfrei ab 50 €.",
     "Größe und Gewicht: siehe Tabelle unten.",
     "Pflegehinweis: nur mit einem weichen Tuch reinigen, nicht scheuern."};
-constexpr absl::string_view kJapaneseSentences[] = {
-    "職人が一つ一つ丁寧に仕上げました。",
-    "軽くて丈夫、毎日の通勤に最適です。",
-    "お手入れは柔らかい布で拭いてください。",
-    "「とても使いやすい」とお客様に大好評です。",
-    "ギフトにもおすすめです。送料無料でお届けします。",
-    "サイズ：幅３０cm × 高さ２０cm × 奥行き１０cm"};
+constexpr absl::string_view kJapaneseSentences[] = {"職人が一つ一つ丁寧に仕上げました。",
+                                                    "軽くて丈夫、毎日の通勤に最適です。",
+                                                    "お手入れは柔らかい布で拭いてください。",
+                                                    "「とても使いやすい」とお客様に大好評です。",
+                                                    "ギフトにもおすすめです。送料無料でお届けします。",
+                                                    "サイズ：幅３０cm × 高さ２０cm × 奥行き１０cm"};
 
 constexpr absl::string_view kPrefixes[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Herr", "Frau"};
-constexpr absl::string_view kFirstNames[] = {
-    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "José", "Zoë",
-    "Björn", "Jürgen", "Anaïs", "François", "Łukasz", "Søren", "Siân", "Renée", "Chloé", "Jörg",
-    "Müge", "Ángel", "太郎", "花子", "Yuki", "Hiroshi", "Aiko", "Mohammed", "Fatima", "Olga",
-    "Ivan", "Émilie", "Nuño", "Ana-María", "D'Arcy"};
+constexpr absl::string_view kFirstNames[] = {"James",  "Mary",  "John", "Patricia", "Robert",  "Jennifer",  "Michael",
+                                             "Linda",  "José",  "Zoë",  "Björn",    "Jürgen",  "Anaïs",     "François",
+                                             "Łukasz", "Søren", "Siân", "Renée",    "Chloé",   "Jörg",      "Müge",
+                                             "Ángel",  "太郎",  "花子", "Yuki",     "Hiroshi", "Aiko",      "Mohammed",
+                                             "Fatima", "Olga",  "Ivan", "Émilie",   "Nuño",    "Ana-María", "D'Arcy"};
 constexpr absl::string_view kMiddleNames[] = {"A.", "J.", "Marie", "Lee", "von", "de la"};
 constexpr absl::string_view kLastNames[] = {
-    "Smith", "Johnson", "Williams", "Brown", "O'Brien", "O'Neil", "D'Angelo", "Müller", "Schröder",
-    "Groß", "Weiß", "Lefèvre", "Núñez", "García", "Kowalczyk", "Østergaard", "Nakamura", "山田",
-    "佐藤", "鈴木", "Dvořák", "Şahin", "Van der Berg", "McDonald", "Smith-Jones", "Björklund"};
+    "Smith", "Johnson", "Williams", "Brown", "O'Brien",      "O'Neil",    "D'Angelo",    "Müller",   "Schröder",
+    "Groß",  "Weiß",    "Lefèvre",  "Núñez", "García",       "Kowalczyk", "Østergaard",  "Nakamura", "山田",
+    "佐藤",  "鈴木",    "Dvořák",   "Şahin", "Van der Berg", "McDonald",  "Smith-Jones", "Björklund"};
 
 struct CountryPlaces {
   absl::string_view country_id;
@@ -99,18 +111,18 @@ constexpr absl::string_view kUsStreets[] = {"Main St", "Broadway", "Elm Street",
 constexpr absl::string_view kUsRegions[] = {"New York", "California", "Texas", "California", "Massachusetts"};
 constexpr int kUsRegionIds[] = {43, 12, 57, 12, 32};
 constexpr absl::string_view kDeCities[] = {"München", "Köln", "Düsseldorf", "Berlin", "Nürnberg", "Würzburg"};
-constexpr absl::string_view kDeStreets[] = {"Hauptstraße", "Königsallee", "Schloßstraße", "Bahnhofstr.",
-                                            "Müllerstraße", "Am Würmkanal"};
-constexpr absl::string_view kDeRegions[] = {"Bayern", "Nordrhein-Westfalen", "Nordrhein-Westfalen", "Berlin",
-                                            "Bayern", "Bayern"};
+constexpr absl::string_view kDeStreets[] = {"Hauptstraße", "Königsallee",  "Schloßstraße",
+                                            "Bahnhofstr.", "Müllerstraße", "Am Würmkanal"};
+constexpr absl::string_view kDeRegions[] = {"Bayern", "Nordrhein-Westfalen", "Nordrhein-Westfalen", "Berlin", "Bayern",
+                                            "Bayern"};
 constexpr int kDeRegionIds[] = {81, 88, 88, 82, 81, 81};
 constexpr absl::string_view kGbCities[] = {"London", "Manchester", "Edinburgh", "Cardiff"};
 constexpr absl::string_view kGbStreets[] = {"High Street", "King's Road", "Baker Street", "Queen's Gate"};
 constexpr absl::string_view kGbRegions[] = {"Greater London", "", "Midlothian", ""};
 constexpr int kGbRegionIds[] = {0, 0, 0, 0};
 constexpr absl::string_view kJpCities[] = {"東京", "大阪", "京都", "札幌", "福岡"};
-constexpr absl::string_view kJpStreets[] = {"千代田区丸の内1-1-1", "北区梅田3丁目", "中京区河原町通",
-                                            "中央区北1条西", "博多区博多駅前2-2"};
+constexpr absl::string_view kJpStreets[] = {"千代田区丸の内1-1-1", "北区梅田3丁目", "中京区河原町通", "中央区北1条西",
+                                            "博多区博多駅前2-2"};
 constexpr absl::string_view kJpRegions[] = {"東京都", "大阪府", "京都府", "北海道", "福岡県"};
 constexpr int kJpRegionIds[] = {0, 0, 0, 0, 0};
 constexpr absl::string_view kFrCities[] = {"Paris", "Lyon", "Besançon", "Orléans", "Saint-Étienne"};
@@ -129,22 +141,25 @@ const CountryPlaces kCountries[] = {
     {"FR", kFrCities, kFrStreets, kFrRegions, kFrRegionIds, "+33 ", 5},
 };
 
-constexpr absl::string_view kCompanies[] = {
-    "Acme Corp.", "Müller & Söhne GmbH", "O'Reilly Media", "株式会社山田商事", "Smith \\ Partners LLP",
-    "Café \"Zur Post\"", "Société Générale"};
+constexpr absl::string_view kCompanies[] = {"Acme Corp.",       "Müller & Söhne GmbH",   "O'Reilly Media",
+                                            "株式会社山田商事", "Smith \\ Partners LLP", "Café \"Zur Post\"",
+                                            "Société Générale"};
 
 constexpr absl::string_view kEnglishReviewTitles[] = {
-    "Love it!", "Not what I expected", "Great value", "Five stars ★★★★★", "Meh...",
-    "Perfect gift", "Broke after a week :(", "\"Exactly as described\""};
+    "Love it!", "Not what I expected", "Great value",           "Five stars ★★★★★",
+    "Meh...",   "Perfect gift",        "Broke after a week :(", "\"Exactly as described\""};
 constexpr absl::string_view kGermanReviewTitles[] = {"Super!", "Nicht schlecht", "Hält, was es verspricht",
                                                      "Leider zu groß", "Schöne Qualität"};
 constexpr absl::string_view kJapaneseReviewTitles[] = {"最高です", "まあまあ", "リピートします", "期待外れ"};
 
 Words Sentences(Language language) {
   switch (language) {
-    case Language::kGerman: return kGermanSentences;
-    case Language::kJapanese: return kJapaneseSentences;
-    case Language::kEnglish: break;
+    case Language::kGerman:
+      return kGermanSentences;
+    case Language::kJapanese:
+      return kJapaneseSentences;
+    case Language::kEnglish:
+      break;
   }
   return kEnglishSentences;
 }
@@ -163,7 +178,8 @@ std::string ProductName(Random& random, Language language) {
     case Language::kJapanese:
       return absl::StrCat(Pick(random, kJapaneseAdjectives), " ", Pick(random, kJapaneseNouns),
                           Pick(random, kJapaneseSuffixes));
-    case Language::kEnglish: break;
+    case Language::kEnglish:
+      break;
   }
   return absl::StrCat(Pick(random, kEnglishAdjectives), " ", Pick(random, kEnglishMaterials), " ",
                       Pick(random, kEnglishNouns), Pick(random, kEnglishSuffixes));
@@ -188,7 +204,8 @@ std::string Description(Random& random, Language language, size_t bytes) {
       absl::StrAppend(&html, Pick(random, Sentences(language)), i > 1 ? " " : "");
     }
     absl::StrAppend(&html, "</p>", line_end);
-    if (random.Percent(5)) absl::StrAppend(&html, "<p class=\"note\">Art.-Nr. 12\\34 – \"Sale\" 'ends' soon</p>", line_end);
+    if (random.Percent(5))
+      absl::StrAppend(&html, "<p class=\"note\">Art.-Nr. 12\\34 – \"Sale\" 'ends' soon</p>", line_end);
   }
   return html;
 }
@@ -233,7 +250,8 @@ PostalAddress Address(Random& random) {
     AppendDigits(address.postcode, random, country.postcode_digits);
   }
   address.street = absl::StrCat(random.Between(1, 250), " ", country.streets[random.Below(country.streets.size())]);
-  if (random.Percent(20)) absl::StrAppend(&address.street, "\n", random.Percent(50) ? "Apt. " : "c/o ", random.Between(1, 40));
+  if (random.Percent(20))
+    absl::StrAppend(&address.street, "\n", random.Percent(50) ? "Apt. " : "c/o ", random.Between(1, 40));
   address.telephone = std::string(country.phone_prefix);
   AppendDigits(address.telephone, random, 3);
   address.telephone.push_back(' ');
@@ -254,9 +272,12 @@ std::string Email(const PersonName& name, uint64_t unique_number, Random& random
 
 std::string ReviewTitle(Random& random, Language language) {
   switch (language) {
-    case Language::kGerman: return std::string(Pick(random, kGermanReviewTitles));
-    case Language::kJapanese: return std::string(Pick(random, kJapaneseReviewTitles));
-    case Language::kEnglish: break;
+    case Language::kGerman:
+      return std::string(Pick(random, kGermanReviewTitles));
+    case Language::kJapanese:
+      return std::string(Pick(random, kJapaneseReviewTitles));
+    case Language::kEnglish:
+      break;
   }
   return std::string(Pick(random, kEnglishReviewTitles));
 }
