@@ -16,6 +16,7 @@
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
 #include "io/progress_store.h"
+#include "pipeline/direct_copy.h"
 
 namespace migrate::pipeline {
 namespace {
@@ -118,7 +119,8 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
         if (absl::Status status = (*control)->Execute(truncate); !status.ok()) return status;
       }
       std::vector<io::KeyRange> ranges = {io::KeyRange{}};
-      if (!plan.key.empty() && options_.threads > 1 && plan.source.estimated_rows >= 2 * options_.min_rows_per_chunk) {
+      if (!plan.key.empty() && !plan.direct_copy && options_.threads > 1 &&
+          plan.source.estimated_rows >= 2 * options_.min_rows_per_chunk) {
         if (source == nullptr) {
           absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = connections_.OpenSource();
           if (!opened.ok()) return opened.status();
@@ -186,9 +188,19 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
       io::ChunkId id{options_.step, options_.stage, plan.document, task.chunk};
       StoredChunkProgress progress(*store, id);
       absl::StatusOr<ChunkCopyResult> result;
-      arena.execute([&] {
-        result = CopyChunk(plan, task.range, connections_, progress, options_.chunk, stop, &rows_written_);
-      });
+      if (plan.direct_copy) {
+        absl::StatusOr<uint64_t> rows = CopyDirectly(plan, connections_, *store, id);
+        if (rows.ok()) {
+          rows_written_ += *rows;
+          result = ChunkCopyResult{*rows, true};
+        } else {
+          result = rows.status();
+        }
+      } else {
+        arena.execute([&] {
+          result = CopyChunk(plan, task.range, connections_, progress, options_.chunk, stop, &rows_written_);
+        });
+      }
       if (!result.ok()) {
         state.cut_short = true;
         fail(result.status());

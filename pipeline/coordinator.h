@@ -8,6 +8,7 @@
 //   - started: each unfinished chunk resumes after its last committed key, within the chunk
 //     bounds stored by the first run. A document without a usable key cannot resume in the
 //     middle: it is emptied and copied again whole.
+// A plan marked direct_copy is one INSERT ... SELECT (pipeline/direct_copy.h) instead of a graph.
 // Chunks of all documents, largest documents first, run on `threads` lanes; each lane runs one
 // chunk's flow graph (pipeline/chunk_copy.h) at a time, using one source and one destination
 // connection. The first error stops every lane after the batches in hand are committed.

@@ -45,6 +45,9 @@ struct CopyPlan {
   io::WriteMode write_mode = io::WriteMode::kInsert;
   // Empty the destination table before the document's first batch (not on resume).
   bool clear_destination = true;
+  // Copy with one INSERT ... SELECT on the destination server (pipeline/direct_copy.h): both
+  // databases are on that server and the rows move unchanged.
+  bool direct_copy = false;
   // Magento's handler chain: source transforms rewrite the rows as read, the copy follows, then
   // destination transforms rewrite the rows to be written.
   std::vector<std::shared_ptr<const BatchTransform>> source_transforms;

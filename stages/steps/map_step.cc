@@ -1,5 +1,6 @@
 #include "stages/steps/map_step.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <vector>
@@ -41,6 +42,12 @@ absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context) {
     for (const std::string& name : group->Names()) documents.insert(name);
   }
   return documents;
+}
+
+// Both databases are on one server, as direct_document_copy requires, by the addresses config.xml gives.
+bool SameServer(const io::ConnectionOptions& a, const io::ConnectionOptions& b) {
+  if (!a.socket.empty() || !b.socket.empty()) return a.socket == b.socket;
+  return a.host == b.host && a.port == b.port;
 }
 
 HandlerSetup MakeHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup, const StepLog& log) {
@@ -90,15 +97,24 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
 
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
   const HandlerSetup setup = MakeHandlerSetup(context, lookup, log);
+  const bool direct = context.config().options().direct_document_copy() &&
+                      SameServer(context.connections().source(), context.connections().destination());
   std::vector<pipeline::CopyPlan> plans;
   for (const DocumentPair& pair : documents->pairs) {
     io::WriteMode mode = upserts->contains(pair.plan.destination_document) ? io::WriteMode::kUpsert
                                                                             : io::WriteMode::kInsert;
     absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, mode);
     if (!plan.ok()) return plan.status();
+    plan->direct_copy = direct && pair.plan.copy_unchanged && mode == io::WriteMode::kInsert;
     plans.push_back(std::move(*plan));
   }
 
+  const size_t direct_copies = std::count_if(plans.begin(), plans.end(), [](const pipeline::CopyPlan& plan) {
+    return plan.direct_copy;
+  });
+  if (direct_copies > 0) {
+    log.Info(absl::StrCat(direct_copies, " documents move unchanged and are copied by INSERT ... SELECT on the server"));
+  }
   const absl::Time start = absl::Now();
   pipeline::Coordinator coordinator(context.connections(), context.CopyOptions(step_, "data"), context.cancellation());
   absl::StatusOr<std::vector<pipeline::DocumentResult>> results = coordinator.Run(plans, context.listener());

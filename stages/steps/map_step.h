@@ -4,7 +4,8 @@
 //
 // Documents of the map_document_groups group "destination_documents_update_on_duplicate" are
 // upserted into what the destination already holds; every other destination document is emptied
-// before its first batch, as Magento's Map step does.
+// before its first batch, as Magento's Map step does. With direct_document_copy=1 and both databases
+// on one server, documents whose rows move unchanged are copied by one INSERT ... SELECT.
 #ifndef MIGRATE_STAGES_STEPS_MAP_STEP_H_
 #define MIGRATE_STAGES_STEPS_MAP_STEP_H_
 

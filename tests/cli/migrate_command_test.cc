@@ -287,6 +287,21 @@ TEST_F(RulesTest, UnknownHandlerIsAnIntegrityErrorNamingFileAndLine) {
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity"), "0");
 }
 
+TEST_F(RulesTest, DirectDocumentCopyOnOneServer) {
+  io::ConnectionOptions same_server = TestDatabase(SourceServer(), "_dst");
+  auto destination = Connect(same_server);
+  ASSERT_NE(destination, nullptr);
+  Sql(*destination, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+                         name VARCHAR(255) CHARACTER SET utf8mb4 NULL, code VARCHAR(32) NULL, created_at DATETIME NOT NULL,
+                         note BLOB NULL, website_id SMALLINT NULL, is_active TINYINT NOT NULL DEFAULT 1))");
+  Sql(*destination, "CREATE TABLE sales_order_item LIKE " + io::QuoteIdentifier(source_options_.database) + ".order_item");
+  ProcessResult run = Migrate({"data", WriteConfig(kMapStep, "<direct_document_copy>1</direct_document_copy>", same_server)});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("1 documents move unchanged and are copied by INSERT ... SELECT on the server"));
+  EXPECT_EQ(ItemChecksum(*destination, "sales_order_item"), ItemChecksum(*source_, "order_item"));
+  EXPECT_EQ(CustomerChecksum(*destination, true), CustomerChecksum(*source_, false));
+}
+
 TEST_F(RulesTest, PrefixesOnBothSides) {
   Sql(*source_, "RENAME TABLE customer TO m1_customer, order_item TO m1_order_item, log_visitor TO m1_log_visitor, "
                 "log_url TO m1_log_url");

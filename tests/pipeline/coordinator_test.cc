@@ -266,6 +266,35 @@ TEST_F(CoordinatorTest, LostDestinationConnectionsAreReopened) {
   EXPECT_EQ(ActualChecksum(), ExpectedChecksum(false));
 }
 
+TEST_F(CoordinatorTest, DirectCopyOnOneServerIsOneInsertSelect) {
+  MakeItems(4000);
+  // The destination database on the source's server, as direct_document_copy requires.
+  io::ConnectionOptions same_server = TestDatabase(SourceServer(), "_dst");
+  auto destination = Connect(same_server);
+  ASSERT_NE(destination, nullptr);
+  Sql(*destination, "CREATE TABLE new_items LIKE " + io::QuoteIdentifier(source_options_.database) + ".items");
+  Sql(*destination, "ALTER TABLE new_items DROP COLUMN legacy");
+  CopyPlan plan = ItemsPlan();
+  plan.destination_database = same_server.database;
+  plan.destination_columns = {{"order_id", 0, {}}, {"line", 1, {}}, {"sku", 2, {}},
+                              {"name", 3, {}},     {"payload", 4, {}}, {"created", 5, {}}};
+  plan.direct_copy = true;
+  ConnectionSource connections(source_options_, same_server);
+  Cancellation never;
+  Coordinator coordinator(connections, SmallBatches(2), never);
+  absl::StatusOr<std::vector<DocumentResult>> results = coordinator.Run({plan}, nullptr);
+  ASSERT_TRUE(results.ok()) << results.status();
+  EXPECT_EQ((*results)[0].rows_written, 4000u);
+  const std::string checksum = "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', order_id, line, sku, HEX(name), "
+                               "HEX(payload), created)))) FROM ";
+  EXPECT_EQ(Scalar(*destination, checksum + "new_items"), Scalar(*source_, checksum + "items"));
+  EXPECT_EQ(Scalar(*destination, "SELECT CONCAT(rows_done, '/', finished) FROM migrate_progress"), "4000/1");
+
+  absl::StatusOr<std::vector<DocumentResult>> again = coordinator.Run({plan}, nullptr);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE((*again)[0].skipped_as_finished);
+}
+
 TEST_F(CoordinatorTest, ServerThatStaysAwayFailsWithProgressIntact) {
   MakeItems(100);
   io::ConnectionOptions nowhere = destination_options_;

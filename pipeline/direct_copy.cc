@@ -1,0 +1,50 @@
+#include "pipeline/direct_copy.h"
+
+#include <memory>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "io/mysql_error.h"
+
+namespace migrate::pipeline {
+
+absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSource& connections,
+                                      const io::ProgressStore& store, const io::ChunkId& id) {
+  if (!plan.source_transforms.empty() || !plan.destination_transforms.empty()) {
+    return absl::InternalError(absl::StrCat(plan.document, " has handlers and cannot be copied directly"));
+  }
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = connections.OpenDestination();
+  if (!connection.ok()) return connection.status();
+  io::MysqlConnection& destination = **connection;
+
+  std::vector<std::string> targets;
+  std::vector<std::string> values;
+  for (const DestinationColumn& column : plan.destination_columns) {
+    targets.push_back(io::QuoteIdentifier(column.name));
+    if (column.source_index.has_value()) {
+      values.push_back(io::QuoteIdentifier(plan.source_columns[*column.source_index]));
+    } else {
+      values.push_back(column.initial.has_value() ? destination.Quote(*column.initial) : "NULL");
+    }
+  }
+  const std::string statement =
+      absl::StrCat("INSERT INTO ", io::QuoteIdentifier(plan.destination_database), ".",
+                   io::QuoteIdentifier(plan.destination_table), " (", absl::StrJoin(targets, ", "), ") SELECT ",
+                   absl::StrJoin(values, ", "), " FROM ", io::QuoteIdentifier(plan.source.database), ".",
+                   io::QuoteIdentifier(plan.source.name), plan.filter.empty() ? "" : " WHERE ", plan.filter);
+
+  absl::Status status = destination.Execute("START TRANSACTION");
+  if (status.ok()) status = destination.Execute(statement);
+  const uint64_t rows = destination.affected_rows();
+  if (status.ok()) status = store.Record(destination, id, io::Key{}, rows);
+  if (status.ok()) status = store.MarkFinished(destination, id);
+  if (status.ok()) status = destination.Execute("COMMIT");
+  if (!status.ok()) {
+    destination.Execute("ROLLBACK").IgnoreError();
+    return io::WithContext(status, absl::StrCat("copying ", plan.source.name, " directly"));
+  }
+  return rows;
+}
+
+}  // namespace migrate::pipeline
