@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "stages/step_registry.h"
+#include "stages/steps/data_integrity_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
 
@@ -22,6 +24,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
   });
   registry.Register("Migration\\Step\\Stores\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<MapVolume>(StoresStep()); });
+  registry.Register("Migration\\Step\\Settings\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<SettingsIntegrity>(); });
+  registry.Register("Migration\\Step\\Settings\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<SettingsData>(); });
+  registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
 
 }  // namespace migrate::stages
