@@ -148,6 +148,23 @@ TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {
             "0");
 }
 
+TEST_F(MigrateCommandTest, PasswordsNeverReachTheOutputOrTheLog) {
+  WriteFile("map.xml", "<map><source/><destination/></map>");
+  std::string config = WriteConfig(kMapStep, "", destination_options_);
+  std::ifstream in(config);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text = absl::StrReplaceAll(text, {{R"(user="root" password="")", R"(user="nobody" password="Sup3r-s3cret")"}});
+  std::ofstream(config) << text;
+  ProcessResult run = Migrate({"data", "-vv", config});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("nobody@127.0.0.1"));
+  EXPECT_THAT(run.output, Not(HasSubstr("Sup3r-s3cret")));
+  std::ifstream log(dir_ + "/migration.log");
+  std::string logged((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(logged, HasSubstr("Access denied"));
+  EXPECT_THAT(logged, Not(HasSubstr("Sup3r-s3cret")));
+}
+
 TEST_F(MigrateCommandTest, NotImplementedStepClassesAreListedTogether) {
   WriteFile("map.xml", "<map><source/><destination/></map>");
   std::string config = WriteConfig(absl::StrCat(kMapStep, R"(
