@@ -57,15 +57,11 @@ void Progress::Finished(const RowSink* sink, uint64_t rows, double seconds) {
   loading_.erase(std::remove(loading_.begin(), loading_.end(), sink), loading_.end());
   ++finished_tables_;
   finished_rows_ += rows;
-  if (mode_ == Mode::kQuiet) return;
-  const std::string line =
-      absl::StrFormat("%-34s %11s rows %7.2f s %11s rows/s", sink->table(), WithThousands(rows), seconds,
-                      WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : rows));
-  if (mode_ == Mode::kTerminal) {
-    std::fprintf(out_, "\r\033[K%s\n%s", line.c_str(), StatusLine().c_str());
-  } else {
-    std::fprintf(out_, "%s\n", line.c_str());
-  }
+  if (mode_ != Mode::kLines) return;
+  std::fprintf(out_, "%s\n",
+               absl::StrFormat("%-34s %11s rows %7.2f s %11s rows/s", sink->table(), WithThousands(rows), seconds,
+                               WithThousands(seconds > 0 ? static_cast<uint64_t>(rows / seconds) : rows))
+                   .c_str());
   std::fflush(out_);
 }
 

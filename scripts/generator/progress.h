@@ -1,6 +1,7 @@
-// Reports the load as it goes: on a terminal, one line rewritten in place a few times a second
-// (tables done, rows, rows/s, and the tables loading now); elsewhere, one plain line per finished
-// table; nothing when quiet. Thread-safe: loaders call Started() and Finished() concurrently.
+// Reports the load as it goes: on a terminal, one line rewritten in place four times a second
+// (tables done, rows, rows/s, and the tables loading now, with their rows); elsewhere, one plain
+// line per finished table with its rows, seconds and rows/s; nothing when quiet. Thread-safe:
+// loaders call Started() and Finished() concurrently.
 #ifndef MIGRATE_SCRIPTS_GENERATOR_PROGRESS_H_
 #define MIGRATE_SCRIPTS_GENERATOR_PROGRESS_H_
 

@@ -1,6 +1,7 @@
 #include "scripts/generator/sales_tables.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -58,9 +59,10 @@ void EmitOrders(const Sales& sales, RowSink& sink) {
     TextIf(sink, "shipping_description", order.shipping_description);
     sink.Int("is_virtual", plan.is_virtual ? 1 : 0).Int("store_id", plan.store_id);
     IdOrNull(sink, "customer_id", plan.customer_id);
-    for (const char* prefix : {"base_", ""}) {
-      const bool base = prefix[0] != '\0';
-      auto column = [&](const char* name) { return base ? name : name + 5; };
+    // Each store sells in its base currency, so the base_ amounts and the order-currency amounts are
+    // equal: write the base_ columns, then the same columns without the prefix.
+    for (const bool base : {true, false}) {
+      auto column = [base](const char* name) { return base ? name : name + std::strlen("base_"); };
       sink.Money(column("base_discount_amount"), discount);
       MoneyIf(sink, column("base_discount_canceled"), canceled, discount);
       MoneyIf(sink, column("base_discount_invoiced"), invoiced, discount);
