@@ -143,6 +143,32 @@ TEST(ChunkReaderTest, PagesOverACompositeKeyWithARangeScan) {
   EXPECT_THAT(explained.PageQuery(), Not(HasSubstr("OFFSET")));
 }
 
+TEST(ChunkReaderTest, PagesOverAUniqueKeyWhenThereIsNoPrimaryKey) {
+  auto connection = Connect(TestDatabase(SourceServer()));
+  ASSERT_NE(connection, nullptr);
+  Exec(*connection,
+       "CREATE TABLE u (entity_id INT NOT NULL, attribute_id SMALLINT NOT NULL, value VARCHAR(20),"
+       " UNIQUE KEY entity_attribute (entity_id, attribute_id)) ENGINE=InnoDB;"
+       "INSERT INTO u SELECT seq DIV 10, seq % 10, CONCAT('v', seq) FROM seq_0_to_19999");
+  Exec(*connection, "ANALYZE TABLE u");
+  absl::StatusOr<DatabaseSchema> schema = LoadDatabaseSchema(*connection, connection->options().database);
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  const std::vector<KeyColumn> key = schema->at("u").ResumeKey();
+  ASSERT_EQ(key, (std::vector<KeyColumn>{{"entity_id", true}, {"attribute_id", true}}));
+
+  ChunkReaderOptions options = Options("u", {"value"}, key, 1000);
+  options.range.after = Key{"500", "3"};
+  ChunkReader reader(*connection, options);
+  std::vector<Row> plan = Rows(*connection, "EXPLAIN " + reader.PageQuery());
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_EQ(plan[0][3], "range") << reader.PageQuery();
+  EXPECT_EQ(plan[0][5], "entity_attribute");
+  EXPECT_THAT(plan[0][9].value_or(""), Not(HasSubstr("filesort")));
+  EXPECT_EQ(ReadAll(reader), Rows(*connection, "SELECT value FROM u WHERE entity_id > 500 OR "
+                                               "(entity_id = 500 AND attribute_id > 3) "
+                                               "ORDER BY entity_id, attribute_id"));
+}
+
 TEST(ChunkReaderTest, TextKeysWithMultibyteAndOddBytesRoundTrip) {
   auto connection = Connect(TestDatabase(SourceServer()));
   ASSERT_NE(connection, nullptr);
