@@ -2,6 +2,8 @@
 // the 2.4.8 schema, run with the stock 1.6.1.0 config.xml.dist (its Settings and Stores steps) and
 // the stock settings.xml.dist and map-stores.xml.dist, and the rows that arrive checked.
 //
+// The stock Data Integrity step runs on the same sample, whose EAV and tag tables hold orphans.
+//
 // The sample ships an empty core_config_data, so the test first gives it rows a 1.6.1.0 shop has:
 // paths the stock settings.xml ignores (exactly and by wildcard), renames, transforms, and leaves.
 #include <fstream>
@@ -59,7 +61,7 @@ class StockSettingsModeTest : public StepTest {
           absl::StrCat(R"(<database host="127.0.0.1" port=")", destination_options_.port, R"(" name=")",
                        destination_options_.database, R"(" user="root" />)")},
          {"etc/opensource-to-opensource/", etc}});
-    return WriteFile("config.xml", config);
+    return WriteFile("stock-config.xml", config);
   }
 };
 
@@ -131,6 +133,28 @@ TEST_F(StockSettingsModeTest, SettingsAndStoresOfTheSample) {
   EXPECT_EQ(Rows(*destination_, all_rows), before);
   EXPECT_THAT(Rows(*destination_, "SELECT store_id, code FROM store ORDER BY store_id"),
               ElementsAre("0|admin", "1|default", "2|german", "3|french"));
+
+  ProcessResult integrity = Migrate({"data", "-a", WriteConfig("data", R"(
+    <step title="Data Integrity Step">
+      <integrity>Migration\Step\DataIntegrity\Integrity</integrity>
+    </step>)", "")});
+  ASSERT_EQ(integrity.exit_code, 0) << integrity.output;
+  for (const char* message : {
+           "Foreign key (FK_EAV_ATTRIBUTE_ENTITY_TYPE_ID_EAV_ENTITY_TYPE_ENTITY_TYPE_ID) constraint fails on source "
+           "database. Orphan records id: 19,21 from `eav_attribute`.`entity_type_id` has no referenced records in "
+           "`eav_entity_type`",
+           "Foreign key (FK_EAV_ATTR_SET_ENTT_TYPE_ID_EAV_ENTT_TYPE_ENTT_TYPE_ID) constraint fails on source database. "
+           "Orphan records id: 19,21 from `eav_attribute_set`.`entity_type_id` has no referenced records in "
+           "`eav_entity_type`",
+           "Foreign key (FK_EAV_ENTITY_ATTRIBUTE_ATTRIBUTE_ID_EAV_ATTRIBUTE_ATTRIBUTE_ID) constraint fails on source "
+           "database. Orphan records id: 202,213,706,732,944 from `eav_entity_attribute`.`attribute_id` has no "
+           "referenced records in `eav_attribute`",
+           "Foreign key (FK_TAG_FIRST_CUSTOMER_ID_CUSTOMER_ENTITY_ENTITY_ID) constraint fails on source database. "
+           "Orphan records id: 0 from `tag`.`first_customer_id` has no referenced records in `customer_entity`"}) {
+    EXPECT_THAT(integrity.output, HasSubstr(absl::StrCat("[WARNING][mode: data][stage: integrity check]"
+                                                         "[step: Data Integrity Step]: ", message, "\n")));
+  }
+  EXPECT_THAT(integrity.output, HasSubstr("423 foreign keys of 324 source tables checked, 4 with orphan records"));
 }
 
 }  // namespace
