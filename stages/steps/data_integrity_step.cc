@@ -86,9 +86,10 @@ absl::StatusOr<bool> DataIntegrity::Run(RunContext& context, const StepLog& log)
     }
   }
 
-  // The keys are scanned by a few connections at once; each check is written by one worker only.
+  // The keys are scanned by as many connections as a copy uses; each check is written by one worker.
+  const size_t threads = context.CopyOptions(log.context().step, log.context().stage).threads;
   std::atomic<size_t> next{0};
-  std::vector<absl::Status> worker_errors(std::min(context.CopyOptions("", "").threads, std::max<size_t>(checks.size(), 1)));
+  std::vector<absl::Status> worker_errors(std::clamp<size_t>(checks.size(), 1, threads));
   std::vector<std::thread> workers;
   for (size_t w = 0; w < worker_errors.size(); ++w) {
     workers.emplace_back([&, w] {

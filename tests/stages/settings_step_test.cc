@@ -22,7 +22,8 @@ constexpr char kSettingsStep[] = R"(
     </step>)";
 
 constexpr char kSettingsXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
-<settings xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/settings.xsd">
+<settings xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
+          xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/settings.xsd">
   <key>
     <ignore><path>advanced/modules_disable_output/*</path></ignore>
     <ignore><path>dev/debug/profiler</path></ignore>
@@ -78,7 +79,9 @@ class SettingsStepTest : public StepTest {
     WriteFile("settings.xml", kSettingsXml);
   }
 
-  std::string Config() { return WriteConfig("settings", kSettingsStep, "\n    <settings_map_file>settings.xml</settings_map_file>"); }
+  std::string Config() {
+    return WriteConfig("settings", kSettingsStep, "\n    <settings_map_file>settings.xml</settings_map_file>");
+  }
 };
 
 TEST_F(SettingsStepTest, IgnoresRenamesHandlesAndUpserts) {
@@ -121,7 +124,8 @@ TEST_F(SettingsStepTest, IgnoresRenamesHandlesAndUpserts) {
 
 TEST_F(SettingsStepTest, LastSourceRowOfAKeyWins) {
   // old/section/field is renamed onto a path the source also has: Magento keeps the later row's value.
-  Sql(*source_, "INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, 'new/section/field', 'direct')");
+  Sql(*source_, "INSERT INTO core_config_data (scope, scope_id, path, value) "
+                "VALUES ('default', 0, 'new/section/field', 'direct')");
   ProcessResult run = Migrate({"settings", Config()});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(Scalar(*destination_, "SELECT value FROM core_config_data WHERE path = 'new/section/field'"), "direct");
@@ -148,9 +152,10 @@ TEST_F(SettingsStepTest, UnknownHandlerNeededByTheSourceStopsBeforeAnyWrite) {
   WriteFile("settings.xml", xml);
   ProcessResult run = Migrate({"settings", "-a", Config()});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_THAT(run.output, HasSubstr("settings.xml:11: unknown handler class"));
+  EXPECT_THAT(run.output, HasSubstr("settings.xml:12: unknown handler class"));
   EXPECT_THAT(run.output, HasSubstr("NoSuchThing"));
-  EXPECT_EQ(Scalar(*destination_, "SELECT value FROM core_config_data WHERE config_id = 1"), "https://m2.example.com/");
+  EXPECT_EQ(Scalar(*destination_, "SELECT value FROM core_config_data WHERE config_id = 1"),
+            "https://m2.example.com/");
 }
 
 }  // namespace

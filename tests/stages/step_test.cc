@@ -63,7 +63,8 @@ std::string StepTest::WriteFile(const std::string& name, const std::string& text
 
 std::string StepTest::WriteConfig(const std::string& mode, const std::string& steps, const std::string& options) {
   return WriteFile("config.xml", absl::StrCat(R"(<?xml version="1.0" encoding="UTF-8"?>
-<config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
+<config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
+        xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
   <steps mode=")", mode, R"(">)", steps, R"(
   </steps>
   <source>
