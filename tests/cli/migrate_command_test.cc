@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -374,14 +375,28 @@ TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
   ASSERT_THAT(expected, HasSubstr("400000:"));
 
   const std::string config = WriteConfig(kMapStep, options, destination_options_);
+  // Kill points at random row counts, in increasing order, so every run dies in the middle of the copy.
   std::mt19937 random(20261122);
+  std::vector<int> kill_at;
+  for (int i = 0; i < 6; ++i) kill_at.push_back(20000 + static_cast<int>(random() % 440000));
+  std::sort(kill_at.begin(), kill_at.end());
+  auto monitor = Connect(destination_options_);
   int killed_mid_run = 0;
-  for (int attempt = 0; attempt < 8 && killed_mid_run < 5; ++attempt) {
+  for (int target : kill_at) {
     Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
-    std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 700));
-    run.Kill(SIGKILL);
-    ProcessResult result = run.Wait();
-    if (result.exit_code == 128 + SIGKILL) ++killed_mid_run;
+    bool killed = false;
+    for (int polls = 0; polls < 3000 && !killed; ++polls) {
+      absl::StatusOr<std::string> done = monitor->QueryScalar("SELECT COALESCE(SUM(rows_done), 0) FROM migrate_progress");
+      if (done.ok() && std::stoi(*done) >= target) {
+        run.Kill(SIGKILL);
+        killed = true;
+      } else if (!run.Running()) {
+        break;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    }
+    if (killed && run.Wait().exit_code == 128 + SIGKILL) ++killed_mid_run;
   }
   EXPECT_GE(killed_mid_run, 5);
   ProcessResult finish = Migrate({"data", config});
@@ -402,7 +417,12 @@ TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
 TEST_F(ResumeTest, CtrlCCommitsAndExits130ThenResetStartsOver) {
   const std::string config = WriteConfig(kMapStep, "<bulk_size>2000</bulk_size><threads>2</threads>", destination_options_);
   Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
-  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  auto monitor = Connect(destination_options_);
+  for (int polls = 0; polls < 3000 && run.Running(); ++polls) {
+    absl::StatusOr<std::string> done = monitor->QueryScalar("SELECT COALESCE(SUM(rows_done), 0) FROM migrate_progress");
+    if (done.ok() && std::stoi(*done) >= 100000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   run.Kill(SIGINT);
   ProcessResult interrupted = run.Wait();
   if (interrupted.exit_code == 0) GTEST_SKIP() << "the copy finished before Ctrl+C arrived";

@@ -43,14 +43,20 @@ void Subprocess::Kill(int signal_number) {
   if (pid_ > 0 && !waited_) kill(pid_, signal_number);
 }
 
+bool Subprocess::Running() {
+  if (waited_ || pid_ <= 0) return false;
+  if (waitpid(pid_, &status_, WNOHANG) != pid_) return true;
+  waited_ = true;
+  return false;
+}
+
 ProcessResult Subprocess::Wait() {
   ProcessResult result;
-  int status = 0;
   if (!waited_ && pid_ > 0) {
-    waitpid(pid_, &status, 0);
+    waitpid(pid_, &status_, 0);
     waited_ = true;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
+  if (pid_ > 0) result.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
   std::ifstream file(output_path_);
   std::stringstream contents;
   contents << file.rdbuf();

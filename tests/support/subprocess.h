@@ -28,6 +28,8 @@ class Subprocess {
 
   pid_t pid() const { return pid_; }
   void Kill(int signal_number);
+  // False once the process has ended (its exit code is kept for Wait()).
+  bool Running();
   // Waits for the end and returns the exit code and output.
   ProcessResult Wait();
 
@@ -35,6 +37,7 @@ class Subprocess {
   pid_t pid_ = -1;
   std::string output_path_;
   bool waited_ = false;
+  int status_ = 0;
 };
 
 // Starts `argv` and waits for it.
