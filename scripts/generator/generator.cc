@@ -12,6 +12,7 @@
 #include "scripts/generator/catalog_model.h"
 #include "scripts/generator/catalog_tables.h"
 #include "scripts/generator/customers.h"
+#include "scripts/generator/deferred_keys.h"
 #include "scripts/generator/eav_metadata.h"
 #include "scripts/generator/quotes.h"
 #include "scripts/generator/reviews_newsletter_urls.h"
@@ -51,6 +52,18 @@ absl::Status CheckCoversSchema(const TableList& tables) {
                    "; generated tables not in the schema or twice: ", absl::StrJoin(unknown, ",")));
 }
 
+void DeferKeysOfBigTables(uint64_t from_rows, TableList& tables) {
+  const std::vector<std::string> names = SchemaTables(SchemaKind::kMagento1);
+  const std::vector<absl::string_view> statements = SchemaStatements(SchemaKind::kMagento1);
+  for (TableSpec& table : tables) {
+    if (table.expected_rows < from_rows) continue;
+    const size_t index = std::find(names.begin(), names.end(), table.name) - names.begin();
+    DeferredKeys keys = DeferKeys(statements[index]);
+    table.before_load = std::move(keys.before_load);
+    table.after_load = std::move(keys.after_load);
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<LoadSummary> GenerateCatalog(const GeneratorOptions& options) {
@@ -72,6 +85,7 @@ absl::StatusOr<LoadSummary> GenerateCatalog(const GeneratorOptions& options) {
   AddQuoteTables(sales, scale.abandoned_quotes, tables);
   AddReviewNewsletterUrlTables(catalog, customers, scale.reviews, scale.guest_subscribers, tables);
   if (absl::Status status = CheckCoversSchema(tables); !status.ok()) return status;
+  DeferKeysOfBigTables(options.defer_keys_from_rows, tables);
 
   Progress progress(options.progress, stderr, tables.size());
   return LoadTables(options.connection, std::move(tables), options.connections, progress);

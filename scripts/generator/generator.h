@@ -22,6 +22,9 @@ struct GeneratorOptions {
   // Create the tables only. Always the case for the Magento 2 schema.
   bool schema_only = false;
   int connections = 2;
+  // Tables expected to hold at least this many rows get their secondary and foreign keys built
+  // after the load (deferred_keys.h); 0 defers them for every table.
+  uint64_t defer_keys_from_rows = 50000;
   Progress::Mode progress = Progress::Mode::kQuiet;
 };
 

@@ -40,17 +40,25 @@ std::string WarningsText(io::MysqlConnection& connection) {
   return text;
 }
 
-absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableSpec& spec, Progress& progress) {
-  ChunkQueue queue(kChunksAhead);
-  RowSink sink(spec.name, [&queue](std::string chunk) { queue.Push(std::move(chunk)); });
-  progress.Started(&sink);
-  const auto start = std::chrono::steady_clock::now();
+absl::Status ExecuteAll(io::MysqlConnection& connection, const std::vector<std::string>& statements,
+                        absl::string_view table) {
+  for (const std::string& statement : statements) {
+    if (absl::Status status = connection.Execute(statement); !status.ok()) {
+      return absl::Status(status.code(), absl::StrCat("preparing or finishing ", table, ": ", status.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Streams the rows `spec` generates (on a thread of their own, into `sink`) to the server, checks
+// what the server says, and runs the statements that follow the load.
+absl::StatusOr<uint64_t> StreamRows(io::MysqlConnection& connection, const TableSpec& spec, RowSink& sink,
+                                    ChunkQueue& queue) {
   std::thread producer([&] {
     spec.emit(sink);
     sink.Finish();
     queue.Close();
   });
-
   absl::StatusOr<io::LoadDataResult> result = io::LoadDataResult{};
   std::string first_chunk;
   if (queue.Pop(first_chunk)) {
@@ -67,8 +75,6 @@ absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableS
     if (!result.ok()) queue.Cancel();
   }
   producer.join();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  progress.Finished(&sink, result.ok() ? result->rows : 0, seconds);
 
   if (!sink.status().ok()) return sink.status();
   if (!result.ok()) {
@@ -82,7 +88,20 @@ absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableS
     return absl::InternalError(
         absl::StrCat("loading ", spec.name, ": generated ", sink.rows(), " rows, the server stored ", result->rows));
   }
+  if (absl::Status status = ExecuteAll(connection, spec.after_load, spec.name); !status.ok()) return status;
   return result->rows;
+}
+
+absl::StatusOr<uint64_t> LoadTable(io::MysqlConnection& connection, const TableSpec& spec, Progress& progress) {
+  if (absl::Status status = ExecuteAll(connection, spec.before_load, spec.name); !status.ok()) return status;
+  ChunkQueue queue(kChunksAhead);
+  RowSink sink(spec.name, [&queue](std::string chunk) { queue.Push(std::move(chunk)); });
+  progress.Started(&sink);
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<uint64_t> rows = StreamRows(connection, spec, sink, queue);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.Finished(&sink, rows.ok() ? *rows : sink.rows(), seconds);
+  return rows;
 }
 
 }  // namespace

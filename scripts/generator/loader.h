@@ -2,7 +2,8 @@
 // (io/local_infile_loader.h), largest tables first, on several connections at once.
 //
 // Each table's rows are generated on a thread of their own while the connection streams them, a few
-// chunks ahead at most. Sessions load with foreign_key_checks=0 (tables load in any order),
+// chunks ahead at most; the table's before_load and after_load statements run around the load, on
+// the same session. Sessions load with foreign_key_checks=0 (tables load in any order),
 // Magento 1's sql_mode (zero dates and explicit zero ids allowed), UTC, and a fixed clock, so that
 // even a column default of CURRENT_TIMESTAMP cannot make two runs differ. unique_checks stays on:
 // with both checks off, MariaDB 10.11 takes its bulk-insert path for empty tables, which measured

@@ -30,6 +30,9 @@ ABSL_FLAG(uint64_t, seed, 1, "random seed: the same seed and scale give the same
 ABSL_FLAG(std::string, schema, "magento1", "magento1 (filled) or magento2 (always schema only)");
 ABSL_FLAG(bool, schema_only, false, "create the tables and load nothing");
 ABSL_FLAG(int, connections, 2, "connections that load tables in parallel");
+ABSL_FLAG(uint64_t, defer_keys_rows, 50000,
+          "tables expected to hold at least this many rows get their secondary keys built after the load "
+          "(0: every table)");
 ABSL_FLAG(bool, quiet, false, "print nothing but errors");
 
 namespace {
@@ -72,6 +75,7 @@ int main(int argc, char** argv) {
   options.seed = absl::GetFlag(FLAGS_seed);
   options.schema_only = absl::GetFlag(FLAGS_schema_only);
   options.connections = absl::GetFlag(FLAGS_connections);
+  options.defer_keys_from_rows = absl::GetFlag(FLAGS_defer_keys_rows);
   const bool quiet = absl::GetFlag(FLAGS_quiet);
   options.progress = generator::Progress::ModeFor(stderr, quiet);
   absl::StatusOr<generator::SchemaKind> schema = generator::ParseSchemaKind(absl::GetFlag(FLAGS_schema));

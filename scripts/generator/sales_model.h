@@ -139,6 +139,11 @@ class Sales {
   uint32_t shipments() const { return shipments_; }
   uint32_t creditmemos() const { return creditmemos_; }
 
+  // Whether an order has an invoice, a shipment, a credit memo: cheap, from the index.
+  bool HasInvoice(uint32_t order_id) const { return invoice_id_[order_id - 1] != 0; }
+  bool HasShipment(uint32_t order_id) const { return shipment_id_[order_id - 1] != 0; }
+  bool HasCreditmemo(uint32_t order_id) const { return creditmemo_id_[order_id - 1] != 0; }
+
   OrderPlan Plan(uint32_t order_id) const;
   OrderFacts Order(uint32_t order_id, int detail) const;
 

@@ -417,8 +417,8 @@ int64_t DocumentTime(const OrderFacts& order, int days) { return order.created_a
 
 void EmitInvoices(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasInvoice(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.invoice_id == 0) continue;
     sink.Int("entity_id", order.invoice_id).Int("store_id", order.plan.store_id);
     sink.Money("base_grand_total", order.grand_total_cents).Money("shipping_tax_amount", 0);
     sink.Money("tax_amount", order.tax_cents).Money("base_tax_amount", order.tax_cents);
@@ -470,8 +470,8 @@ void WriteDocumentItem(RowSink& sink, uint32_t entity_id, uint32_t parent_id, co
 
 void EmitInvoiceItems(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasInvoice(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.invoice_id == 0) continue;
     uint32_t entity_id = order.first_invoice_item_id;
     for (const OrderItemFacts& item : order.items) WriteDocumentItem(sink, entity_id++, order.invoice_id, item);
   }
@@ -479,8 +479,8 @@ void EmitInvoiceItems(const Sales& sales, RowSink& sink) {
 
 void EmitInvoiceGrid(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasInvoice(id)) continue;
     const OrderFacts order = sales.Order(id, kWithEverything);
-    if (order.invoice_id == 0) continue;
     sink.Int("entity_id", order.invoice_id).Int("store_id", order.plan.store_id);
     sink.Money("base_grand_total", order.grand_total_cents).Money("grand_total", order.grand_total_cents);
     sink.Int("order_id", id).Int("state", 2).Text("store_currency_code", order.store->currency);
@@ -496,8 +496,8 @@ void EmitInvoiceGrid(const Sales& sales, RowSink& sink) {
 
 void EmitShipments(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasShipment(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.shipment_id == 0) continue;
     sink.Int("entity_id", order.shipment_id)
         .Int("store_id", order.plan.store_id)
         .Decimal4("total_weight", order.weight);
@@ -512,8 +512,8 @@ void EmitShipments(const Sales& sales, RowSink& sink) {
 
 void EmitShipmentItems(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasShipment(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.shipment_id == 0) continue;
     uint32_t entity_id = order.first_shipment_item_id;
     for (const OrderItemFacts& item : order.items) {
       sink.Int("entity_id", entity_id++).Int("parent_id", order.shipment_id);
@@ -527,8 +527,8 @@ void EmitShipmentItems(const Sales& sales, RowSink& sink) {
 
 void EmitShipmentGrid(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasShipment(id)) continue;
     const OrderFacts order = sales.Order(id, kWithEverything);
-    if (order.shipment_id == 0) continue;
     sink.Int("entity_id", order.shipment_id).Int("store_id", order.plan.store_id);
     sink.Decimal4("total_qty", order.total_qty * 10000LL).Int("order_id", id).Null("shipment_status");
     sink.Text("increment_id", order.IncrementIdOf(order.shipment_id)).Text("order_increment_id", order.increment_id);
@@ -541,8 +541,8 @@ void EmitShipmentGrid(const Sales& sales, RowSink& sink) {
 
 void EmitCreditmemos(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasCreditmemo(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.creditmemo_id == 0) continue;
     sink.Int("entity_id", order.creditmemo_id).Int("store_id", order.plan.store_id).Money("adjustment_positive", 0);
     sink.Money("base_shipping_tax_amount", 0).Decimal4("store_to_order_rate", 10000);
     sink.Money("base_discount_amount", -order.discount_cents).Decimal4("base_to_order_rate", 10000);
@@ -574,8 +574,8 @@ void EmitCreditmemos(const Sales& sales, RowSink& sink) {
 
 void EmitCreditmemoItems(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasCreditmemo(id)) continue;
     const OrderFacts order = sales.Order(id, kWithItems);
-    if (order.creditmemo_id == 0) continue;
     uint32_t entity_id = order.first_creditmemo_item_id;
     for (const OrderItemFacts& item : order.items) WriteDocumentItem(sink, entity_id++, order.creditmemo_id, item);
   }
@@ -583,8 +583,8 @@ void EmitCreditmemoItems(const Sales& sales, RowSink& sink) {
 
 void EmitCreditmemoGrid(const Sales& sales, RowSink& sink) {
   for (uint32_t id = 1; id <= sales.orders(); ++id) {
+    if (!sales.HasCreditmemo(id)) continue;
     const OrderFacts order = sales.Order(id, kWithEverything);
-    if (order.creditmemo_id == 0) continue;
     sink.Int("entity_id", order.creditmemo_id).Int("store_id", order.plan.store_id);
     sink.Decimal4("store_to_order_rate", 10000).Decimal4("base_to_order_rate", 10000);
     sink.Money("grand_total", order.grand_total_cents).Decimal4("store_to_base_rate", 10000);

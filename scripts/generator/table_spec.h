@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scripts/generator/row_sink.h"
@@ -16,10 +17,17 @@
 namespace migrate::generator {
 
 struct TableSpec {
+  TableSpec(std::string name, uint64_t expected_rows, std::function<void(RowSink&)> emit)
+      : name(std::move(name)), expected_rows(expected_rows), emit(std::move(emit)) {}
+
   std::string name;
   // An estimate, for scheduling the largest tables first and for progress.
-  uint64_t expected_rows = 0;
+  uint64_t expected_rows;
   std::function<void(RowSink&)> emit;
+  // Statements the loading session runs on the empty table before the load and after it (see
+  // deferred_keys.h); usually none.
+  std::vector<std::string> before_load;
+  std::vector<std::string> after_load;
 };
 
 using TableList = std::vector<TableSpec>;
