@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
+#include "tests/support/migrate_run_test.h"
 #include "tests/support/subprocess.h"
 #include "tests/support/test_servers.h"
 
@@ -22,8 +23,11 @@ namespace migrate {
 namespace {
 
 using ::migrate::testing::DestinationServer;
+using ::migrate::testing::Connect;
+using ::migrate::testing::Exec;
+using ::migrate::testing::MigrateRunTest;
+using ::migrate::testing::Scalar;
 using ::migrate::testing::ProcessResult;
-using ::migrate::testing::RunProcess;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::Subprocess;
 using ::migrate::testing::TestDatabase;
@@ -37,82 +41,12 @@ constexpr char kMapStep[] = R"(
       <volume>Migration\Step\Map\Volume</volume>
     </step>)";
 
-std::unique_ptr<io::MysqlConnection> Connect(const io::ConnectionOptions& options) {
-  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = io::MysqlConnection::Open(options);
-  EXPECT_TRUE(connection.ok()) << connection.status();
-  return connection.ok() ? std::move(*connection) : nullptr;
-}
-
-class MigrateCommandTest : public ::testing::Test {
+// The Map step with map.xml of the test's folder, and `options`.
+class MigrateCommandTest : public MigrateRunTest {
  protected:
-  void SetUp() override {
-    source_options_ = TestDatabase(SourceServer());
-    destination_options_ = TestDatabase(DestinationServer());
-    source_ = Connect(source_options_);
-    destination_ = Connect(destination_options_);
-    ASSERT_NE(source_, nullptr);
-    ASSERT_NE(destination_, nullptr);
-    dir_ = ::testing::TempDir() + "/" + source_options_.database;
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+  std::string MapConfig(const std::string& options, const io::ConnectionOptions& destination) {
+    return WriteConfig("data", kMapStep, "\n    <map_file>map.xml</map_file>" + options, destination);
   }
-
-  void Sql(io::MysqlConnection& connection, const std::string& sql) {
-    absl::Status status = connection.Execute(sql);
-    ASSERT_TRUE(status.ok()) << status << "\n" << sql;
-  }
-
-  std::string Scalar(io::MysqlConnection& connection, const std::string& sql) {
-    absl::StatusOr<std::string> value = connection.QueryScalar(sql);
-    EXPECT_TRUE(value.ok()) << value.status() << "\n" << sql;
-    return value.ok() ? *value : "<error>";
-  }
-
-  void WriteFile(const std::string& name, const std::string& text) {
-    std::ofstream file(dir_ + "/" + name);
-    file << text;
-  }
-
-  // Writes config.xml for the test's databases with `steps` and extra `options`.
-  std::string WriteConfig(const std::string& steps, const std::string& options,
-                          const io::ConnectionOptions& destination) {
-    std::string config = absl::StrCat(
-        R"(<?xml version="1.0" encoding="UTF-8"?>
-<config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
-  <steps mode="data">)",
-        steps, R"(
-  </steps>
-  <source>
-    <database host="127.0.0.1" port=")",
-        source_options_.port, R"(" name=")", source_options_.database, R"(" user="root" password="" />
-  </source>
-  <destination>
-    <database host="127.0.0.1" port=")",
-        destination.port, R"(" name=")", destination.database, R"(" user="root" />
-  </destination>
-  <options>
-    <map_file>map.xml</map_file>
-    <log_file>migration.log</log_file>)",
-        options, R"(
-  </options>
-</config>
-)");
-    const std::string name = absl::StrCat("config-", destination.database, ".xml");
-    WriteFile(name, config);
-    return dir_ + "/" + name;
-  }
-
-  ProcessResult Migrate(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {MIGRATE_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv, dir_);
-  }
-
-  io::ConnectionOptions source_options_;
-  io::ConnectionOptions destination_options_;
-  std::unique_ptr<io::MysqlConnection> source_;
-  std::unique_ptr<io::MysqlConnection> destination_;
-  std::string dir_;
 };
 
 TEST_F(MigrateCommandTest, HelpAndBadCommandLines) {
@@ -140,7 +74,7 @@ TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {
   <destination/>
 </map>
 )");
-  std::string config = WriteConfig(kMapStep, "", destination_options_);
+  std::string config = MapConfig("", destination_options_);
   ProcessResult run = Migrate({"data", config});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.output, HasSubstr("map.xml:5:"));
@@ -151,7 +85,7 @@ TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {
 
 TEST_F(MigrateCommandTest, PasswordsNeverReachTheOutputOrTheLog) {
   WriteFile("map.xml", "<map><source/><destination/></map>");
-  std::string config = WriteConfig(kMapStep, "", destination_options_);
+  std::string config = MapConfig("", destination_options_);
   std::ifstream in(config);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   text = absl::StrReplaceAll(text, {{R"(user="root" password="")", R"(user="nobody" password="Sup3r-s3cret")"}});
@@ -168,12 +102,12 @@ TEST_F(MigrateCommandTest, PasswordsNeverReachTheOutputOrTheLog) {
 
 TEST_F(MigrateCommandTest, NotImplementedStepClassesAreListedTogether) {
   WriteFile("map.xml", "<map><source/><destination/></map>");
-  std::string config = WriteConfig(absl::StrCat(kMapStep, R"(
+  std::string config = WriteConfig("data", absl::StrCat(kMapStep, R"(
     <step title="EAV Step">
       <integrity>Migration\Step\Eav\Integrity</integrity>
       <data>Migration\Step\Eav\Data</data>
     </step>)"),
-                                   "", destination_options_);
+                                   "<map_file>map.xml</map_file>");
   ProcessResult run = Migrate({"data", config});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.output, HasSubstr("not implemented yet"));
@@ -186,26 +120,26 @@ class RulesTest : public MigrateCommandTest {
  protected:
   void SetUp() override {
     MigrateCommandTest::SetUp();
-    Sql(*source_, R"(CREATE TABLE customer (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+    Exec(*source_, R"(CREATE TABLE customer (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
                        name VARCHAR(255) CHARACTER SET utf8mb4 NULL, legacy_flag TINYINT NULL, old_code VARCHAR(32) NULL,
                        created_at DATETIME NOT NULL, note BLOB NULL))");
-    Sql(*source_, R"(INSERT INTO customer SELECT seq, IF(seq MOD 9 = 0, NULL, CONCAT('c', seq, '@example.com')),
+    Exec(*source_, R"(INSERT INTO customer SELECT seq, IF(seq MOD 9 = 0, NULL, CONCAT('c', seq, '@example.com')),
                        CONCAT('Jürgen \\ \'O\' 日本 ', seq, '\n🎉'), seq MOD 2, CONCAT('code-', seq),
                        IF(seq MOD 13 = 0, '0000-00-00 00:00:00', '2011-01-01' + INTERVAL seq HOUR),
                        IF(seq MOD 4 = 0, NULL, UNHEX(CONCAT('00', HEX(seq), '00FF')))
                      FROM seq_1_to_3000)");
-    Sql(*source_, R"(CREATE TABLE order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
+    Exec(*source_, R"(CREATE TABLE order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
                        sku VARCHAR(64) NOT NULL, qty DECIMAL(12,4) NULL, PRIMARY KEY (order_id, item_no)))");
-    Sql(*source_, R"(INSERT INTO order_item SELECT seq DIV 4, seq MOD 4, CONCAT('SKU-', seq), IF(seq MOD 5 = 0, NULL, seq / 7)
+    Exec(*source_, R"(INSERT INTO order_item SELECT seq DIV 4, seq MOD 4, CONCAT('SKU-', seq), IF(seq MOD 5 = 0, NULL, seq / 7)
                      FROM seq_0_to_4999)");
-    Sql(*source_, "CREATE TABLE log_visitor (id INT PRIMARY KEY, url VARCHAR(100))");
-    Sql(*source_, "INSERT INTO log_visitor VALUES (1, '/a'), (2, '/b')");
-    Sql(*source_, "CREATE TABLE log_url (id INT PRIMARY KEY)");
+    Exec(*source_, "CREATE TABLE log_visitor (id INT PRIMARY KEY, url VARCHAR(100))");
+    Exec(*source_, "INSERT INTO log_visitor VALUES (1, '/a'), (2, '/b')");
+    Exec(*source_, "CREATE TABLE log_url (id INT PRIMARY KEY)");
 
-    Sql(*destination_, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+    Exec(*destination_, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
                             name VARCHAR(255) CHARACTER SET utf8mb4 NULL, code VARCHAR(32) NULL, created_at DATETIME NOT NULL,
                             note BLOB NULL, website_id SMALLINT NULL, is_active TINYINT NOT NULL DEFAULT 1))");
-    Sql(*destination_, R"(CREATE TABLE sales_order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
+    Exec(*destination_, R"(CREATE TABLE sales_order_item (order_id INT UNSIGNED NOT NULL, item_no SMALLINT UNSIGNED NOT NULL,
                             sku VARCHAR(64) NOT NULL, qty DECIMAL(12,4) NULL, PRIMARY KEY (order_id, item_no)))");
     WriteFile("map.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
 <map xmlns:xs="http://www.w3.org/2001/XMLSchema-instance" xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/map.xsd">
@@ -248,7 +182,7 @@ class RulesTest : public MigrateCommandTest {
 };
 
 TEST_F(RulesTest, EveryRuleKindArrives) {
-  std::string config = WriteConfig(kMapStep, "<bulk_size>250</bulk_size>", destination_options_);
+  std::string config = MapConfig("<bulk_size>250</bulk_size>", destination_options_);
   ProcessResult run = Migrate({"data", config});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(CustomerChecksum(*destination_, true), CustomerChecksum(*source_, false));
@@ -269,12 +203,12 @@ TEST_F(RulesTest, EveryRuleKindArrives) {
 }
 
 TEST_F(RulesTest, IntegrityMessagesWordForWordAndAuto) {
-  Sql(*source_, "CREATE TABLE extension_a (id INT PRIMARY KEY)");
-  Sql(*source_, "CREATE TABLE extension_b (id INT PRIMARY KEY)");
-  Sql(*source_, "ALTER TABLE order_item ADD COLUMN gift_message VARCHAR(10) NULL");
-  Sql(*destination_, "CREATE TABLE m2_only (id INT PRIMARY KEY)");
-  Sql(*destination_, "ALTER TABLE sales_order_item ADD COLUMN product_type VARCHAR(10) NULL, MODIFY qty VARCHAR(20) NULL");
-  std::string config = WriteConfig(kMapStep, "", destination_options_);
+  Exec(*source_, "CREATE TABLE extension_a (id INT PRIMARY KEY)");
+  Exec(*source_, "CREATE TABLE extension_b (id INT PRIMARY KEY)");
+  Exec(*source_, "ALTER TABLE order_item ADD COLUMN gift_message VARCHAR(10) NULL");
+  Exec(*destination_, "CREATE TABLE m2_only (id INT PRIMARY KEY)");
+  Exec(*destination_, "ALTER TABLE sales_order_item ADD COLUMN product_type VARCHAR(10) NULL, MODIFY qty VARCHAR(20) NULL");
+  std::string config = MapConfig("", destination_options_);
 
   ProcessResult strict = Migrate({"data", config});
   EXPECT_EQ(strict.exit_code, 1);
@@ -298,7 +232,7 @@ TEST_F(RulesTest, UnknownHandlerIsAnIntegrityErrorNamingFileAndLine) {
   std::ifstream in(dir_ + "/map.xml");
   std::string map((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   WriteFile("map.xml", absl::StrReplaceAll(map, {{"\\Migration\\Handler\\SetValue", "\\Migration\\Handler\\NoSuchThing"}}));
-  ProcessResult run = Migrate({"data", "-a", WriteConfig(kMapStep, "", destination_options_)});
+  ProcessResult run = Migrate({"data", "-a", MapConfig("", destination_options_)});
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(run.output, HasSubstr("map.xml:20: unknown handler class"));
   EXPECT_THAT(run.output, HasSubstr("NoSuchThing"));
@@ -309,11 +243,11 @@ TEST_F(RulesTest, DirectDocumentCopyOnOneServer) {
   io::ConnectionOptions same_server = TestDatabase(SourceServer(), "_dst");
   auto destination = Connect(same_server);
   ASSERT_NE(destination, nullptr);
-  Sql(*destination, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
+  Exec(*destination, R"(CREATE TABLE customer_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, email VARCHAR(255) NULL,
                          name VARCHAR(255) CHARACTER SET utf8mb4 NULL, code VARCHAR(32) NULL, created_at DATETIME NOT NULL,
                          note BLOB NULL, website_id SMALLINT NULL, is_active TINYINT NOT NULL DEFAULT 1))");
-  Sql(*destination, "CREATE TABLE sales_order_item LIKE " + io::QuoteIdentifier(source_options_.database) + ".order_item");
-  ProcessResult run = Migrate({"data", WriteConfig(kMapStep, "<direct_document_copy>1</direct_document_copy>", same_server)});
+  Exec(*destination, "CREATE TABLE sales_order_item LIKE " + io::QuoteIdentifier(source_options_.database) + ".order_item");
+  ProcessResult run = Migrate({"data", MapConfig("<direct_document_copy>1</direct_document_copy>", same_server)});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_THAT(run.output, HasSubstr("1 documents move unchanged and are copied by INSERT ... SELECT on the server"));
   EXPECT_EQ(ItemChecksum(*destination, "sales_order_item"), ItemChecksum(*source_, "order_item"));
@@ -321,10 +255,10 @@ TEST_F(RulesTest, DirectDocumentCopyOnOneServer) {
 }
 
 TEST_F(RulesTest, PrefixesOnBothSides) {
-  Sql(*source_, "RENAME TABLE customer TO m1_customer, order_item TO m1_order_item, log_visitor TO m1_log_visitor, "
+  Exec(*source_, "RENAME TABLE customer TO m1_customer, order_item TO m1_order_item, log_visitor TO m1_log_visitor, "
                 "log_url TO m1_log_url");
-  Sql(*destination_, "RENAME TABLE customer_entity TO m2_customer_entity, sales_order_item TO m2_sales_order_item");
-  std::string config = WriteConfig(kMapStep, "<source_prefix>m1_</source_prefix><dest_prefix>m2_</dest_prefix>",
+  Exec(*destination_, "RENAME TABLE customer_entity TO m2_customer_entity, sales_order_item TO m2_sales_order_item");
+  std::string config = MapConfig("<source_prefix>m1_</source_prefix><dest_prefix>m2_</dest_prefix>",
                                    destination_options_);
   ProcessResult run = Migrate({"data", config});
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -340,17 +274,17 @@ class ResumeTest : public MigrateCommandTest {
     clean_options_ = TestDatabase(DestinationServer(), "_clean");
     clean_ = Connect(clean_options_);
     ASSERT_NE(clean_, nullptr);
-    Sql(*source_, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
+    Exec(*source_, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
                        payload VARCHAR(200) CHARACTER SET utf8mb4 NULL, at DATETIME NULL))");
-    Sql(*source_, R"(INSERT INTO event SELECT seq * 3, seq MOD 7, IF(seq MOD 10 = 0, NULL, CONCAT(REPEAT('é', seq MOD 50), seq)),
+    Exec(*source_, R"(INSERT INTO event SELECT seq * 3, seq MOD 7, IF(seq MOD 10 = 0, NULL, CONCAT(REPEAT('é', seq MOD 50), seq)),
                        '2015-05-05' + INTERVAL seq SECOND FROM seq_1_to_400000)");
-    Sql(*source_, R"(CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b)))");
-    Sql(*source_, "INSERT INTO link SELECT seq DIV 10, seq MOD 10 FROM seq_0_to_99999");
-    Sql(*source_, "ANALYZE TABLE event, link");
+    Exec(*source_, R"(CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b)))");
+    Exec(*source_, "INSERT INTO link SELECT seq DIV 10, seq MOD 10 FROM seq_0_to_99999");
+    Exec(*source_, "ANALYZE TABLE event, link");
     for (io::MysqlConnection* destination : {destination_.get(), clean_.get()}) {
-      Sql(*destination, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
+      Exec(*destination, R"(CREATE TABLE event (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, store SMALLINT NOT NULL,
                              payload VARCHAR(200) CHARACTER SET utf8mb4 NULL, at DATETIME NULL))");
-      Sql(*destination, "CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b))");
+      Exec(*destination, "CREATE TABLE link (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b))");
     }
     WriteFile("map.xml", "<map><source/><destination/></map>");
   }
@@ -368,13 +302,13 @@ class ResumeTest : public MigrateCommandTest {
 
 TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
   const std::string options = "<bulk_size>2000</bulk_size><threads>3</threads>";
-  ProcessResult clean = Migrate({"data", WriteConfig(kMapStep, options, clean_options_)});
+  ProcessResult clean = Migrate({"data", MapConfig(options, clean_options_)});
   ASSERT_EQ(clean.exit_code, 0) << clean.output;
   const std::string expected = absl::StrCat(Scalar(*clean_, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', id, store, payload, at)))) FROM event"),
                                             "/", Scalar(*clean_, "SELECT CONCAT(COUNT(*), ':', SUM(a * 10 + b)) FROM link"));
   ASSERT_THAT(expected, HasSubstr("400000:"));
 
-  const std::string config = WriteConfig(kMapStep, options, destination_options_);
+  const std::string config = MapConfig(options, destination_options_);
   // Kill points at random row counts, in increasing order, so every run dies in the middle of the copy.
   std::mt19937 random(20261122);
   std::vector<int> kill_at;
@@ -383,20 +317,20 @@ TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
   auto monitor = Connect(destination_options_);
   int killed_mid_run = 0;
   for (int target : kill_at) {
-    Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
+    std::unique_ptr<Subprocess> run = StartMigrate({"data", config});
     bool killed = false;
     for (int polls = 0; polls < 3000 && !killed; ++polls) {
       absl::StatusOr<std::string> done = monitor->QueryScalar("SELECT COALESCE(SUM(rows_done), 0) FROM migrate_progress");
       if (done.ok() && std::stoi(*done) >= target) {
-        run.Kill(SIGKILL);
+        run->Kill(SIGKILL);
         killed = true;
-      } else if (!run.Running()) {
+      } else if (!run->Running()) {
         break;
       } else {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
       }
     }
-    if (killed && run.Wait().exit_code == 128 + SIGKILL) ++killed_mid_run;
+    if (killed && run->Wait().exit_code == 128 + SIGKILL) ++killed_mid_run;
   }
   EXPECT_GE(killed_mid_run, 5);
   ProcessResult finish = Migrate({"data", config});
@@ -415,16 +349,16 @@ TEST_F(ResumeTest, KillNineAtRandomPointsThenResumeEqualsACleanRun) {
 }
 
 TEST_F(ResumeTest, CtrlCCommitsAndExits130ThenResetStartsOver) {
-  const std::string config = WriteConfig(kMapStep, "<bulk_size>2000</bulk_size><threads>2</threads>", destination_options_);
-  Subprocess run({MIGRATE_BINARY, "data", config}, dir_);
+  const std::string config = MapConfig("<bulk_size>2000</bulk_size><threads>2</threads>", destination_options_);
+  std::unique_ptr<Subprocess> run = StartMigrate({"data", config});
   auto monitor = Connect(destination_options_);
-  for (int polls = 0; polls < 3000 && run.Running(); ++polls) {
+  for (int polls = 0; polls < 3000 && run->Running(); ++polls) {
     absl::StatusOr<std::string> done = monitor->QueryScalar("SELECT COALESCE(SUM(rows_done), 0) FROM migrate_progress");
     if (done.ok() && std::stoi(*done) >= 100000) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  run.Kill(SIGINT);
-  ProcessResult interrupted = run.Wait();
+  run->Kill(SIGINT);
+  ProcessResult interrupted = run->Wait();
   if (interrupted.exit_code == 0) GTEST_SKIP() << "the copy finished before Ctrl+C arrived";
   EXPECT_EQ(interrupted.exit_code, 130) << interrupted.output;
   EXPECT_THAT(interrupted.output, HasSubstr("run the same command to resume"));

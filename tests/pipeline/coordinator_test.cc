@@ -10,31 +10,18 @@
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
 #include "io/table_schema.h"
+#include "tests/support/sql.h"
 #include "tests/support/test_servers.h"
 
 namespace migrate::pipeline {
 namespace {
 
+using ::migrate::testing::Connect;
 using ::migrate::testing::DestinationServer;
+using ::migrate::testing::Exec;
+using ::migrate::testing::Scalar;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::TestDatabase;
-
-std::unique_ptr<io::MysqlConnection> Connect(const io::ConnectionOptions& options) {
-  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = io::MysqlConnection::Open(options);
-  EXPECT_TRUE(connection.ok()) << connection.status();
-  return connection.ok() ? std::move(*connection) : nullptr;
-}
-
-void Sql(io::MysqlConnection& connection, const std::string& sql) {
-  absl::Status status = connection.Execute(sql);
-  ASSERT_TRUE(status.ok()) << status << "\n" << sql;
-}
-
-std::string Scalar(io::MysqlConnection& connection, const std::string& sql) {
-  absl::StatusOr<std::string> value = connection.QueryScalar(sql);
-  EXPECT_TRUE(value.ok()) << value.status() << "\n" << sql;
-  return value.ok() ? *value : "";
-}
 
 // Upper-cases one destination column: a stand-in for a transform handler.
 class UpperCase : public BatchTransform {
@@ -104,17 +91,17 @@ class CoordinatorTest : public ::testing::Test {
 
   // Source `items` (composite key, awkward values) and destination `new_items` (renamed columns).
   void MakeItems(int rows) {
-    Sql(*source_, "CREATE TABLE items (order_id INT UNSIGNED NOT NULL, line SMALLINT NOT NULL, sku VARCHAR(64) NULL, "
+    Exec(*source_, "CREATE TABLE items (order_id INT UNSIGNED NOT NULL, line SMALLINT NOT NULL, sku VARCHAR(64) NULL, "
                   "name VARCHAR(255) CHARACTER SET utf8mb4 NULL, payload BLOB NULL, created DATETIME NOT NULL, "
                   "legacy INT NULL, PRIMARY KEY (order_id, line)) ENGINE=InnoDB");
-    Sql(*source_, absl::StrCat(
+    Exec(*source_, absl::StrCat(
                       "INSERT INTO items SELECT seq DIV 3, seq MOD 3, IF(seq MOD 7 = 0, NULL, CONCAT('sku-', seq)), "
                       "CONCAT('Grüße \\\\ \\'q\\' 日本 ', seq, '\\n🎉'), IF(seq MOD 5 = 0, NULL, UNHEX(CONCAT('00FF', HEX(seq)))), "
                       "IF(seq MOD 11 = 0, '0000-00-00 00:00:00', '2012-03-04 05:06:07' + INTERVAL seq SECOND), seq "
                       "FROM seq_0_to_",
                       rows - 1));
-    Sql(*source_, "ANALYZE TABLE items");
-    Sql(*destination_, "CREATE TABLE new_items (order_id INT UNSIGNED NOT NULL, line SMALLINT NOT NULL, "
+    Exec(*source_, "ANALYZE TABLE items");
+    Exec(*destination_, "CREATE TABLE new_items (order_id INT UNSIGNED NOT NULL, line SMALLINT NOT NULL, "
                        "product_sku VARCHAR(64) NULL, name VARCHAR(255) CHARACTER SET utf8mb4 NULL, payload BLOB NULL, "
                        "created_at DATETIME NOT NULL, store_id SMALLINT NULL, PRIMARY KEY (order_id, line)) ENGINE=InnoDB");
   }
@@ -227,9 +214,9 @@ TEST_F(CoordinatorTest, StoppedRunResumesWithoutDuplicatesOrLosses) {
 }
 
 TEST_F(CoordinatorTest, TableWithoutKeyIsCopiedAgainWholeAfterAStop) {
-  Sql(*source_, "CREATE TABLE log (visitor INT NULL, url VARCHAR(100) NULL)");
-  Sql(*source_, "INSERT INTO log SELECT seq MOD 10, CONCAT('/p/', seq) FROM seq_1_to_5000");
-  Sql(*destination_, "CREATE TABLE log (visitor INT NULL, url VARCHAR(100) NULL)");
+  Exec(*source_, "CREATE TABLE log (visitor INT NULL, url VARCHAR(100) NULL)");
+  Exec(*source_, "INSERT INTO log SELECT seq MOD 10, CONCAT('/p/', seq) FROM seq_1_to_5000");
+  Exec(*destination_, "CREATE TABLE log (visitor INT NULL, url VARCHAR(100) NULL)");
   absl::StatusOr<io::DatabaseSchema> schema = io::LoadDatabaseSchema(*source_, source_options_.database);
   ASSERT_TRUE(schema.ok());
   CopyPlan plan;
@@ -272,8 +259,8 @@ TEST_F(CoordinatorTest, DirectCopyOnOneServerIsOneInsertSelect) {
   io::ConnectionOptions same_server = TestDatabase(SourceServer(), "_dst");
   auto destination = Connect(same_server);
   ASSERT_NE(destination, nullptr);
-  Sql(*destination, "CREATE TABLE new_items LIKE " + io::QuoteIdentifier(source_options_.database) + ".items");
-  Sql(*destination, "ALTER TABLE new_items DROP COLUMN legacy");
+  Exec(*destination, "CREATE TABLE new_items LIKE " + io::QuoteIdentifier(source_options_.database) + ".items");
+  Exec(*destination, "ALTER TABLE new_items DROP COLUMN legacy");
   CopyPlan plan = ItemsPlan();
   plan.destination_database = same_server.database;
   plan.destination_columns = {{"order_id", 0, {}}, {"line", 1, {}}, {"sku", 2, {}},

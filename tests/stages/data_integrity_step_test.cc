@@ -4,7 +4,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/stages/step_test.h"
+#include "tests/support/migrate_run_test.h"
 
 namespace migrate::testing {
 namespace {
@@ -25,11 +25,11 @@ constexpr char kCompositeOrphanMessage[] =
     "Foreign key (FK_PRICE_WEBSITE_STORE) constraint fails on source database. Orphan records id: (1,5),(2,1) from "
     "`price`.`website_id,store_id` has no referenced records in `website_store`";
 
-class DataIntegrityStepTest : public StepTest {
+class DataIntegrityStepTest : public MigrateRunTest {
  protected:
   void SetUp() override {
-    StepTest::SetUp();
-    Sql(*source_, R"(CREATE TABLE sales_order (entity_id INT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB;
+    MigrateRunTest::SetUp();
+    Exec(*source_, R"(CREATE TABLE sales_order (entity_id INT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB;
                      CREATE TABLE sales_item (item_id INT UNSIGNED NOT NULL PRIMARY KEY, order_id INT UNSIGNED NULL,
                        CONSTRAINT FK_SALES_ITEM_ORDER FOREIGN KEY (order_id) REFERENCES sales_order (entity_id)) ENGINE=InnoDB;
                      CREATE TABLE sales_comment (comment_id INT UNSIGNED NOT NULL PRIMARY KEY, order_id INT UNSIGNED NOT NULL,
@@ -70,7 +70,7 @@ TEST_F(DataIntegrityStepTest, AutoCarriesOnWithWarnings) {
 }
 
 TEST_F(DataIntegrityStepTest, NoOrphansPasses) {
-  Sql(*source_, "DELETE FROM sales_item WHERE order_id > 3; DELETE FROM price WHERE price_id IN (2, 3, 5)");
+  Exec(*source_, "DELETE FROM sales_item WHERE order_id > 3; DELETE FROM price WHERE price_id IN (2, 3, 5)");
   ProcessResult run = Migrate({"data", Config()});
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_THAT(run.output, Not(HasSubstr("constraint fails")));

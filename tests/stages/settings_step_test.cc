@@ -6,7 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/stages/step_test.h"
+#include "tests/support/migrate_run_test.h"
 
 namespace migrate::testing {
 namespace {
@@ -46,15 +46,15 @@ constexpr char kSettingsXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 constexpr char kDestinationRows[] =
     "SELECT config_id, scope, scope_id, path, value FROM core_config_data ORDER BY scope, scope_id, path";
 
-class SettingsStepTest : public StepTest {
+class SettingsStepTest : public MigrateRunTest {
  protected:
   void SetUp() override {
-    StepTest::SetUp();
-    Sql(*source_, R"(CREATE TABLE core_config_data (config_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    MigrateRunTest::SetUp();
+    Exec(*source_, R"(CREATE TABLE core_config_data (config_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
                        scope VARCHAR(8) NOT NULL DEFAULT 'default', scope_id INT NOT NULL DEFAULT 0,
                        path VARCHAR(255) NOT NULL DEFAULT 'general', value TEXT,
                        UNIQUE KEY UNQ_CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH (scope, scope_id, path)) CHARSET utf8mb4)");
-    Sql(*source_, R"(INSERT INTO core_config_data (scope, scope_id, path, value) VALUES
+    Exec(*source_, R"(INSERT INTO core_config_data (scope, scope_id, path, value) VALUES
                        ('default', 0, 'web/unsecure/base_url', 'http://m1.example.com/'),
                        ('default', 0, 'advanced/modules_disable_output/Mage_Poll', '1'),
                        ('default', 0, 'dev/debug/profiler', '1'),
@@ -66,12 +66,12 @@ class SettingsStepTest : public StepTest {
                        ('websites', 1, 'general/locale/code', 'de_DE'),
                        ('default', 0, 'design/head/default_title', NULL),
                        ('default', 0, 'general/store_information/name', 'Jürgen''s 日本 \\ shop'))");
-    Sql(*destination_, R"(CREATE TABLE core_config_data (config_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    Exec(*destination_, R"(CREATE TABLE core_config_data (config_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
                             scope VARCHAR(8) NOT NULL DEFAULT 'default', scope_id INT NOT NULL DEFAULT 0,
                             path VARCHAR(255) NOT NULL DEFAULT 'general', value TEXT,
                             updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
                             UNIQUE KEY CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH (scope, scope_id, path)) CHARSET utf8mb4)");
-    Sql(*destination_, R"(INSERT INTO core_config_data (config_id, scope, scope_id, path, value) VALUES
+    Exec(*destination_, R"(INSERT INTO core_config_data (config_id, scope, scope_id, path, value) VALUES
                             (1, 'default', 0, 'web/unsecure/base_url', 'https://m2.example.com/'),
                             (2, 'default', 0, 'general/locale/code', 'en_US'),
                             (3, 'default', 0, 'catalog/seo/product_url_suffix', '.html'),
@@ -124,7 +124,7 @@ TEST_F(SettingsStepTest, IgnoresRenamesHandlesAndUpserts) {
 
 TEST_F(SettingsStepTest, LastSourceRowOfAKeyWins) {
   // old/section/field is renamed onto a path the source also has: Magento keeps the later row's value.
-  Sql(*source_, "INSERT INTO core_config_data (scope, scope_id, path, value) "
+  Exec(*source_, "INSERT INTO core_config_data (scope, scope_id, path, value) "
                 "VALUES ('default', 0, 'new/section/field', 'direct')");
   ProcessResult run = Migrate({"settings", Config()});
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -132,13 +132,13 @@ TEST_F(SettingsStepTest, LastSourceRowOfAKeyWins) {
 }
 
 TEST_F(SettingsStepTest, MissingTablesFailIntegrityWithMagentosMessages) {
-  Sql(*destination_, "DROP TABLE core_config_data");
+  Exec(*destination_, "DROP TABLE core_config_data");
   ProcessResult run = Migrate({"settings", Config()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.output, HasSubstr("Integrity check failed due to \"core_config_data\" document does not exist in "
                                     "the destination resource"));
 
-  Sql(*source_, "DROP TABLE core_config_data");
+  Exec(*source_, "DROP TABLE core_config_data");
   run = Migrate({"settings", Config()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.output, HasSubstr("Integrity check failed due to \"core_config_data\" document does not exist in "

@@ -14,7 +14,7 @@
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/stages/step_test.h"
+#include "tests/support/migrate_run_test.h"
 #include "tests/support/mariadb_server.h"
 #include "tests/support/test_paths.h"
 
@@ -32,7 +32,7 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
-class StockSettingsModeTest : public StepTest {
+class StockSettingsModeTest : public MigrateRunTest {
  protected:
   // The mariadb client line loading `dump` into `database`.
   static std::string LoadCommand(const io::ConnectionOptions& database, const std::string& dump) {
@@ -69,7 +69,7 @@ TEST_F(StockSettingsModeTest, SettingsAndStoresOfTheSample) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures + "/magento1-1.6.1.0-sample.sql", fixtures + "/magento2-2.4.8-empty.sql");
   ASSERT_EQ(Scalar(*source_, "SELECT COUNT(*) FROM core_config_data"), "0");
-  Sql(*source_, R"(INSERT INTO core_config_data (scope, scope_id, path, value) VALUES
+  Exec(*source_, R"(INSERT INTO core_config_data (scope, scope_id, path, value) VALUES
                      ('default', 0, 'web/unsecure/base_url', 'http://magento1.example.com/'),
                      ('default', 0, 'advanced/modules_disable_output/Mage_Poll', '1'),
                      ('default', 0, 'general/locale/code', 'en_US'),

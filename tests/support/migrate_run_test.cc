@@ -1,0 +1,68 @@
+#include "tests/support/migrate_run_test.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "tests/support/test_servers.h"
+
+namespace migrate::testing {
+
+void MigrateRunTest::SetUp() {
+  source_options_ = TestDatabase(SourceServer());
+  destination_options_ = TestDatabase(DestinationServer());
+  source_ = Connect(source_options_);
+  destination_ = Connect(destination_options_);
+  ASSERT_NE(source_, nullptr);
+  ASSERT_NE(destination_, nullptr);
+  dir_ = ::testing::TempDir() + "/" + source_options_.database;
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+}
+
+std::string MigrateRunTest::WriteFile(const std::string& name, const std::string& text) {
+  const std::string path = dir_ + "/" + name;
+  std::ofstream file(path);
+  file << text;
+  return path;
+}
+
+std::string MigrateRunTest::WriteConfig(const std::string& mode, const std::string& steps,
+                                        const std::string& options) {
+  return WriteConfig(mode, steps, options, destination_options_);
+}
+
+std::string MigrateRunTest::WriteConfig(const std::string& mode, const std::string& steps, const std::string& options,
+                                        const io::ConnectionOptions& destination) {
+  const std::string name = destination.database == destination_options_.database
+                               ? "config.xml"
+                               : absl::StrCat("config-", destination.database, ".xml");
+  return WriteFile(name, absl::StrCat(R"(<?xml version="1.0" encoding="UTF-8"?>
+<config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
+        xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
+  <steps mode=")", mode, R"(">)", steps, R"(
+  </steps>
+  <source>
+    <database host="127.0.0.1" port=")", source_options_.port, R"(" name=")", source_options_.database,
+                                      R"(" user="root" password="" />
+  </source>
+  <destination>
+    <database host="127.0.0.1" port=")", destination.port, R"(" name=")", destination.database,
+                                      R"(" user="root" />
+  </destination>
+  <options>
+    <log_file>migration.log</log_file>)", options, R"(
+  </options>
+</config>
+)"));
+}
+
+ProcessResult MigrateRunTest::Migrate(const std::vector<std::string>& args) { return StartMigrate(args)->Wait(); }
+
+std::unique_ptr<Subprocess> MigrateRunTest::StartMigrate(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {MIGRATE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return std::make_unique<Subprocess>(argv, dir_);
+}
+
+}  // namespace migrate::testing
