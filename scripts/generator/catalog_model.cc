@@ -1,6 +1,7 @@
 #include "scripts/generator/catalog_model.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"

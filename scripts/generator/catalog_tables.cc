@@ -1,5 +1,6 @@
 #include "scripts/generator/catalog_tables.h"
 
+#include <iterator>
 #include <string>
 
 #include "absl/strings/str_cat.h"

@@ -27,9 +27,8 @@ enum EntityType : uint16_t {
   kShipmentEntity = 8,
 };
 
-// Default attribute sets of the EAV entities; products also use kProductAttributeSets.
-inline constexpr uint16_t kCustomerAttributeSet = 1;
-inline constexpr uint16_t kAddressAttributeSet = 2;
+// Default attribute sets of categories and products; products also use the others in
+// kProductAttributeSets (customers and addresses have attribute set 0 in their rows, as in Magento 1).
 inline constexpr uint16_t kCategoryAttributeSet = 3;
 inline constexpr uint16_t kDefaultProductAttributeSet = 4;
 inline constexpr uint16_t kProductAttributeSets[] = {4, 4, 4, 9, 10, 11, 12, 13};

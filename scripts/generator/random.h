@@ -11,7 +11,6 @@
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
-#include "absl/types/span.h"
 
 namespace migrate::generator {
 
@@ -36,10 +35,6 @@ class Random {
   // True with probability 1 / n.
   bool OneIn(uint64_t n) { return Below(n) == 0; }
 
-  template <typename T>
-  const T& Pick(absl::Span<const T> items) {
-    return items[Below(items.size())];
-  }
 
  private:
   uint64_t state_[4];

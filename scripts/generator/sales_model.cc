@@ -1,6 +1,7 @@
 #include "scripts/generator/sales_model.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"

@@ -160,11 +160,6 @@ const StoreView& StoreViewById(uint16_t store_id) {
   return kStoreViews[0];
 }
 
-absl::Span<const StoreView> StoreViewsOfWebsite(uint16_t website_id) {
-  return website_id == 2 ? absl::MakeConstSpan(kStoreViews).subspan(2, 1)
-                         : absl::MakeConstSpan(kStoreViews).subspan(0, 2);
-}
-
 void AddStoreTables(uint64_t seed, TableList& tables) {
   tables.push_back({"core_website", 3, EmitWebsites});
   tables.push_back({"core_store_group", 3, EmitStoreGroups});

@@ -32,9 +32,6 @@ struct StoreView {
 absl::Span<const StoreView> StoreViews();
 const StoreView& StoreViewById(uint16_t store_id);
 
-// The store views of a website.
-absl::Span<const StoreView> StoreViewsOfWebsite(uint16_t website_id);
-
 // Customer groups as Magento 1 installs them: 0 NOT LOGGED IN, 1 General, 2 Wholesale, 3 Retailer.
 inline constexpr uint16_t kGuestGroup = 0;
 inline constexpr int kCustomerGroups = 4;

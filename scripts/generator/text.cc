@@ -1,6 +1,7 @@
 #include "scripts/generator/text.h"
 
 #include <cstdint>
+#include <iterator>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
