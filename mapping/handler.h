@@ -39,8 +39,9 @@ class FieldValues {
 };
 
 // Read-only queries on the source database, for the handlers that, like Magento's, look values up
-// (core_config_data, eav_attribute, ...) once, when they are created. Implemented over a source
-// connection outside mapping/. Must be usable from the thread that creates handlers.
+// (core_config_data, eav_attribute, ...): small tables once, when they are created; large ones
+// (sales_flat_quote_item, ...) a batch of keys at a time from Handle(). Implemented over a source
+// connection outside mapping/; thread-safe, and alive while the handlers it was given to run.
 class SourceLookup {
  public:
   using Row = std::vector<std::optional<std::string>>;
@@ -51,6 +52,25 @@ class SourceLookup {
   // `value` as an SQL string literal.
   virtual std::string Quote(absl::string_view value) const = 0;
   virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const = 0;
+};
+
+// The destination database, for the handlers that, like Magento's Synonym, Gallery\InsertValueToEntity
+// and Sequence, write rows to tables other than the one being copied. Implemented over a destination
+// connection (the copy's session: foreign key checks off) outside mapping/; thread-safe (statements
+// are serialised), autocommit, and alive while the handlers it was given to run. Handle() may run
+// again on the same rows after a killed run resumes, so what handlers execute must be idempotent
+// (INSERT IGNORE on a unique key, or INSERT ... SELECT ... WHERE NOT EXISTS).
+class DestinationAccess {
+ public:
+  using Row = std::vector<std::optional<std::string>>;
+
+  virtual ~DestinationAccess() = default;
+  // The table of a destination document: the destination prefix added, quoted as an SQL identifier.
+  virtual std::string Table(absl::string_view document) const = 0;
+  // `value` as an SQL string literal.
+  virtual std::string Quote(absl::string_view value) const = 0;
+  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const = 0;
+  virtual absl::Status Execute(absl::string_view sql) const = 0;
 };
 
 // What a handler is bound to, resolved once per document.
@@ -69,6 +89,8 @@ struct HandlerContext {
   const Config* config = nullptr;
   // The source database, for handlers that look values up; may be null when none needs it.
   const SourceLookup* source = nullptr;
+  // The destination database, for handlers that write beside the copy; may be null when none needs it.
+  const DestinationAccess* destination = nullptr;
   // Receives Magento's warnings (e.g. "Could not unserialize data of ..."); may be called from
   // several threads at once; null drops them.
   std::function<void(absl::string_view)> warn;

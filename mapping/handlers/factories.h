@@ -22,6 +22,28 @@ HandlerOrError MakeTruncateSuffix(const HandlerArgs& args);       // truncate_su
 HandlerOrError MakeSerializeToJson(const HandlerArgs& args);      // serialize_to_json.cc
 HandlerOrError MakeSettingsUrlSuffix(const HandlerArgs& args);    // settings_handlers.cc
 HandlerOrError MakeSettingsCategoryRootId(const HandlerArgs& args);  // settings_handlers.cc
+HandlerOrError MakeEavAttributeConvertModel(const HandlerArgs& args);               // eav_attribute.cc
+HandlerOrError MakeEavAttributeApplyTo(const HandlerArgs& args);                    // eav_attribute.cc
+HandlerOrError MakeEavAttributeBackendTypeForMultiselect(const HandlerArgs& args);  // eav_attribute.cc
+HandlerOrError MakeEavAttributeGroupSetGroupCode(const HandlerArgs& args);          // set_group_code.cc
+HandlerOrError MakeSetValueAttributeCondition(const HandlerArgs& args);             // eav_value.cc
+HandlerOrError MakeConvertEavValue(const HandlerArgs& args);                        // eav_value.cc
+HandlerOrError MakeCleanMultiselect(const HandlerArgs& args);                       // eav_value.cc
+HandlerOrError MakeProductAlertStoreId(const HandlerArgs& args);                    // row_lookups.cc
+HandlerOrError MakeSetDefaultWebsiteId(const HandlerArgs& args);                    // row_lookups.cc
+HandlerOrError MakeQuoteMultiAddressStoreId(const HandlerArgs& args);               // row_lookups.cc
+HandlerOrError MakeBundleParentProduct(const HandlerArgs& args);                    // row_lookups.cc
+HandlerOrError MakeGallerySetEntityId(const HandlerArgs& args);                     // row_lookups.cc
+HandlerOrError MakeSynonym(const HandlerArgs& args);                                // destination_writes.cc
+HandlerOrError MakeGalleryInsertValueToEntity(const HandlerArgs& args);             // destination_writes.cc
+HandlerOrError MakeSequence(const HandlerArgs& args);                               // destination_writes.cc
+HandlerOrError MakeGetDestinationValue(const HandlerArgs& args);                    // record_rules.cc
+HandlerOrError MakeSalesOrderStatusStateSetVisibleOnFront(const HandlerArgs& args);  // record_rules.cc
+HandlerOrError MakeGetEventStatus(const HandlerArgs& args);                         // record_rules.cc
+HandlerOrError MakeConvertTimestampToDate(const HandlerArgs& args);                 // date_ip.cc
+HandlerOrError MakeConvertIp(const HandlerArgs& args);                              // date_ip.cc
+HandlerOrError MakeConvertDateFormat(const HandlerArgs& args);                      // date_ip.cc
+HandlerOrError MakeTimezone(const HandlerArgs& args);                               // date_ip.cc
 
 }  // namespace migrate::mapping::handlers
 

@@ -15,6 +15,28 @@ void RegisterDefaultHandlers(HandlerRegistry& registry) {
   registry.Register("Migration\\Handler\\SerializeToJson", MakeSerializeToJson);
   registry.Register("Migration\\Handler\\Settings\\UrlSuffix", MakeSettingsUrlSuffix);
   registry.Register("Migration\\Handler\\Settings\\CategoryRootId", MakeSettingsCategoryRootId);
+  registry.Register("Migration\\Handler\\EavAttribute\\ConvertModel", MakeEavAttributeConvertModel);
+  registry.Register("Migration\\Handler\\EavAttribute\\ApplyTo", MakeEavAttributeApplyTo);
+  registry.Register("Migration\\Handler\\EavAttribute\\BackendTypeForMultiselect", MakeEavAttributeBackendTypeForMultiselect);
+  registry.Register("Migration\\Handler\\EavAttributeGroup\\SetGroupCode", MakeEavAttributeGroupSetGroupCode);
+  registry.Register("Migration\\Handler\\SetValueAttributeCondition", MakeSetValueAttributeCondition);
+  registry.Register("Migration\\Handler\\ConvertEavValue", MakeConvertEavValue);
+  registry.Register("Migration\\Handler\\CleanMultiselect", MakeCleanMultiselect);
+  registry.Register("Migration\\Handler\\ProductAlertStoreId", MakeProductAlertStoreId);
+  registry.Register("Migration\\Handler\\SetDefaultWebsiteId", MakeSetDefaultWebsiteId);
+  registry.Register("Migration\\Handler\\QuoteMultiAddressStoreId", MakeQuoteMultiAddressStoreId);
+  registry.Register("Migration\\Handler\\BundleParentProduct", MakeBundleParentProduct);
+  registry.Register("Migration\\Handler\\Gallery\\SetEntityId", MakeGallerySetEntityId);
+  registry.Register("Migration\\Handler\\Synonym", MakeSynonym);
+  registry.Register("Migration\\Handler\\Gallery\\InsertValueToEntity", MakeGalleryInsertValueToEntity);
+  registry.Register("Migration\\Handler\\Sequence", MakeSequence);
+  registry.Register("Migration\\Handler\\GetDestinationValue", MakeGetDestinationValue);
+  registry.Register("Migration\\Handler\\SalesOrderStatusState\\SetVisibleOnFront", MakeSalesOrderStatusStateSetVisibleOnFront);
+  registry.Register("Migration\\Handler\\GetEventStatus", MakeGetEventStatus);
+  registry.Register("Migration\\Handler\\ConvertTimestampToDate", MakeConvertTimestampToDate);
+  registry.Register("Migration\\Handler\\ConvertIp", MakeConvertIp);
+  registry.Register("Migration\\Handler\\ConvertDateFormat", MakeConvertDateFormat);
+  registry.Register("Migration\\Handler\\Timezone", MakeTimezone);
 }
 
 }  // namespace migrate::mapping

@@ -1,0 +1,57 @@
+#include "mapping/handlers/source_queries.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+
+namespace migrate::mapping::handlers {
+
+std::string QuoteColumn(absl::string_view name) {
+  return absl::StrCat("`", absl::StrReplaceAll(name, {{"`", "``"}}), "`");
+}
+
+absl::StatusOr<const SourceLookup*> NeedSource(const HandlerArgs& args) {
+  if (args.context().source == nullptr) return args.Error("needs the source database");
+  return args.context().source;
+}
+
+absl::StatusOr<absl::flat_hash_set<std::string>> FetchColumn(const SourceLookup& source, absl::string_view sql) {
+  absl::StatusOr<std::vector<SourceLookup::Row>> rows = source.Query(sql);
+  if (!rows.ok()) return rows.status();
+  absl::flat_hash_set<std::string> values;
+  for (const SourceLookup::Row& row : *rows) {
+    if (!row.empty() && row[0].has_value()) values.insert(*row[0]);
+  }
+  return values;
+}
+
+absl::StatusOr<ValueByKey> FetchPairs(const SourceLookup& source, absl::string_view sql) {
+  absl::StatusOr<std::vector<SourceLookup::Row>> rows = source.Query(sql);
+  if (!rows.ok()) return rows.status();
+  ValueByKey values;
+  for (SourceLookup::Row& row : *rows) {
+    if (row.size() < 2 || !row[0].has_value()) continue;
+    values.try_emplace(*row[0], std::move(row[1]));
+  }
+  return values;
+}
+
+absl::StatusOr<ValueByKey> FetchForBatch(const SourceLookup& source, absl::string_view document,
+                                         absl::string_view key_column, absl::string_view value_column,
+                                         const FieldValues& rows, size_t key_field) {
+  absl::flat_hash_set<absl::string_view> keys;
+  for (size_t row = 0; row < rows.row_count(); ++row) {
+    if (!rows.IsNull(row, key_field)) keys.insert(rows.Value(row, key_field));
+  }
+  if (keys.empty()) return ValueByKey();
+  std::vector<std::string> quoted;
+  quoted.reserve(keys.size());
+  for (absl::string_view key : keys) quoted.push_back(source.Quote(key));
+  return FetchPairs(source, absl::StrCat("SELECT ", QuoteColumn(key_column), ", ", QuoteColumn(value_column), " FROM ",
+                                         source.Table(document), " WHERE ", QuoteColumn(key_column), " IN (",
+                                         absl::StrJoin(quoted, ", "), ")"));
+}
+
+}  // namespace migrate::mapping::handlers

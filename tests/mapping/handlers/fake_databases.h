@@ -1,0 +1,69 @@
+// Test support for handlers that query the source or write the destination: in-memory SourceLookup
+// and DestinationAccess answering each query with the rows of the first canned answer whose key the
+// SQL contains, and remembering every statement.
+#ifndef MIGRATE_TESTS_MAPPING_HANDLERS_FAKE_DATABASES_H_
+#define MIGRATE_TESTS_MAPPING_HANDLERS_FAKE_DATABASES_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "mapping/handler.h"
+
+namespace migrate::mapping {
+
+using QueryRows = std::vector<std::vector<std::optional<std::string>>>;
+// {substring of the SQL, the rows to answer}; the first match wins, no match answers no rows.
+using CannedAnswers = std::vector<std::pair<std::string, QueryRows>>;
+
+inline QueryRows AnswerFor(const CannedAnswers& answers, absl::string_view sql) {
+  for (const auto& [key, rows] : answers) {
+    if (absl::StrContains(sql, key)) return rows;
+  }
+  return {};
+}
+
+class FakeSource : public SourceLookup {
+ public:
+  explicit FakeSource(CannedAnswers answers = {}) : answers_(std::move(answers)) {}
+
+  std::string Table(absl::string_view document) const override { return absl::StrCat("`m1_", document, "`"); }
+  std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
+  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override {
+    queries.emplace_back(sql);
+    return AnswerFor(answers_, sql);
+  }
+
+  mutable std::vector<std::string> queries;
+
+ private:
+  CannedAnswers answers_;
+};
+
+class FakeDestination : public DestinationAccess {
+ public:
+  explicit FakeDestination(CannedAnswers answers = {}) : answers_(std::move(answers)) {}
+
+  std::string Table(absl::string_view document) const override { return absl::StrCat("`m2_", document, "`"); }
+  std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
+  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override {
+    queries.emplace_back(sql);
+    return AnswerFor(answers_, sql);
+  }
+  absl::Status Execute(absl::string_view sql) const override {
+    executed.emplace_back(sql);
+    return absl::OkStatus();
+  }
+
+  mutable std::vector<std::string> queries;
+  mutable std::vector<std::string> executed;
+
+ private:
+  CannedAnswers answers_;
+};
+
+}  // namespace migrate::mapping
+
+#endif  // MIGRATE_TESTS_MAPPING_HANDLERS_FAKE_DATABASES_H_
