@@ -44,6 +44,16 @@ HandlerOrError MakeConvertTimestampToDate(const HandlerArgs& args);             
 HandlerOrError MakeConvertIp(const HandlerArgs& args);                              // date_ip.cc
 HandlerOrError MakeConvertDateFormat(const HandlerArgs& args);                      // date_ip.cc
 HandlerOrError MakeTimezone(const HandlerArgs& args);                               // date_ip.cc
+HandlerOrError MakeEncrypt(const HandlerArgs& args);                                  // encrypt.cc
+HandlerOrError MakeSettingsEncrypt(const HandlerArgs& args);                          // encrypt.cc
+HandlerOrError MakeSerializeToJsonItemOption(const HandlerArgs& args);  // serialize_to_json_variants.cc
+HandlerOrError MakeSerializeToJsonConvertWithConditions(const HandlerArgs& args);  // serialize_to_json_variants.cc
+HandlerOrError MakeSerializeToJsonSalesOrderItem(const HandlerArgs& args);  // serialize_to_json_variants.cc
+HandlerOrError MakeRuleSerializedData(const HandlerArgs& args);                       // rule_serialized_data.cc
+HandlerOrError MakeClassMap(const HandlerArgs& args);                                 // class_map_handlers.cc
+HandlerOrError MakePlaceholder(const HandlerArgs& args);                              // class_map_handlers.cc
+HandlerOrError MakeSetHash(const HandlerArgs& args);                                  // set_hash.cc
+HandlerOrError MakeSettingsTemplate(const HandlerArgs& args);                         // settings_template.cc
 
 }  // namespace migrate::mapping::handlers
 

@@ -37,6 +37,17 @@ void RegisterDefaultHandlers(HandlerRegistry& registry) {
   registry.Register("Migration\\Handler\\ConvertIp", MakeConvertIp);
   registry.Register("Migration\\Handler\\ConvertDateFormat", MakeConvertDateFormat);
   registry.Register("Migration\\Handler\\Timezone", MakeTimezone);
+  registry.Register("Migration\\Handler\\Encrypt", MakeEncrypt);
+  registry.Register("Migration\\Handler\\Settings\\Encrypt", MakeSettingsEncrypt);
+  registry.Register("Migration\\Handler\\SerializeToJson\\ItemOption", MakeSerializeToJsonItemOption);
+  registry.Register("Migration\\Handler\\SerializeToJson\\ConvertWithConditions",
+                    MakeSerializeToJsonConvertWithConditions);
+  registry.Register("Migration\\Handler\\SerializeToJson\\SalesOrderItem", MakeSerializeToJsonSalesOrderItem);
+  registry.Register("Migration\\Handler\\Rule\\SerializedData", MakeRuleSerializedData);
+  registry.Register("Migration\\Handler\\ClassMap", MakeClassMap);
+  registry.Register("Migration\\Handler\\Placeholder", MakePlaceholder);
+  registry.Register("Migration\\Handler\\SetHash", MakeSetHash);
+  registry.Register("Migration\\Handler\\Settings\\Template", MakeSettingsTemplate);
 }
 
 }  // namespace migrate::mapping
