@@ -51,26 +51,46 @@ std::string RijndaelKey(absl::string_view key) {
   return padded;
 }
 
-absl::StatusOr<std::string> OpenSslDecrypt(const EVP_CIPHER* cipher, absl::string_view key,
-                                           absl::string_view iv, const std::string& data) {
-  if (cipher == nullptr) return absl::InternalError("OpenSSL lacks a cipher Magento 1 used");
+// A decryption context of `cipher` keyed with `key`, kept per thread: Blowfish's key schedule costs
+// far more than decrypting a value, so it is set up once per key and only the IV is set per value.
+EVP_CIPHER_CTX* KeyedContext(const EVP_CIPHER* cipher, absl::string_view key) {
+  struct Keyed {
+    const EVP_CIPHER* cipher = nullptr;
+    std::string key;
+    CipherContext context{nullptr, &EVP_CIPHER_CTX_free};
+  };
+  thread_local std::vector<Keyed> contexts;
+  for (Keyed& keyed : contexts) {
+    if (keyed.cipher == cipher && keyed.key == key) return keyed.context.get();
+  }
   CipherContext context(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
-  const auto* key_bytes = reinterpret_cast<const unsigned char*>(key.data());
-  const auto* iv_bytes = iv.empty() ? nullptr : reinterpret_cast<const unsigned char*>(iv.data());
   if (context == nullptr || EVP_DecryptInit_ex2(context.get(), cipher, nullptr, nullptr, nullptr) != 1 ||
       EVP_CIPHER_CTX_set_key_length(context.get(), static_cast<int>(key.size())) != 1 ||
       EVP_CIPHER_CTX_set_padding(context.get(), 0) != 1 ||
-      EVP_DecryptInit_ex2(context.get(), nullptr, key_bytes, iv_bytes, nullptr) != 1) {
+      EVP_DecryptInit_ex2(context.get(), nullptr, reinterpret_cast<const unsigned char*>(key.data()),
+                          nullptr, nullptr) != 1) {
+    return nullptr;
+  }
+  contexts.push_back(Keyed{cipher, std::string(key), std::move(context)});
+  return contexts.back().context.get();
+}
+
+absl::StatusOr<std::string> OpenSslDecrypt(const EVP_CIPHER* cipher, absl::string_view key,
+                                           absl::string_view iv, const std::string& data) {
+  if (cipher == nullptr) return absl::InternalError("OpenSSL lacks a cipher Magento 1 used");
+  EVP_CIPHER_CTX* context = KeyedContext(cipher, key);
+  const auto* iv_bytes = iv.empty() ? nullptr : reinterpret_cast<const unsigned char*>(iv.data());
+  if (context == nullptr || EVP_DecryptInit_ex2(context, nullptr, nullptr, iv_bytes, nullptr) != 1) {
     return absl::InternalError("OpenSSL could not set up a Magento 1 cipher");
   }
   std::string plain(data.size(), '\0');
   int written = 0;
   int final_written = 0;
   auto* out = reinterpret_cast<unsigned char*>(plain.data());
-  if (EVP_DecryptUpdate(context.get(), out, &written,
+  if (EVP_DecryptUpdate(context, out, &written,
                         reinterpret_cast<const unsigned char*>(data.data()),
                         static_cast<int>(data.size())) != 1 ||
-      EVP_DecryptFinal_ex(context.get(), out + written, &final_written) != 1) {
+      EVP_DecryptFinal_ex(context, out + written, &final_written) != 1) {
     return absl::InternalError("OpenSSL could not decrypt a Magento 1 value");
   }
   plain.resize(written + final_written);
