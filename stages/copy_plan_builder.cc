@@ -33,6 +33,7 @@ absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handl
     context.id_field = RecordIdField(table);
     context.config = setup.config;
     context.source = setup.source;
+    context.destination = setup.destination;
     context.warn = setup.warn;
     absl::StatusOr<std::unique_ptr<const mapping::Handler>> handler =
         setup.registry->Create(field_handler.handler, context);

@@ -25,6 +25,7 @@ struct HandlerSetup {
   const mapping::Config* config = nullptr;
   const mapping::HandlerRegistry* registry = nullptr;
   const mapping::SourceLookup* source = nullptr;
+  const mapping::DestinationAccess* destination = nullptr;
   // Where handlers' warnings go (e.g. Magento's "Could not unserialize data of ..."); may be empty.
   std::function<void(absl::string_view)> warn;
 };

@@ -14,6 +14,7 @@
 #include "mapping/map_rules.h"
 #include "pipeline/coordinator.h"
 #include "stages/copy_plan_builder.h"
+#include "stages/destination_lookup.h"
 #include "stages/map_documents.h"
 #include "stages/source_lookup.h"
 
@@ -50,11 +51,13 @@ bool SameServer(const io::ConnectionOptions& a, const io::ConnectionOptions& b) 
   return a.host == b.host && a.port == b.port;
 }
 
-HandlerSetup MakeHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup, const StepLog& log) {
+HandlerSetup MakeHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup,
+                              const mapping::DestinationAccess& destination, const StepLog& log) {
   HandlerSetup setup;
   setup.config = &context.config();
   setup.registry = &mapping::HandlerRegistry::Default();
   setup.source = &lookup;
+  setup.destination = &destination;
   setup.warn = [&log](absl::string_view message) { log.Warning(message); };
   return setup;
 }
@@ -78,7 +81,8 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
   bool passed = ReportIntegrity(*documents, log);
   // Every handler the map names must exist and get the params it needs.
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  const HandlerSetup setup = MakeHandlerSetup(context, lookup, log);
+  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
+  const HandlerSetup setup = MakeHandlerSetup(context, lookup, destination, log);
   for (const DocumentPair& pair : documents->pairs) {
     absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
     if (!plan.ok()) {
@@ -96,7 +100,8 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
   if (!upserts.ok()) return upserts.status();
 
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  const HandlerSetup setup = MakeHandlerSetup(context, lookup, log);
+  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
+  const HandlerSetup setup = MakeHandlerSetup(context, lookup, destination, log);
   const bool direct = context.config().options().direct_document_copy() &&
                       SameServer(context.connections().source(), context.connections().destination());
   std::vector<pipeline::CopyPlan> plans;
