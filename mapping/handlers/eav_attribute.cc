@@ -3,7 +3,7 @@
 //   backend_model, ...) becomes its Magento 2 class through class-map.xml (config option class_map).
 //   An empty value (PHP's empty(): NULL, "", "0") takes the opposite record's value of the same field
 //   when that is not empty; an empty value, or one the class map does not name or maps to nothing,
-//   becomes NULL.
+//   becomes NULL (Magento's newer convertClassName(), which gives "" for a class it does not name).
 // - \Migration\Handler\EavAttribute\ApplyTo: the field takes the opposite record's value of the same
 //   field (NULL when it has none), except that an attribute the opposite record does not know
 //   (its attribute_id empty) and that the source marks is_user_defined gets NULL.
@@ -11,15 +11,13 @@
 //   (frontend_input) of the catalog_product entity type; other rows stay.
 // The source tables these read (eav_attribute, eav_entity_type) are read once, at creation.
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "mapping/class_map.h"
-#include "mapping/config.h"
+#include "mapping/handlers/class_map_option.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_truth.h"
 #include "mapping/handlers/source_queries.h"
@@ -30,26 +28,6 @@ namespace {
 // PHP's empty() on a cell.
 bool Empty(const FieldValues& values, size_t row, size_t field) {
   return !php::Truthy(values.IsNull(row, field), values.Value(row, field));
-}
-
-// The class map a config names, read once per path for the whole process.
-absl::StatusOr<std::shared_ptr<const ClassMap>> LoadClassMap(const HandlerArgs& args) {
-  const Config* config = args.context().config;
-  if (config == nullptr || config->options().class_map().empty()) {
-    return args.Error("needs the config option class_map");
-  }
-  absl::StatusOr<std::string> path = ResolvePath(*config, config->options().class_map());
-  if (!path.ok()) return args.Error(path.status().message());
-  static std::mutex mutex;
-  static auto* loaded = new absl::flat_hash_map<std::string, std::shared_ptr<const ClassMap>>();
-  std::lock_guard<std::mutex> lock(mutex);
-  auto found = loaded->find(*path);
-  if (found != loaded->end()) return found->second;
-  absl::StatusOr<ClassMap> map = ClassMap::Read(*path);
-  if (!map.ok()) return map.status();
-  auto shared = std::make_shared<const ClassMap>(*std::move(map));
-  loaded->emplace(*path, shared);
-  return shared;
 }
 
 class ConvertModel : public Handler {
@@ -149,7 +127,7 @@ class BackendTypeForMultiselect : public Handler {
 HandlerOrError MakeEavAttributeConvertModel(const HandlerArgs& args) {
   absl::StatusOr<size_t> field = args.HandledField();
   if (!field.ok()) return field.status();
-  absl::StatusOr<std::shared_ptr<const ClassMap>> class_map = LoadClassMap(args);
+  absl::StatusOr<std::shared_ptr<const ClassMap>> class_map = ClassMapOption(args);
   if (!class_map.ok()) return class_map.status();
   return std::make_unique<ConvertModel>(*field, args.context().OppositeFieldIndex(args.context().field),
                                         *std::move(class_map));

@@ -82,7 +82,7 @@ TEST(ConvertModelTest, WithoutClassMapOptionIsAConfigurationError) {
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\EavAttribute\\ConvertModel"),
                                 AttributeContext("backend_model"), {});
   EXPECT_THAT(result.status.message(), HasSubstr("map.xml:7"));
-  EXPECT_THAT(result.status.message(), HasSubstr("class_map"));
+  EXPECT_THAT(result.status.message(), HasSubstr("Invalid map filename"));
 }
 
 TEST(ApplyToTest, UserDefinedAttributesUnknownToTheDestinationGetNull) {
