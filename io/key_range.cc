@@ -14,13 +14,17 @@ bool LooksNumeric(const std::string& value) {
   return !value.empty() && value.find_first_not_of("0123456789.-+eE") == std::string::npos;
 }
 
+std::string Literal(MysqlConnection& connection, const KeyColumn& column, const std::string& value) {
+  return column.numeric && LooksNumeric(value) ? value : connection.Quote(value);
+}
+
 std::string KeyCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound,
                          bool after) {
   const size_t n = key.size();
   std::vector<std::string> name(n), literal(n);
   for (size_t i = 0; i < n; ++i) {
     name[i] = QuoteIdentifier(key[i].name);
-    literal[i] = key[i].numeric && LooksNumeric(bound[i]) ? bound[i] : connection.Quote(bound[i]);
+    literal[i] = Literal(connection, key[i], bound[i]);
   }
   const char* strict = after ? " > " : " < ";
   const char* last = after ? " > " : " <= ";
@@ -46,6 +50,25 @@ std::string KeyAfterCondition(MysqlConnection& connection, const std::vector<Key
 
 std::string KeyUptoCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound) {
   return KeyCondition(connection, key, bound, /*after=*/false);
+}
+
+std::string KeyInCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key,
+                           const std::vector<Key>& keys) {
+  if (key.size() == 1) {
+    return absl::StrCat(QuoteIdentifier(key[0].name), " IN (",
+                        absl::StrJoin(keys, ", ", [&](std::string* out, const Key& value) {
+                          absl::StrAppend(out, Literal(connection, key[0], value[0]));
+                        }),
+                        ")");
+  }
+  return absl::StrJoin(keys, " OR ", [&](std::string* out, const Key& value) {
+    out->append("(");
+    for (size_t i = 0; i < key.size(); ++i) {
+      absl::StrAppend(out, i > 0 ? " AND " : "", QuoteIdentifier(key[i].name), " = ",
+                      Literal(connection, key[i], value[i]));
+    }
+    out->append(")");
+  });
 }
 
 std::string KeyOrder(const std::vector<KeyColumn>& key, bool descending) {

@@ -48,6 +48,12 @@ std::string KeyAfterCondition(MysqlConnection& connection, const std::vector<Key
 // SQL for "the key of the row is at or before `bound`" (inclusive), spelled as above.
 std::string KeyUptoCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound);
 
+// SQL for "the key of the row is one of `keys`": `k IN (a, b)` for one column, otherwise
+// `(k1 = a AND k2 = b) OR ...`, which MariaDB's range optimizer turns into index lookups. Literals
+// as above; `keys` must not be empty.
+std::string KeyInCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key,
+                           const std::vector<Key>& keys);
+
 // "`k1`, `k2`" or, descending, "`k1` DESC, `k2` DESC".
 std::string KeyOrder(const std::vector<KeyColumn>& key, bool descending = false);
 
