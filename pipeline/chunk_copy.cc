@@ -13,6 +13,7 @@
 #include "io/chunk_reader.h"
 #include "io/mysql_error.h"
 #include "pipeline/batch_mapper.h"
+#include "pipeline/transform_chain.h"
 
 namespace migrate::pipeline {
 namespace {
@@ -154,21 +155,10 @@ class ChunkRun {
     return batch;
   }
 
-  // Source transforms, the copy again when they changed the source rows, then destination transforms.
   BatchPtr Transform(BatchPtr batch) {
     if (failed_.load()) return batch;
-    for (const std::shared_ptr<const BatchTransform>& transform : plan_.source_transforms) {
-      if (absl::Status status = transform->Apply(batch->source, batch->destination); !status.ok()) {
-        Fail(status);
-        return batch;
-      }
-    }
-    if (!plan_.source_transforms.empty()) mapper_.Map(batch->source, batch->destination);
-    for (const std::shared_ptr<const BatchTransform>& transform : plan_.destination_transforms) {
-      if (absl::Status status = transform->Apply(batch->destination, batch->source); !status.ok()) {
-        Fail(status);
-        return batch;
-      }
+    if (absl::Status status = RunTransformChain(plan_, mapper_, batch->source, batch->destination); !status.ok()) {
+      Fail(status);
     }
     return batch;
   }

@@ -1,0 +1,119 @@
+#include "pipeline/delta_apply.h"
+
+#include <memory>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "io/bulk_writer.h"
+#include "io/chunk_reader.h"
+#include "pipeline/batch_mapper.h"
+#include "pipeline/transform_chain.h"
+
+namespace migrate::pipeline {
+namespace {
+
+// The source rows of the changed keys, mapped and transformed, and which keys they cover.
+struct ChangedRows {
+  std::vector<io::RowBatch> batches;
+  absl::flat_hash_set<io::Key> present;
+};
+
+absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::vector<io::Key>& keys,
+                                            io::MysqlConnection& source, size_t batch_size) {
+  const CopyPlan& copy = plan.copy;
+  io::ChunkReaderOptions options;
+  options.database = copy.source.database;
+  options.table = copy.source.name;
+  options.columns = copy.source_columns;
+  options.key = copy.key;
+  options.filter = io::KeyInCondition(source, plan.source_key, keys);
+  if (!copy.filter.empty()) options.filter = absl::StrCat("(", options.filter, ") AND (", copy.filter, ")");
+  options.batch_size = batch_size;
+  io::ChunkReader reader(source, std::move(options));
+  const BatchMapper mapper(copy);
+
+  ChangedRows rows;
+  io::RowBatch read(copy.source_columns.size());
+  while (true) {
+    absl::StatusOr<bool> more = reader.Next(&read);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    for (size_t row = 0; row < read.row_count(); ++row) {
+      io::Key key;
+      for (size_t position : plan.source_key_positions) key.emplace_back(read.Value(row, position));
+      rows.present.insert(std::move(key));
+    }
+    io::RowBatch mapped;
+    mapper.Map(read, mapped);
+    if (absl::Status status = RunTransformChain(copy, mapper, read, mapped); !status.ok()) return status;
+    rows.batches.push_back(std::move(mapped));
+  }
+  return rows;
+}
+
+absl::Status DeleteKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys, bool cascade,
+                        io::MysqlConnection& destination) {
+  if (keys.empty()) return absl::OkStatus();
+  if (cascade) {
+    if (absl::Status status = destination.Execute("SET SESSION foreign_key_checks = 1"); !status.ok()) return status;
+  }
+  absl::Status status = destination.Execute(absl::StrCat(
+      "DELETE FROM ", io::QuoteIdentifier(plan.copy.destination_database), ".",
+      io::QuoteIdentifier(plan.copy.destination_table), " WHERE ",
+      io::KeyInCondition(destination, plan.destination_key, keys)));
+  if (cascade) {
+    absl::Status reset = destination.Execute("SET SESSION foreign_key_checks = 0");
+    if (status.ok()) status = reset;
+  }
+  return status;
+}
+
+absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::vector<io::Key>& keys,
+                                              const ChangedRows& rows, io::MysqlConnection& destination) {
+  DeltaApplyResult result;
+  std::vector<io::Key> gone;
+  std::vector<io::Key> kept;
+  for (const io::Key& key : keys) (rows.present.contains(key) ? kept : gone).push_back(key);
+  if (absl::Status status = DeleteKeys(plan, gone, /*cascade=*/true, destination); !status.ok()) return status;
+  result.keys_deleted = gone.size();
+  if (!plan.key_is_unique) {
+    if (absl::Status status = DeleteKeys(plan, kept, /*cascade=*/false, destination); !status.ok()) return status;
+  }
+  if (rows.batches.empty()) return result;
+
+  io::BulkWriterOptions options;
+  options.database = plan.copy.destination_database;
+  options.table = plan.copy.destination_table;
+  options.columns = plan.copy.DestinationColumnNames();
+  options.mode = io::WriteMode::kUpsert;
+  absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, std::move(options));
+  if (!writer.ok()) return writer.status();
+  for (const io::RowBatch& batch : rows.batches) {
+    if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
+    result.rows_upserted += batch.row_count();
+  }
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
+                                                  io::MysqlConnection& source, io::MysqlConnection& destination,
+                                                  size_t batch_size) {
+  if (keys.empty()) return DeltaApplyResult{};
+  absl::StatusOr<ChangedRows> rows = ReadChangedRows(plan, keys, source, batch_size);
+  if (!rows.ok()) return rows.status();
+
+  if (absl::Status status = destination.Execute("BEGIN"); !status.ok()) return status;
+  absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination);
+  if (!result.ok()) {
+    destination.Execute("ROLLBACK").IgnoreError();
+    return absl::Status(result.status().code(),
+                        absl::StrCat("replaying changes of ", plan.copy.document, ": ", result.status().message()));
+  }
+  if (absl::Status status = destination.Execute("COMMIT"); !status.ok()) return status;
+  return result;
+}
+
+}  // namespace migrate::pipeline
