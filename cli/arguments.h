@@ -1,6 +1,7 @@
 // The command line of the migrate binary, parsed.
 //
 //   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
+//   migrate delta --setup-only path/to/config.xml
 //
 // Magento's spelling of the modes (migrate:settings, migrate:data, migrate:delta) is accepted too.
 // Parsing never exits the process: --help and errors come back as values for main() to print.
@@ -23,6 +24,8 @@ struct Arguments {
   bool reset = false;
   bool auto_resolve = false;
   bool help = false;
+  // delta --setup-only: install the change capture, then stop.
+  bool setup_only = false;
   Verbosity verbosity = Verbosity::kNormal;
   std::string config_path;
 };

@@ -46,6 +46,13 @@ size_t SizeOption(const mapping::Config& config, absl::string_view name) {
   return absl::SimpleAtoi(config.options().Get(name), &value) ? value : 0;
 }
 
+// delta_poll_interval in seconds, fractions allowed; Magento's 5 s when unset or not a number >= 0.
+absl::Duration PollInterval(const mapping::Config& config) {
+  double seconds = 0;
+  if (!absl::SimpleAtod(config.options().Get("delta_poll_interval"), &seconds) || seconds < 0) return absl::Seconds(5);
+  return absl::Seconds(seconds);
+}
+
 int Run(const Arguments& arguments) {
   absl::StatusOr<mapping::Config> config = mapping::Config::Read(arguments.config_path, FindToolRoot(arguments.config_path));
   if (!config.ok()) {
@@ -79,6 +86,8 @@ int Run(const Arguments& arguments) {
   options.reset = arguments.reset;
   options.threads = SizeOption(*config, "threads");
   options.bulk_size = SizeOption(*config, "bulk_size");
+  options.setup_only = arguments.setup_only;
+  options.poll_interval = PollInterval(*config);
   ProgressDisplay display(&log, options.mode, stdout, terminal && arguments.verbosity != Verbosity::kQuiet);
   stages::RunContext context(*config, options, &log, &cancellation, &display);
 
@@ -91,7 +100,8 @@ int Run(const Arguments& arguments) {
       absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
                       seconds, seconds > 0 ? rows / seconds : 0.0);
   if (status.ok()) {
-    log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat("Migration completed: ", summary));
+    const char* outcome = arguments.mode == Mode::kDelta ? "Delta stopped: " : "Migration completed: ";
+    log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat(outcome, summary));
     return kExitSuccess;
   }
   if (absl::IsCancelled(status) || cancellation.stop_requested()) {

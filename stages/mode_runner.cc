@@ -7,7 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/progress_store.h"
+#include "stages/change_capture_setup.h"
 #include "stages/config_files.h"
+#include "stages/delta_mode.h"
 
 namespace migrate::stages {
 namespace {
@@ -17,24 +19,10 @@ using mapping::StageKind;
 constexpr absl::string_view kIntegrityStage = "integrity check";
 constexpr absl::string_view kDataStage = "data migration";
 constexpr absl::string_view kVolumeStage = "volume check";
+constexpr absl::string_view kSetupStage = "setup triggers";
 
 StepLog LogFor(RunContext& context, absl::string_view stage, const mapping::StepConfig& step) {
   return StepLog(context.log(), LogContext{context.options().mode, std::string(stage), step.title});
-}
-
-absl::Status CheckImplemented(const std::vector<mapping::StepConfig>& steps, const StepRegistry& registry,
-                              const mapping::Config& config) {
-  std::vector<std::string> missing;
-  for (const mapping::StepConfig& step : steps) {
-    for (const mapping::StageClass& stage : step.stages) {
-      if (registry.Find(stage.class_name) == nullptr) {
-        missing.push_back(absl::StrCat(stage.class_name, " (", config.path(), ":", stage.line, ")"));
-      }
-    }
-  }
-  if (missing.empty()) return absl::OkStatus();
-  return absl::UnimplementedError(absl::StrCat("These step classes are not implemented yet, so nothing was migrated: ",
-                                               absl::StrJoin(missing, ", ")));
 }
 
 absl::Status ResetProgress(RunContext& context, const std::vector<mapping::StepConfig>& steps) {
@@ -69,6 +57,21 @@ absl::Status RunStage(RunContext& context, const StepRegistry& registry, const m
 
 }  // namespace
 
+absl::Status CheckStepsImplemented(const std::vector<mapping::StepConfig>& steps, const StepRegistry& registry,
+                                   const mapping::Config& config) {
+  std::vector<std::string> missing;
+  for (const mapping::StepConfig& step : steps) {
+    for (const mapping::StageClass& stage : step.stages) {
+      if (registry.Find(stage.class_name) == nullptr) {
+        missing.push_back(absl::StrCat(stage.class_name, " (", config.path(), ":", stage.line, ")"));
+      }
+    }
+  }
+  if (missing.empty()) return absl::OkStatus();
+  return absl::UnimplementedError(absl::StrCat("These step classes are not implemented yet, so nothing was migrated: ",
+                                               absl::StrJoin(missing, ", ")));
+}
+
 absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
   const mapping::Config& config = context.config();
   const std::vector<mapping::StepConfig>& steps = config.Steps(context.options().mode);
@@ -76,8 +79,9 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
     return absl::InvalidArgumentError(
         absl::StrCat(config.path(), ": no <steps mode=\"", context.options().mode, "\"> to run"));
   }
-  if (absl::Status status = CheckImplemented(steps, registry, config); !status.ok()) return status;
+  if (absl::Status status = CheckStepsImplemented(steps, registry, config); !status.ok()) return status;
   if (absl::Status status = CheckConfigFiles(context); !status.ok()) return status;
+  if (context.options().mode == "delta") return RunDeltaMode(context, registry);
   if (context.options().reset) {
     if (absl::Status status = ResetProgress(context, steps); !status.ok()) return status;
   }
@@ -96,6 +100,12 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
     }
     context.log()->Write(LogLevel::kWarning, mode_context,
                          "Integrity check failed; carrying on past the differences above because of -a (--auto)");
+  }
+
+  // As Magento does: triggers go in before the first row is copied, so no change escapes delta.
+  if (context.options().mode == "data" && ChangeCaptureConfigured(context)) {
+    const StepLog log(context.log(), LogContext{context.options().mode, std::string(kSetupStage), ""});
+    if (absl::Status status = SetUpChangeCapture(context, log); !status.ok()) return status;
   }
 
   for (const mapping::StepConfig& step : steps) {

@@ -19,6 +19,10 @@ namespace migrate::stages {
 
 absl::Status RunMode(RunContext& context, const StepRegistry& registry);
 
+// OK when every stage class `steps` name is implemented; otherwise one error listing the others.
+absl::Status CheckStepsImplemented(const std::vector<mapping::StepConfig>& steps, const StepRegistry& registry,
+                                   const mapping::Config& config);
+
 }  // namespace migrate::stages
 
 #endif  // MIGRATE_STAGES_MODE_RUNNER_H_

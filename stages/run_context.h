@@ -14,6 +14,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "io/connection_options.h"
 #include "io/table_schema.h"
 #include "mapping/config.h"
@@ -33,6 +34,10 @@ struct RunOptions {
   size_t threads = 0;
   // Rows per batch (config option `bulk_size`; 0 picks the default).
   size_t bulk_size = 0;
+  // Delta only: install the change capture of the delta groups file, then stop (--setup-only).
+  bool setup_only = false;
+  // Delta only: the pause between replay cycles (config option `delta_poll_interval`, seconds).
+  absl::Duration poll_interval = absl::Seconds(5);
 };
 
 // A run's totals, for the summary line.

@@ -4,6 +4,7 @@
 
 #include "stages/step_registry.h"
 #include "stages/steps/data_integrity_step.h"
+#include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/settings_step.h"
 
@@ -17,6 +18,8 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
   });
   registry.Register("Migration\\Step\\Map\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<MapVolume>(MapStep()); });
+  registry.Register("Migration\\Step\\Map\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<MapDelta>("delta_map", MapStep()); });
   registry.Register("Migration\\Step\\Stores\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<MapIntegrity>(StoresStep()); });
   registry.Register("Migration\\Step\\Stores\\Data", [](const mapping::StepConfig& step) {

@@ -1,0 +1,175 @@
+#include "stages/steps/map_delta_step.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "io/change_capture.h"
+#include "io/mysql_error.h"
+#include "mapping/handler_registry.h"
+#include "mapping/map_rules.h"
+#include "stages/change_capture_setup.h"
+#include "stages/copy_plan_builder.h"
+#include "stages/map_documents.h"
+
+namespace migrate::stages {
+namespace {
+
+HandlerSetup MakeDeltaHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup, StepLog log) {
+  HandlerSetup setup;
+  setup.config = &context.config();
+  setup.registry = &mapping::HandlerRegistry::Default();
+  setup.source = &lookup;
+  setup.warn = [log](absl::string_view message) { log.Warning(message); };
+  return setup;
+}
+
+// The delta plan of one document: its copy plan, written as upserts, and where its changelog key
+// sits on both sides.
+absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(const DocumentPair& pair, const DeltaDocument& document,
+                                                  const HandlerSetup& setup) {
+  absl::StatusOr<pipeline::CopyPlan> copy = BuildCopyPlan(pair, setup, io::WriteMode::kUpsert);
+  if (!copy.ok()) return copy.status();
+  pipeline::DeltaPlan plan;
+  plan.copy = std::move(*copy);
+  plan.copy.clear_destination = false;
+  for (const std::string& column : document.key_columns) {
+    const io::ColumnSchema* schema = pair.source->FindColumn(column);
+    auto position = std::find(plan.copy.source_columns.begin(), plan.copy.source_columns.end(), column);
+    if (schema == nullptr || position == plan.copy.source_columns.end()) {
+      return absl::InvalidArgumentError(absl::StrCat("the delta key column ", column, " of ", document.document,
+                                                     " is not a column of the source table ", pair.source->name));
+    }
+    const size_t index = position - plan.copy.source_columns.begin();
+    auto destination = std::find_if(plan.copy.destination_columns.begin(), plan.copy.destination_columns.end(),
+                                    [&](const pipeline::DestinationColumn& c) { return c.source_index == index; });
+    if (destination == plan.copy.destination_columns.end()) {
+      return absl::InvalidArgumentError(absl::StrCat("the delta key column ", column, " of ", document.document,
+                                                     " is not copied to ", pair.destination->name,
+                                                     ", so its changes cannot be replayed"));
+    }
+    plan.source_key.push_back(io::KeyColumn{column, schema->IsNumeric()});
+    plan.source_key_positions.push_back(index);
+    plan.destination_key.push_back(io::KeyColumn{destination->name, schema->IsNumeric()});
+  }
+  const std::set<std::string> key(document.key_columns.begin(), document.key_columns.end());
+  const std::set<std::string> primary(pair.source->primary_key.begin(), pair.source->primary_key.end());
+  plan.key_is_unique = key == primary;
+  return plan;
+}
+
+}  // namespace
+
+absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
+  documents_.clear();
+  absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, group_);
+  if (!listed.ok()) return listed.status();
+  absl::StatusOr<std::string> map_path = context.ResolveFileOption(spec_.map_option);
+  if (!map_path.ok()) return map_path.status();
+  absl::StatusOr<mapping::MapRules> rules = mapping::MapRules::Read(*map_path);
+  if (!rules.ok()) return rules.status();
+  std::vector<std::string> names;
+  for (const DeltaDocument& document : *listed) names.push_back(document.document);
+  absl::StatusOr<MapDocuments> pairs = PairDocuments(context, *rules, names);
+  if (!pairs.ok()) return pairs.status();
+  absl::StatusOr<const io::DatabaseSchema*> schema = context.SourceSchema();
+  if (!schema.ok()) return schema.status();
+  if (absl::Status status = Connect(context); !status.ok()) return status;
+
+  lookup_ = std::make_unique<ConnectionSourceLookup>(context.connections(), context.prefixes().source);
+  const HandlerSetup setup = MakeDeltaHandlerSetup(context, *lookup_, log);
+  const std::string& database = context.connections().source().database;
+  for (const DeltaDocument& document : *listed) {
+    const std::string table = context.prefixes().source + document.document;
+    if (!(*schema)->contains(table)) continue;
+    absl::StatusOr<bool> installed = io::ChangelogExists(*source_, database, table);
+    if (!installed.ok()) return installed.status();
+    if (!*installed) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "Deltalog for ", document.document,
+          " is not installed. Run `migrate data` with this config again (it installs the changelogs before it "
+          "copies), or `migrate delta --setup-only` to install them alone; changes made before they exist are not "
+          "captured"));
+    }
+    auto pair = std::find_if(pairs->pairs.begin(), pairs->pairs.end(), [&](const DocumentPair& candidate) {
+      return candidate.plan.source_document == document.document;
+    });
+    if (pair == pairs->pairs.end()) continue;
+    absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(*pair, document, setup);
+    if (!plan.ok()) return plan.status();
+    io::Changelog changelog(database, table, plan->source_key);
+    documents_.push_back(Document{std::move(*plan), std::move(changelog)});
+  }
+  log.Info(absl::StrCat("replaying the changes of ", documents_.size(), " documents of group ", group_));
+  prepared_ = true;
+  return absl::OkStatus();
+}
+
+absl::Status MapDelta::Connect(RunContext& context) {
+  if (source_ == nullptr) {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
+    if (!source.ok()) return source.status();
+    source_ = std::move(*source);
+  }
+  if (destination_ == nullptr) {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
+    if (!destination.ok()) return destination.status();
+    destination_ = std::move(*destination);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MapDelta::Replay(RunContext& context, const Document& document, const StepLog& log) {
+  const size_t page_size = context.CopyOptions("", "").chunk.batch_size;
+  uint64_t changes = 0;
+  pipeline::DeltaApplyResult applied;
+  absl::Duration lag;
+  std::optional<io::Key> after;
+  while (!context.cancellation().stop_requested()) {
+    const absl::Time read_at = absl::Now();
+    absl::StatusOr<io::ChangelogPage> page = document.changelog.ReadPending(*source_, after, page_size);
+    if (!page.ok()) return page.status();
+    if (page->entries.empty()) break;
+    std::vector<io::Key> keys;
+    keys.reserve(page->entries.size());
+    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
+    absl::StatusOr<pipeline::DeltaApplyResult> result =
+        pipeline::ApplyChangedKeys(document.plan, keys, *source_, *destination_, page_size);
+    if (!result.ok()) return result.status();
+    absl::StatusOr<uint64_t> removed = document.changelog.RemoveApplied(*source_, page->entries);
+    if (!removed.ok()) return removed.status();
+    lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
+    changes += page->entries.size();
+    applied.rows_upserted += result->rows_upserted;
+    applied.keys_deleted += result->keys_deleted;
+    after = page->entries.back().key;
+    if (page->entries.size() < page_size) break;
+  }
+  if (changes == 0) return absl::OkStatus();
+  context.totals().rows += applied.rows_upserted + applied.keys_deleted;
+  log.Info(absl::StrFormat("%s: %d changed keys replayed (%d rows written, %d deleted), lag %.3f s",
+                           document.plan.copy.document, changes, applied.rows_upserted, applied.keys_deleted,
+                           absl::ToDoubleSeconds(lag)));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> MapDelta::Run(RunContext& context, const StepLog& log) {
+  absl::Status status = prepared_ ? Connect(context) : Prepare(context, log);
+  for (const Document& document : documents_) {
+    if (!status.ok() || context.cancellation().stop_requested()) break;
+    status = Replay(context, document, log);
+    if (!status.ok()) status = io::WithContext(status, absl::StrCat("replaying ", document.plan.copy.document));
+  }
+  if (!status.ok()) {
+    // The next cycle starts on fresh connections; what was not removed from a changelog is replayed again.
+    source_.reset();
+    destination_.reset();
+    return status;
+  }
+  return true;
+}
+
+}  // namespace migrate::stages
