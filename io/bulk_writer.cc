@@ -129,32 +129,44 @@ absl::Status BulkWriter::Write(const RowBatch& batch) {
   return status;
 }
 
-absl::Status BulkWriter::WriteArrays(const RowBatch& batch) {
+void FillBindArrays(const RowBatch& batch, size_t statement_limit, BindArrays* arrays,
+                    std::vector<size_t>* slice_starts) {
   const size_t rows = batch.row_count();
   const size_t columns = batch.column_count();
-  values_.resize(rows * columns);
-  lengths_.resize(rows * columns);
-  indicators_.resize(rows * columns);
-  size_t slice_start = 0;
+  arrays->values.resize(rows * columns);
+  arrays->lengths.resize(rows * columns);
+  arrays->indicators.resize(rows * columns);
+  slice_starts->clear();
+  if (rows == 0) return;
+  slice_starts->push_back(0);
   size_t slice_bytes = 0;
   for (size_t row = 0; row < rows; ++row) {
     size_t row_bytes = 0;
     for (size_t column = 0; column < columns; ++column) {
       const size_t at = column * rows + row;
       const absl::string_view value = batch.Value(row, column);
-      values_[at] = const_cast<char*>(value.data());
-      lengths_[at] = value.size();
-      indicators_[at] = batch.IsNull(row, column) ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
+      arrays->values[at] = const_cast<char*>(value.data());
+      arrays->lengths[at] = value.size();
+      arrays->indicators[at] = batch.IsNull(row, column) ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
       row_bytes += value.size() + kBulkValueOverhead;
     }
-    if (row > slice_start && slice_bytes + row_bytes > statement_limit_) {
-      if (absl::Status status = ExecuteSlice(slice_start, row - slice_start, rows); !status.ok()) return status;
-      slice_start = row;
+    if (row > slice_starts->back() && slice_bytes + row_bytes > statement_limit) {
+      slice_starts->push_back(row);
       slice_bytes = 0;
     }
     slice_bytes += row_bytes;
   }
-  return ExecuteSlice(slice_start, rows - slice_start, rows);
+}
+
+absl::Status BulkWriter::WriteArrays(const RowBatch& batch) {
+  const size_t rows = batch.row_count();
+  FillBindArrays(batch, statement_limit_, &arrays_, &slice_starts_);
+  for (size_t slice = 0; slice < slice_starts_.size(); ++slice) {
+    const size_t first = slice_starts_[slice];
+    const size_t end = slice + 1 < slice_starts_.size() ? slice_starts_[slice + 1] : rows;
+    if (absl::Status status = ExecuteSlice(first, end - first, rows); !status.ok()) return status;
+  }
+  return absl::OkStatus();
 }
 
 absl::Status BulkWriter::ExecuteSlice(size_t first_row, size_t row_count, size_t batch_rows) {
@@ -163,9 +175,9 @@ absl::Status BulkWriter::ExecuteSlice(size_t first_row, size_t row_count, size_t
     std::memset(&bind, 0, sizeof(bind));
     const size_t at = column * batch_rows + first_row;
     bind.buffer_type = MYSQL_TYPE_STRING;
-    bind.buffer = &values_[at];
-    bind.length = &lengths_[at];
-    bind.u.indicator = &indicators_[at];
+    bind.buffer = &arrays_.values[at];
+    bind.length = &arrays_.lengths[at];
+    bind.u.indicator = &arrays_.indicators[at];
   }
   unsigned int array_size = static_cast<unsigned int>(row_count);
   if (mysql_stmt_attr_set(stmt_, STMT_ATTR_ARRAY_SIZE, &array_size) != 0 ||

@@ -40,6 +40,20 @@ enum class WriteMode {
   kUpsert,
 };
 
+// Column-wise parameter arrays of a batch for array binding: entry column * rows + row, pointing
+// into the batch's arena (valid while the batch is unchanged).
+struct BindArrays {
+  std::vector<char*> values;
+  std::vector<unsigned long> lengths;
+  std::vector<char> indicators;
+};
+
+// Fills `arrays` for every row of `batch` and sets `slice_starts` to the first row of each
+// statement, so that each statement's values (with the protocol's per-value overhead) stay under
+// `statement_limit` unless one row alone exceeds it. Pure: what BulkWriter sends, without a server.
+void FillBindArrays(const RowBatch& batch, size_t statement_limit, BindArrays* arrays,
+                    std::vector<size_t>* slice_starts);
+
 struct BulkWriterOptions {
   // Empty means the connection's default database.
   std::string database;
@@ -93,10 +107,8 @@ class BulkWriter {
   std::string statement_text_;
   st_mysql_stmt* stmt_ = nullptr;
   bool executed_once_ = false;
-  // Column-wise parameter arrays: entry column * rows + row.
-  std::vector<char*> values_;
-  std::vector<unsigned long> lengths_;
-  std::vector<char> indicators_;
+  BindArrays arrays_;
+  std::vector<size_t> slice_starts_;
   std::vector<st_mysql_bind> binds_;
   uint64_t affected_rows_ = 0;
 };
