@@ -54,6 +54,8 @@ HandlerOrError MakeClassMap(const HandlerArgs& args);                           
 HandlerOrError MakePlaceholder(const HandlerArgs& args);                              // class_map_handlers.cc
 HandlerOrError MakeSetHash(const HandlerArgs& args);                                  // set_hash.cc
 HandlerOrError MakeSettingsTemplate(const HandlerArgs& args);                         // settings_template.cc
+HandlerOrError MakeRuleNormalizationIds(const HandlerArgs& args);                     // rule_normalization_ids.cc
+HandlerOrError MakeRuleConditionSql(const HandlerArgs& args);                         // rule_condition_sql.cc
 
 }  // namespace migrate::mapping::handlers
 

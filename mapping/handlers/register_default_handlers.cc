@@ -48,6 +48,8 @@ void RegisterDefaultHandlers(HandlerRegistry& registry) {
   registry.Register("Migration\\Handler\\Placeholder", MakePlaceholder);
   registry.Register("Migration\\Handler\\SetHash", MakeSetHash);
   registry.Register("Migration\\Handler\\Settings\\Template", MakeSettingsTemplate);
+  registry.Register("Migration\\Handler\\Rule\\NormalizationIds", MakeRuleNormalizationIds);
+  registry.Register("Migration\\Handler\\Rule\\ConditionSql", MakeRuleConditionSql);
 }
 
 }  // namespace migrate::mapping
