@@ -37,6 +37,13 @@ absl::StatusOr<std::unique_ptr<io::MysqlConnection>> TakeDeltaLock(RunContext& c
   return connection;
 }
 
+// A lost server, or a deadlock or lock wait with the shop's own writes (ER_LOCK_DEADLOCK,
+// ER_LOCK_WAIT_TIMEOUT): the cycle's work is rolled back and the next cycle does it again.
+bool RetryNextCycle(const absl::Status& status) {
+  const unsigned int error = io::MysqlErrorNumber(status);
+  return io::IsConnectionLost(error) || error == 1213 || error == 1205;
+}
+
 // Waits `interval`, or less when a stop is requested.
 void Pause(const RunContext& context, absl::Duration interval) {
   const absl::Time until = absl::Now() + interval;
@@ -96,7 +103,7 @@ absl::Status RunDeltaMode(RunContext& context, const StepRegistry& registry) {
       if (context.cancellation().stop_requested()) break;
       absl::StatusOr<bool> result = step.stage->Run(context, step.log);
       if (result.ok()) continue;
-      if (!io::IsConnectionLost(io::MysqlErrorNumber(result.status()))) return result.status();
+      if (!RetryNextCycle(result.status())) return result.status();
       step.log.Warning(absl::StrCat(result.status().message(), "; trying again next cycle"));
     }
     Pause(context, context.options().poll_interval);

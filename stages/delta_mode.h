@@ -5,9 +5,9 @@
 // then waits the poll interval (config option delta_poll_interval, in seconds, fractions allowed;
 // Magento's 5 s by default). A stop request lets the page of changes in hand finish and commit;
 // then each step's <volume> stage runs once, its findings as warnings (changes made after the last
-// cycle may still be pending), and the run ends successfully. A lost server is retried on the next
-// cycle; other errors stop the run. Everything not yet removed from a changelog is replayed by the
-// next run, so a killed delta loses nothing.
+// cycle may still be pending), and the run ends successfully. A lost server, a deadlock or a lock
+// wait timeout is retried on the next cycle; other errors stop the run. Everything not yet removed
+// from a changelog is replayed by the next run, so a killed delta loses nothing.
 //
 // Only one delta runs against a destination database at a time (a named lock on the destination).
 // With setup_only (`migrate delta --setup-only`), it installs the change capture and stops.

@@ -34,14 +34,21 @@ std::string MigrateRunTest::WriteConfig(const std::string& mode, const std::stri
 
 std::string MigrateRunTest::WriteConfig(const std::string& mode, const std::string& steps, const std::string& options,
                                         const io::ConnectionOptions& destination) {
+  return WriteConfig({{mode, steps}}, options, destination);
+}
+
+std::string MigrateRunTest::WriteConfig(const std::vector<std::pair<std::string, std::string>>& steps_by_mode,
+                                        const std::string& options, const io::ConnectionOptions& destination) {
+  std::string steps;
+  for (const auto& [mode, mode_steps] : steps_by_mode) {
+    absl::StrAppend(&steps, "\n  <steps mode=\"", mode, "\">", mode_steps, "\n  </steps>");
+  }
   const std::string name = destination.database == destination_options_.database
                                ? "config.xml"
                                : absl::StrCat("config-", destination.database, ".xml");
   return WriteFile(name, absl::StrCat(R"(<?xml version="1.0" encoding="UTF-8"?>
 <config xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
-        xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">
-  <steps mode=")", mode, R"(">)", steps, R"(
-  </steps>
+        xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/config.xsd">)", steps, R"(
   <source>
     <database host="127.0.0.1" port=")", source_options_.port, R"(" name=")", source_options_.database,
                                       R"(" user="root" password="" />

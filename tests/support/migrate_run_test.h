@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -27,6 +28,9 @@ class MigrateRunTest : public ::testing::Test {
   std::string WriteConfig(const std::string& mode, const std::string& steps, const std::string& options);
   std::string WriteConfig(const std::string& mode, const std::string& steps, const std::string& options,
                           const io::ConnectionOptions& destination);
+  // The same with several modes: {mode, steps} pairs.
+  std::string WriteConfig(const std::vector<std::pair<std::string, std::string>>& steps_by_mode,
+                          const std::string& options, const io::ConnectionOptions& destination);
 
   // Runs the migrate binary with `args` in the test's folder.
   ProcessResult Migrate(const std::vector<std::string>& args);

@@ -1,0 +1,409 @@
+// migrate delta end to end on real servers, with the demo profile on a generated shop: while a
+// writer inserts, updates and deletes orders, order items, customers, addresses, products and their
+// EAV values on the source, delta replays them; after the writer stops and delta catches up, every
+// destination table equals what a fresh `migrate data` of the final source gives, and no change is
+// left pending. Once uninterrupted, once with delta killed (-9) at random moments and restarted.
+#include <signal.h>
+
+#include <atomic>
+#include <map>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "io/mysql_error.h"
+#include "scripts/generator/generator.h"
+#include "scripts/generator/schema.h"
+#include "tests/support/migrate_run_test.h"
+#include "tests/support/test_paths.h"
+#include "tests/support/test_servers.h"
+
+namespace migrate::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr absl::Duration kWriterTime = absl::Seconds(30);
+constexpr int kWriterThreads = 2;
+// Operations per second of all writer threads together.
+constexpr int kOperationsPerSecond = 300;
+
+// One writer thread's shop traffic on the source: each operation is one transaction.
+class ShopWriter {
+ public:
+  ShopWriter(const io::ConnectionOptions& source, uint32_t seed) : random_(seed) {
+    connection_ = Connect(source);
+  }
+
+  // Runs operations until `stop`, at `per_second`; counts what it did.
+  void Run(const std::atomic<bool>& stop, int per_second) {
+    if (connection_ == nullptr) return;
+    const absl::Duration pause = absl::Seconds(1) / per_second;
+    absl::Time next = absl::Now();
+    while (!stop.load()) {
+      absl::Status status = OneOperation();
+      if (status.ok()) {
+        ++operations_;
+      } else {
+        connection_->Execute("ROLLBACK").IgnoreError();
+        const unsigned int error = io::MysqlErrorNumber(status);
+        // The shop's own writes can deadlock with each other; anything else is a test failure.
+        if (error != 1213 && error != 1205) failures_.push_back(std::string(status.message()));
+      }
+      next += pause;
+      absl::SleepFor(next - absl::Now());
+    }
+  }
+
+  uint64_t operations() const { return operations_; }
+  const std::vector<std::string>& failures() const { return failures_; }
+
+ private:
+  // A random existing key of `table`, or "" when it is empty.
+  absl::StatusOr<std::string> AnyKey(const std::string& table, const std::string& key) {
+    absl::StatusOr<std::string> max = connection_->QueryScalar(absl::StrCat("SELECT COALESCE(MAX(", key, "), 0) FROM ", table));
+    if (!max.ok()) return max.status();
+    const uint64_t pick = std::uniform_int_distribution<uint64_t>(0, std::stoull(*max))(random_);
+    absl::StatusOr<io::ResultSet> rows = connection_->Query(
+        absl::StrCat("SELECT ", key, " FROM ", table, " WHERE ", key, " >= ", pick, " ORDER BY ", key, " LIMIT 1"));
+    if (!rows.ok()) return rows.status();
+    return rows->empty() ? std::string() : rows->rows()[0][0].value_or("");
+  }
+
+  absl::StatusOr<std::vector<std::string>> ColumnsOf(const std::string& table) {
+    auto cached = columns_.find(table);
+    if (cached != columns_.end()) return cached->second;
+    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
+        "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '", table,
+        "' ORDER BY ORDINAL_POSITION"));
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> columns;
+    for (const io::Row& row : rows->rows()) columns.push_back(*row[0]);
+    columns_[table] = columns;
+    return columns;
+  }
+
+  // INSERT INTO table SELECT ... FROM table WHERE `where`, with some columns replaced by SQL.
+  absl::Status Clone(const std::string& table, const std::string& where,
+                     const std::map<std::string, std::string>& replaced) {
+    absl::StatusOr<std::vector<std::string>> columns = ColumnsOf(table);
+    if (!columns.ok()) return columns.status();
+    std::vector<std::string> values;
+    for (const std::string& column : *columns) {
+      auto it = replaced.find(column);
+      values.push_back(it == replaced.end() ? absl::StrCat("`", column, "`") : it->second);
+    }
+    return connection_->Execute(absl::StrCat("INSERT INTO ", table, " (`", absl::StrJoin(*columns, "`, `"), "`) SELECT ",
+                                             absl::StrJoin(values, ", "), " FROM ", table, " WHERE ", where));
+  }
+
+  absl::Status Transaction(const std::vector<std::function<absl::Status()>>& steps) {
+    if (absl::Status status = connection_->Execute("BEGIN"); !status.ok()) return status;
+    for (const auto& step : steps) {
+      if (absl::Status status = step(); !status.ok()) return status;
+    }
+    return connection_->Execute("COMMIT");
+  }
+
+  absl::Status NewOrder(const std::string& order) {
+    std::string id;
+    return Transaction({
+        [&] { return Clone("sales_flat_order", "entity_id = " + order,
+                           {{"entity_id", "NULL"}, {"increment_id", "CONCAT('D', UUID_SHORT())"}}); },
+        [&] {
+          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
+          if (!last.ok()) return last.status();
+          id = *last;
+          return absl::OkStatus();
+        },
+        [&] { return Clone("sales_flat_order_item", "order_id = " + order, {{"item_id", "NULL"}, {"order_id", id}}); },
+        [&] {
+          return Clone("sales_flat_order_address", "parent_id = " + order, {{"entity_id", "NULL"}, {"parent_id", id}});
+        },
+        [&] {
+          return Clone("sales_flat_order_grid", "entity_id = " + order,
+                       {{"entity_id", id},
+                        {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = " + id + ")"}});
+        },
+    });
+  }
+
+  absl::Status NewCustomer(const std::string& customer) {
+    std::string id;
+    return Transaction({
+        [&] { return Clone("customer_entity", "entity_id = " + customer,
+                           {{"entity_id", "NULL"}, {"email", "CONCAT('d', UUID_SHORT(), '@example.com')"}}); },
+        [&] {
+          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
+          if (!last.ok()) return last.status();
+          id = *last;
+          return absl::OkStatus();
+        },
+        [&] {
+          return Clone("customer_entity_varchar", "entity_id = " + customer, {{"value_id", "NULL"}, {"entity_id", id}});
+        },
+        [&] {
+          return Clone("customer_address_entity", "parent_id = " + customer, {{"entity_id", "NULL"}, {"parent_id", id}});
+        },
+    });
+  }
+
+  absl::Status NewProduct(const std::string& product) {
+    std::string id;
+    return Transaction({
+        [&] { return Clone("catalog_product_entity", "entity_id = " + product,
+                           {{"entity_id", "NULL"}, {"sku", "CONCAT('D', UUID_SHORT())"}}); },
+        [&] {
+          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
+          if (!last.ok()) return last.status();
+          id = *last;
+          return absl::OkStatus();
+        },
+        [&] {
+          return Clone("catalog_product_entity_varchar", "entity_id = " + product,
+                       {{"value_id", "NULL"}, {"entity_id", id}});
+        },
+    });
+  }
+
+  absl::Status OneOperation() {
+    const int kind = std::uniform_int_distribution<int>(0, 11)(random_);
+    struct Target {
+      const char* table;
+      const char* key;
+    };
+    static constexpr Target kTargets[] = {
+        {"sales_flat_order", "entity_id"},          {"sales_flat_order", "entity_id"},
+        {"sales_flat_order", "entity_id"},          {"sales_flat_order_item", "item_id"},
+        {"customer_entity", "entity_id"},           {"customer_entity", "entity_id"},
+        {"customer_entity_varchar", "value_id"},    {"customer_address_entity_varchar", "value_id"},
+        {"catalog_product_entity", "entity_id"},    {"catalog_product_entity_varchar", "value_id"},
+        {"catalog_product_entity_decimal", "value_id"}, {"catalog_product_entity_int", "value_id"},
+    };
+    absl::StatusOr<std::string> key = AnyKey(kTargets[kind].table, kTargets[kind].key);
+    if (!key.ok()) return key.status();
+    if (key->empty()) return absl::OkStatus();
+    const std::string& k = *key;
+    switch (kind) {
+      case 0:
+        return NewOrder(k);
+      case 1:
+        return connection_->Execute(absl::StrCat(
+            "UPDATE sales_flat_order SET grand_total = grand_total + 1, status = 'processing' WHERE entity_id = ", k));
+      case 2:
+        return connection_->Execute("DELETE FROM sales_flat_order WHERE entity_id = " + k);
+      case 3:
+        return connection_->Execute("UPDATE sales_flat_order_item SET qty_ordered = qty_ordered + 1, "
+                                    "name = CONCAT(LEFT(name, 60), ' ü') WHERE item_id = " + k);
+      case 4:
+        return NewCustomer(k);
+      case 5:
+        return connection_->Execute("DELETE FROM customer_entity WHERE entity_id = " + k);
+      case 6:
+        return connection_->Execute(
+            "UPDATE customer_entity_varchar SET value = CONCAT('n', FLOOR(RAND() * 1000)) WHERE value_id = " + k);
+      case 7:
+        return connection_->Execute(
+            "UPDATE customer_address_entity_varchar SET value = CONCAT('Straße ', FLOOR(RAND() * 99)) WHERE value_id = " +
+            k);
+      case 8:
+        return NewProduct(k);
+      case 9:
+        return connection_->Execute(
+            "UPDATE catalog_product_entity_varchar SET value = CONCAT('v\\'', FLOOR(RAND() * 1e6)) WHERE value_id = " + k);
+      case 10:
+        return connection_->Execute("UPDATE catalog_product_entity_decimal SET value = value + 1 WHERE value_id = " + k);
+      default:
+        return connection_->Execute("DELETE FROM catalog_product_entity_int WHERE value_id = " + k);
+    }
+  }
+
+  std::unique_ptr<io::MysqlConnection> connection_;
+  std::mt19937_64 random_;
+  std::map<std::string, std::vector<std::string>> columns_;
+  uint64_t operations_ = 0;
+  std::vector<std::string> failures_;
+};
+
+class DeltaTest : public MigrateRunTest {
+ protected:
+  void SetUp() override {
+    MigrateRunTest::SetUp();
+    generator::GeneratorOptions shop;
+    shop.connection = source_options_;
+    shop.products = 120;
+    shop.seed = 11;
+    shop.connections = 1;
+    absl::StatusOr<generator::LoadSummary> loaded = generator::GenerateCatalog(shop);
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    reference_options_ = TestDatabase(DestinationServer(), "_ref");
+    for (const io::ConnectionOptions& destination : {destination_options_, reference_options_}) {
+      ASSERT_TRUE(generator::CreateSchema(destination, generator::SchemaKind::kMagento2, 1).ok());
+    }
+    const std::string demo = SourceDir() + "/configs/demo/";
+    const std::string options = absl::StrCat(
+        "\n    <map_file>", demo, "map.xml</map_file>\n    <map_document_groups>", demo,
+        "map-document-groups.xml</map_document_groups>\n    <delta_document_groups_file>", demo,
+        "deltalog.xml</delta_document_groups_file>\n    <delta_poll_interval>0.2</delta_poll_interval>"
+        "\n    <bulk_size>300</bulk_size>");
+    const std::vector<std::pair<std::string, std::string>> steps = {
+        {"data", R"(
+    <step title="Map Step">
+      <integrity>Migration\Step\Map\Integrity</integrity>
+      <data>Migration\Step\Map\Data</data>
+    </step>)"},
+        {"delta", R"(
+    <step title="Map Step">
+      <delta>Migration\Step\Map\Delta</delta>
+      <volume>Migration\Step\Map\Volume</volume>
+    </step>)"}};
+    config_ = WriteConfig(steps, options, destination_options_);
+    reference_config_ = WriteConfig(steps, options, reference_options_);
+  }
+
+  // Runs `migrate data` on the source as it is into the destination of `config`.
+  void CopyAll(const std::string& config) {
+    const ProcessResult copied = Migrate({"data", "-r", "-a", config});
+    ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  }
+
+  // Starts the writers, keeps them going for kWriterTime while `during` runs (polled every 100 ms),
+  // then stops them. Returns the operations done.
+  uint64_t WriteWhile(const std::function<void()>& during) {
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<ShopWriter>> writers;
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kWriterThreads; ++i) {
+      writers.push_back(std::make_unique<ShopWriter>(source_options_, 1000 + i));
+      threads.emplace_back([&, i] { writers[i]->Run(stop, kOperationsPerSecond / kWriterThreads); });
+    }
+    const absl::Time end = absl::Now() + kWriterTime;
+    while (absl::Now() < end) {
+      during();
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    stop = true;
+    uint64_t operations = 0;
+    for (int i = 0; i < kWriterThreads; ++i) {
+      threads[i].join();
+      operations += writers[i]->operations();
+      EXPECT_THAT(writers[i]->failures(), ::testing::IsEmpty());
+    }
+    return operations;
+  }
+
+  // Changelog rows still waiting, over every changelog of the source.
+  int64_t Pending() {
+    int64_t pending = 0;
+    for (const std::string& table : Rows(*source_, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
+                                                   "TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'm2\\_cl\\_%'")) {
+      pending += std::stoll(Scalar(*source_, "SELECT COUNT(*) FROM `" + table + "` WHERE processed = 0"));
+    }
+    return pending;
+  }
+
+  // Lets a running delta catch up with everything the writers did, then stops it with SIGTERM.
+  void CatchUpAndStop(Subprocess& delta) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(60);
+    while (Pending() > 0 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(200));
+    absl::SleepFor(absl::Seconds(1));  // one more cycle
+    delta.Kill(SIGTERM);
+    const ProcessResult stopped = delta.Wait();
+    EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+    EXPECT_THAT(stopped.output, HasSubstr("Delta stopped"));
+    EXPECT_EQ(Pending(), 0);
+  }
+
+  // A checksum of every row of `table` over its columns, leaving out those the server fills with
+  // its clock when the map gives them nothing (core_config_data.updated_at is the time of the copy).
+  static std::string Checksum(io::MysqlConnection& connection, const std::string& table) {
+    const std::vector<std::string> columns = Rows(
+        connection, absl::StrCat("SELECT CONCAT('`', COLUMN_NAME, '`') FROM information_schema.COLUMNS WHERE "
+                                 "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '",
+                                 table, "' AND COALESCE(COLUMN_DEFAULT, '') NOT LIKE 'current_timestamp%' "
+                                 "ORDER BY ORDINAL_POSITION"));
+    // CONCAT_WS skips NULLs: each value is followed by whether it is NULL.
+    std::vector<std::string> values;
+    for (const std::string& column : columns) values.push_back(absl::StrCat(column, ", ISNULL(", column, ")"));
+    return Scalar(connection, absl::StrCat("SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(CRC32(CONCAT_WS('#', ",
+                                           absl::StrJoin(values, ", "), "))), 0)) FROM `", table, "`"));
+  }
+
+  // Every destination table equals its counterpart in a fresh copy of the final source.
+  void ExpectDestinationEqualsAFreshCopy() {
+    CopyAll(reference_config_);
+    auto reference = Connect(reference_options_);
+    ASSERT_NE(reference, nullptr);
+    const std::vector<std::string> tables =
+        Rows(*destination_, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                            "TABLE_NAME <> 'migrate_progress' ORDER BY TABLE_NAME");
+    ASSERT_GT(tables.size(), 50u);
+    int64_t rows = 0;
+    for (const std::string& table : tables) {
+      EXPECT_EQ(Checksum(*destination_, table), Checksum(*reference, table)) << table;
+      rows += std::stoll(Scalar(*destination_, "SELECT COUNT(*) FROM `" + table + "`"));
+    }
+    EXPECT_GT(rows, 5000);
+  }
+
+  io::ConnectionOptions reference_options_;
+  std::string config_;
+  std::string reference_config_;
+};
+
+TEST_F(DeltaTest, ChangesMadeWhileDeltaRunsAllArrive) {
+  CopyAll(config_);
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
+  const uint64_t operations = WriteWhile([] {});
+  EXPECT_GT(operations, 3000u);
+  ASSERT_TRUE(delta->Running()) << delta->Wait().output;
+  CatchUpAndStop(*delta);
+  ExpectDestinationEqualsAFreshCopy();
+}
+
+TEST_F(DeltaTest, KilledAtRandomMomentsAndRestartedItStillLosesNothing) {
+  CopyAll(config_);
+  std::mt19937 random(5);
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
+  absl::Time kill_at = absl::Now() + absl::Milliseconds(std::uniform_int_distribution<int>(1000, 4000)(random));
+  int kills = 0;
+  WriteWhile([&] {
+    if (absl::Now() < kill_at) return;
+    delta->Kill(SIGKILL);
+    delta->Wait();
+    ++kills;
+    delta = StartMigrate({"delta", config_});
+    kill_at = absl::Now() + absl::Milliseconds(std::uniform_int_distribution<int>(1000, 4000)(random));
+  });
+  EXPECT_GE(kills, 5);
+  CatchUpAndStop(*delta);
+  ExpectDestinationEqualsAFreshCopy();
+}
+
+TEST_F(DeltaTest, ResetIsRefusedAndAMissingChangelogSaysHowToInstallIt) {
+  CopyAll(config_);
+  const ProcessResult reset = Migrate({"delta", "-r", config_});
+  EXPECT_EQ(reset.exit_code, 1);
+  EXPECT_THAT(reset.output, HasSubstr("run `migrate data -r`"));
+
+  Exec(*source_, "DROP TABLE m2_cl_sales_flat_order_item");
+  const ProcessResult missing = Migrate({"delta", config_});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.output, HasSubstr("Deltalog for sales_flat_order_item is not installed"));
+  EXPECT_THAT(missing.output, HasSubstr("migrate delta --setup-only"));
+
+  const ProcessResult setup = Migrate({"delta", "--setup-only", config_});
+  EXPECT_EQ(setup.exit_code, 0) << setup.output;
+  EXPECT_THAT(setup.output, HasSubstr("(1 changelogs and 0 triggers created now)"));
+  Exec(*source_, "UPDATE sales_flat_order_item SET qty_ordered = 99 WHERE item_id = 1");
+  EXPECT_EQ(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_sales_flat_order_item WHERE processed = 0"), "1");
+}
+
+}  // namespace
+}  // namespace migrate::testing
