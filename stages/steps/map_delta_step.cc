@@ -18,11 +18,13 @@
 namespace migrate::stages {
 namespace {
 
-HandlerSetup MakeDeltaHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup, StepLog log) {
+HandlerSetup MakeDeltaHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup,
+                                   const mapping::DestinationAccess& destination, StepLog log) {
   HandlerSetup setup;
   setup.config = &context.config();
   setup.registry = &mapping::HandlerRegistry::Default();
   setup.source = &lookup;
+  setup.destination = &destination;
   setup.warn = [log](absl::string_view message) { log.Warning(message); };
   return setup;
 }
@@ -80,7 +82,9 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
   if (absl::Status status = Connect(context); !status.ok()) return status;
 
   lookup_ = std::make_unique<ConnectionSourceLookup>(context.connections(), context.prefixes().source);
-  const HandlerSetup setup = MakeDeltaHandlerSetup(context, *lookup_, log);
+  destination_access_ =
+      std::make_unique<ConnectionDestinationAccess>(context.connections(), context.prefixes().destination);
+  const HandlerSetup setup = MakeDeltaHandlerSetup(context, *lookup_, *destination_access_, log);
   const std::string& database = context.connections().source().database;
   for (const DeltaDocument& document : *listed) {
     const std::string table = context.prefixes().source + document.document;

@@ -19,6 +19,7 @@
 #include "io/changelog.h"
 #include "io/mysql_connection.h"
 #include "pipeline/delta_apply.h"
+#include "stages/destination_lookup.h"
 #include "stages/source_lookup.h"
 #include "stages/step_stage.h"
 #include "stages/steps/map_step.h"
@@ -46,6 +47,7 @@ class MapDelta : public StepStage {
   const MapStepSpec spec_;
   bool prepared_ = false;
   std::unique_ptr<ConnectionSourceLookup> lookup_;
+  std::unique_ptr<ConnectionDestinationAccess> destination_access_;
   std::vector<Document> documents_;
   std::unique_ptr<io::MysqlConnection> source_;
   std::unique_ptr<io::MysqlConnection> destination_;
