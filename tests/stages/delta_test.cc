@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <random>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -103,73 +105,53 @@ class ShopWriter {
                                              absl::StrJoin(values, ", "), " FROM ", table, " WHERE ", where));
   }
 
-  absl::Status Transaction(const std::vector<std::function<absl::Status()>>& steps) {
+  // Rows copied from the rows that reference the copied root row.
+  struct Children {
+    std::string table;
+    // The column referencing the root; the copies reference the new root.
+    std::string parent_column;
+    // Replaced columns as in Clone(); "@id" stands for the new root's key.
+    std::map<std::string, std::string> replaced;
+  };
+
+  // In one transaction: a copy of the `key` = `from` row of `table` (with `replaced` columns; the key
+  // replaced by NULL gets a new auto-increment value), then copies of its children pointing to it.
+  absl::Status CloneTree(const std::string& table, const std::string& key, const std::string& from,
+                         const std::map<std::string, std::string>& replaced, const std::vector<Children>& children) {
     if (absl::Status status = connection_->Execute("BEGIN"); !status.ok()) return status;
-    for (const auto& step : steps) {
-      if (absl::Status status = step(); !status.ok()) return status;
+    if (absl::Status status = Clone(table, key + " = " + from, replaced); !status.ok()) return status;
+    absl::StatusOr<std::string> id = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
+    if (!id.ok()) return id.status();
+    for (const Children& child : children) {
+      std::map<std::string, std::string> child_replaced = child.replaced;
+      for (auto& [column, sql] : child_replaced) sql = absl::StrReplaceAll(sql, {{"@id", *id}});
+      if (absl::Status status = Clone(child.table, child.parent_column + " = " + from, child_replaced); !status.ok()) {
+        return status;
+      }
     }
     return connection_->Execute("COMMIT");
   }
 
   absl::Status NewOrder(const std::string& order) {
-    std::string id;
-    return Transaction({
-        [&] { return Clone("sales_flat_order", "entity_id = " + order,
-                           {{"entity_id", "NULL"}, {"increment_id", "CONCAT('D', UUID_SHORT())"}}); },
-        [&] {
-          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
-          if (!last.ok()) return last.status();
-          id = *last;
-          return absl::OkStatus();
-        },
-        [&] { return Clone("sales_flat_order_item", "order_id = " + order, {{"item_id", "NULL"}, {"order_id", id}}); },
-        [&] {
-          return Clone("sales_flat_order_address", "parent_id = " + order, {{"entity_id", "NULL"}, {"parent_id", id}});
-        },
-        [&] {
-          return Clone("sales_flat_order_grid", "entity_id = " + order,
-                       {{"entity_id", id},
-                        {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = " + id + ")"}});
-        },
-    });
+    return CloneTree(
+        "sales_flat_order", "entity_id", order, {{"entity_id", "NULL"}, {"increment_id", "CONCAT('D', UUID_SHORT())"}},
+        {{"sales_flat_order_item", "order_id", {{"item_id", "NULL"}, {"order_id", "@id"}}},
+         {"sales_flat_order_address", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}},
+         {"sales_flat_order_grid", "entity_id",
+          {{"entity_id", "@id"}, {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = @id)"}}}});
   }
 
   absl::Status NewCustomer(const std::string& customer) {
-    std::string id;
-    return Transaction({
-        [&] { return Clone("customer_entity", "entity_id = " + customer,
-                           {{"entity_id", "NULL"}, {"email", "CONCAT('d', UUID_SHORT(), '@example.com')"}}); },
-        [&] {
-          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
-          if (!last.ok()) return last.status();
-          id = *last;
-          return absl::OkStatus();
-        },
-        [&] {
-          return Clone("customer_entity_varchar", "entity_id = " + customer, {{"value_id", "NULL"}, {"entity_id", id}});
-        },
-        [&] {
-          return Clone("customer_address_entity", "parent_id = " + customer, {{"entity_id", "NULL"}, {"parent_id", id}});
-        },
-    });
+    return CloneTree("customer_entity", "entity_id", customer,
+                     {{"entity_id", "NULL"}, {"email", "CONCAT('d', UUID_SHORT(), '@example.com')"}},
+                     {{"customer_entity_varchar", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}},
+                      {"customer_address_entity", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}}});
   }
 
   absl::Status NewProduct(const std::string& product) {
-    std::string id;
-    return Transaction({
-        [&] { return Clone("catalog_product_entity", "entity_id = " + product,
-                           {{"entity_id", "NULL"}, {"sku", "CONCAT('D', UUID_SHORT())"}}); },
-        [&] {
-          absl::StatusOr<std::string> last = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
-          if (!last.ok()) return last.status();
-          id = *last;
-          return absl::OkStatus();
-        },
-        [&] {
-          return Clone("catalog_product_entity_varchar", "entity_id = " + product,
-                       {{"value_id", "NULL"}, {"entity_id", id}});
-        },
-    });
+    return CloneTree("catalog_product_entity", "entity_id", product,
+                     {{"entity_id", "NULL"}, {"sku", "CONCAT('D', UUID_SHORT())"}},
+                     {{"catalog_product_entity_varchar", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}}});
   }
 
   absl::Status OneOperation() {
