@@ -45,6 +45,17 @@ absl::Status AddTransforms(const std::vector<mapping::FieldHandler>& field_handl
 
 }  // namespace
 
+HandlerSetup StepHandlerSetup(const RunContext& context, const mapping::SourceLookup& source,
+                              const mapping::DestinationAccess& destination, const StepLog& log) {
+  HandlerSetup setup;
+  setup.config = &context.config();
+  setup.registry = &mapping::HandlerRegistry::Default();
+  setup.source = &source;
+  setup.destination = &destination;
+  setup.warn = [log](absl::string_view message) { log.Warning(message); };
+  return setup;
+}
+
 std::string RecordIdField(const io::TableSchema& table) {
   for (const std::string& column : table.primary_key) {
     const io::ColumnSchema* schema = table.FindColumn(column);

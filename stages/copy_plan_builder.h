@@ -17,6 +17,8 @@
 #include "mapping/handler_registry.h"
 #include "pipeline/copy_plan.h"
 #include "stages/map_documents.h"
+#include "stages/run_context.h"
+#include "stages/run_log.h"
 
 namespace migrate::stages {
 
@@ -29,6 +31,11 @@ struct HandlerSetup {
   // Where handlers' warnings go (e.g. Magento's "Could not unserialize data of ..."); may be empty.
   std::function<void(absl::string_view)> warn;
 };
+
+// The setup a step's handlers get: the run's config, the default registry, the two databases, and
+// warnings logged on `log` (copied: it may be a temporary).
+HandlerSetup StepHandlerSetup(const RunContext& context, const mapping::SourceLookup& source,
+                              const mapping::DestinationAccess& destination, const StepLog& log);
 
 absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const HandlerSetup& setup,
                                                  io::WriteMode mode);

@@ -9,7 +9,6 @@
 #include "absl/time/clock.h"
 #include "io/change_capture.h"
 #include "io/mysql_error.h"
-#include "mapping/handler_registry.h"
 #include "mapping/map_rules.h"
 #include "stages/change_capture_setup.h"
 #include "stages/copy_plan_builder.h"
@@ -17,17 +16,6 @@
 
 namespace migrate::stages {
 namespace {
-
-HandlerSetup MakeDeltaHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup,
-                                   const mapping::DestinationAccess& destination, StepLog log) {
-  HandlerSetup setup;
-  setup.config = &context.config();
-  setup.registry = &mapping::HandlerRegistry::Default();
-  setup.source = &lookup;
-  setup.destination = &destination;
-  setup.warn = [log](absl::string_view message) { log.Warning(message); };
-  return setup;
-}
 
 // The delta plan of one document: its copy plan, written as upserts, and where its changelog key
 // sits on both sides.
@@ -84,7 +72,7 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
   lookup_ = std::make_unique<ConnectionSourceLookup>(context.connections(), context.prefixes().source);
   destination_access_ =
       std::make_unique<ConnectionDestinationAccess>(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = MakeDeltaHandlerSetup(context, *lookup_, *destination_access_, log);
+  const HandlerSetup setup = StepHandlerSetup(context, *lookup_, *destination_access_, log);
   const std::string& database = context.connections().source().database;
   for (const DeltaDocument& document : *listed) {
     const std::string table = context.prefixes().source + document.document;

@@ -10,7 +10,6 @@
 #include "absl/time/clock.h"
 #include "io/mysql_connection.h"
 #include "mapping/groups.h"
-#include "mapping/handler_registry.h"
 #include "mapping/map_rules.h"
 #include "pipeline/coordinator.h"
 #include "stages/copy_plan_builder.h"
@@ -51,17 +50,6 @@ bool SameServer(const io::ConnectionOptions& a, const io::ConnectionOptions& b) 
   return a.host == b.host && a.port == b.port;
 }
 
-HandlerSetup MakeHandlerSetup(const RunContext& context, const mapping::SourceLookup& lookup,
-                              const mapping::DestinationAccess& destination, const StepLog& log) {
-  HandlerSetup setup;
-  setup.config = &context.config();
-  setup.registry = &mapping::HandlerRegistry::Default();
-  setup.source = &lookup;
-  setup.destination = &destination;
-  setup.warn = [&log](absl::string_view message) { log.Warning(message); };
-  return setup;
-}
-
 absl::StatusOr<uint64_t> CountRows(io::MysqlConnection& connection, const io::TableSchema& table) {
   absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat(
       "SELECT COUNT(*) FROM ", io::QuoteIdentifier(table.database), ".", io::QuoteIdentifier(table.name)));
@@ -82,7 +70,7 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
   // Every handler the map names must exist and get the params it needs.
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
   ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = MakeHandlerSetup(context, lookup, destination, log);
+  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
   for (const DocumentPair& pair : documents->pairs) {
     absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
     if (!plan.ok()) {
@@ -101,7 +89,7 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
 
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
   ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = MakeHandlerSetup(context, lookup, destination, log);
+  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
   const bool direct = context.config().options().direct_document_copy() &&
                       SameServer(context.connections().source(), context.connections().destination());
   std::vector<pipeline::CopyPlan> plans;
