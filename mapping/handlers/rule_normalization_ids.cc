@@ -5,16 +5,16 @@
 // column is rule_id, or row_id when edition_migrate is not opensource-to-opensource (Commerce
 // staging) and the table has a row_id column. The handled field itself is left as it is.
 // Departures from Magento, which empties the whole link table before writing each rule's rows (so
-// only the last rule kept its links): nothing is emptied; a batch's rows go in one INSERT IGNORE on
-// the table's primary key, so a batch handled again after a resumed run adds nothing. Empty pieces
-// (an empty or NULL field, "1,,2") give no row, where Magento would link id 0 (for customer groups,
-// NOT LOGGED IN) or fail on a strict server.
+// only the last rule kept its links): a batch replaces the links of its own rules only, with one
+// DELETE of its rule ids and one INSERT IGNORE of their links, so a batch handled again (a resumed
+// run, a delta replaying an updated rule) leaves exactly the rule's current ids. Empty pieces (an
+// empty or NULL field, "1,,2") give no row, where Magento would link id 0 (for customer groups, NOT
+// LOGGED IN) or fail on a strict server.
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "mapping/config.h"
 #include "mapping/handlers/factories.h"
@@ -27,29 +27,45 @@ constexpr absl::string_view kOpenSourceToOpenSource = "opensource-to-opensource"
 
 class NormalizationIds : public Handler {
  public:
-  NormalizationIds(size_t field, size_t rule_id, const DestinationAccess& destination, std::string statement_head)
-      : field_(field), rule_id_(rule_id), destination_(destination), statement_head_(std::move(statement_head)) {}
+  NormalizationIds(size_t field, size_t rule_id, const DestinationAccess& destination, std::string table,
+                   std::string rule_column, std::string id_column)
+      : field_(field),
+        rule_id_(rule_id),
+        destination_(destination),
+        table_(std::move(table)),
+        rule_column_(std::move(rule_column)),
+        id_column_(std::move(id_column)) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
-    std::string tuples;
+    std::string rule_ids;
+    std::string links;
     for (size_t row = 0; row < target.row_count(); ++row) {
+      if (target.IsNull(row, rule_id_)) continue;
+      const std::string rule_id = destination_.Quote(target.Value(row, rule_id_));
+      absl::StrAppend(&rule_ids, rule_ids.empty() ? "" : ", ", rule_id);
       if (target.IsNull(row, field_)) continue;
-      const std::string rule_id =
-          target.IsNull(row, rule_id_) ? "NULL" : destination_.Quote(target.Value(row, rule_id_));
       for (absl::string_view id : absl::StrSplit(target.Value(row, field_), ',', absl::SkipEmpty())) {
-        absl::StrAppend(&tuples, tuples.empty() ? "" : ", ", "(", rule_id, ", ", destination_.Quote(id), ")");
+        absl::StrAppend(&links, links.empty() ? "" : ", ", "(", rule_id, ", ", destination_.Quote(id), ")");
       }
     }
-    if (tuples.empty()) return absl::OkStatus();
-    return destination_.Execute(absl::StrCat(statement_head_, tuples));
+    if (rule_ids.empty()) return absl::OkStatus();
+    if (absl::Status deleted = destination_.Execute(
+            absl::StrCat("DELETE FROM ", table_, " WHERE ", rule_column_, " IN (", rule_ids, ")"));
+        !deleted.ok()) {
+      return deleted;
+    }
+    if (links.empty()) return absl::OkStatus();
+    return destination_.Execute(absl::StrCat("INSERT IGNORE INTO ", table_, " (", rule_column_, ", ", id_column_,
+                                             ") VALUES ", links));
   }
 
  private:
   const size_t field_;
   const size_t rule_id_;
   const DestinationAccess& destination_;
-  // "INSERT IGNORE INTO `table` (rule_id, `field`) VALUES ".
-  const std::string statement_head_;
+  const std::string table_;
+  const std::string rule_column_;
+  const std::string id_column_;
 };
 
 }  // namespace
@@ -74,10 +90,8 @@ HandlerOrError MakeRuleNormalizationIds(const HandlerArgs& args) {
     if (!row_id.ok()) return row_id.status();
     if (!row_id->empty()) rule_column = "row_id";
   }
-  return std::make_unique<NormalizationIds>(
-      *field, *rule_id, *destination,
-      absl::StrCat("INSERT IGNORE INTO ", table, " (", rule_column, ", ", QuoteColumn(*normalization_field),
-                   ") VALUES "));
+  return std::make_unique<NormalizationIds>(*field, *rule_id, *destination, table, rule_column,
+                                            QuoteColumn(*normalization_field));
 }
 
 }  // namespace migrate::mapping::handlers

@@ -246,12 +246,16 @@ TEST_F(StockMapStepTest, SettingsStoresAndMapStepsOfTheSample) {
   EXPECT_THAT(Rows(*destination_, "SELECT rule_id, website_id FROM salesrule_website ORDER BY 1"),
               ElementsAre("1|1", "2|1"));
 
-  // Started over with --reset, the Map step writes the same rows again, none twice.
+  // Started over with --reset, the Map step writes the same rows again, none twice; a rule whose
+  // groups changed in between keeps only its current ones.
   const std::string links = "SELECT COUNT(*) FROM catalogrule_customer_group";
   const std::string before = Scalar(*destination_, links);
+  Exec(*source_, "UPDATE salesrule SET customer_group_ids = '3,4' WHERE rule_id = 2");
   ProcessResult again = Migrate({"data", "-a", "-r", config});
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_EQ(Scalar(*destination_, links), before);
+  EXPECT_THAT(Rows(*destination_, "SELECT rule_id, customer_group_id FROM salesrule_customer_group ORDER BY 1, 2"),
+              ElementsAre("1|0", "1|1", "2|3", "2|4"));
   EXPECT_EQ(DestinationCount("sales_order_item"), "4");
   EXPECT_EQ(DestinationCount("catalog_product_entity"), "120");
 }

@@ -1,5 +1,5 @@
-// Rule\NormalizationIds: a batch's comma-separated ids become one INSERT IGNORE of (rule id, id)
-// link rows, the handled field left as it was.
+// Rule\NormalizationIds: a batch's rules lose their old links (one DELETE) and get one link row per
+// comma-separated id (one INSERT IGNORE), the handled field left as it was.
 #include <string>
 
 #include "gmock/gmock.h"
@@ -38,13 +38,22 @@ TEST(NormalizationIdsTest, EveryIdOfEveryRuleOfTheBatchBecomesALinkRow) {
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_EQ(result.rows, rows);
   EXPECT_THAT(destination.executed,
-              ElementsAre("INSERT IGNORE INTO `m2_catalogrule_customer_group` (rule_id, `customer_group_id`) VALUES "
+              ElementsAre("DELETE FROM `m2_catalogrule_customer_group` WHERE rule_id IN ('1', '2', '3', '4', '5')",
+                          "INSERT IGNORE INTO `m2_catalogrule_customer_group` (rule_id, `customer_group_id`) VALUES "
                           "('1', '0'), ('1', '1'), ('1', '2'), ('2', '3'), ('5', '1'), ('5', '4')"));
 }
 
-TEST(NormalizationIdsTest, ABatchWithoutIdsSendsNothing) {
+TEST(NormalizationIdsTest, RulesWithoutIdsOnlyLoseTheirLinks) {
   FakeDestination destination;
   RunResult result = RunHandler(GroupIdsRef(), RuleContext(&destination), {{"1", "a", ""}, {"2", "b", std::nullopt}});
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_THAT(destination.executed,
+              ElementsAre("DELETE FROM `m2_catalogrule_customer_group` WHERE rule_id IN ('1', '2')"));
+}
+
+TEST(NormalizationIdsTest, AnEmptyBatchSendsNothing) {
+  FakeDestination destination;
+  RunResult result = RunHandler(GroupIdsRef(), RuleContext(&destination), {});
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_THAT(destination.executed, IsEmpty());
 }
@@ -61,7 +70,8 @@ TEST(NormalizationIdsTest, CommerceStagingTablesAreKeyedByRowId) {
                                 context, {{"7", "1,2"}});
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_THAT(destination.executed,
-              ElementsAre("INSERT IGNORE INTO `m2_catalogrule_website` (row_id, `website_id`) VALUES "
+              ElementsAre("DELETE FROM `m2_catalogrule_website` WHERE row_id IN ('7')",
+                          "INSERT IGNORE INTO `m2_catalogrule_website` (row_id, `website_id`) VALUES "
                           "('7', '1'), ('7', '2')"));
 }
 
@@ -71,7 +81,8 @@ TEST(NormalizationIdsTest, OpenSourceToOpenSourceKeepsRuleIdWithoutAsking) {
   RunResult result = RunHandler(GroupIdsRef(), RuleContext(&destination, &config), {{"1", "a", "2"}});
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_THAT(destination.queries, IsEmpty());
-  EXPECT_THAT(destination.executed, ElementsAre(HasSubstr("(rule_id, `customer_group_id`)")));
+  EXPECT_THAT(destination.executed,
+              ElementsAre(HasSubstr("WHERE rule_id IN ('1')"), HasSubstr("(rule_id, `customer_group_id`)")));
 }
 
 TEST(NormalizationIdsTest, MissingParamOrDestinationIsAConfigurationError) {
