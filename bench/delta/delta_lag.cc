@@ -5,8 +5,9 @@
 //    second for --seconds, each change writing a new, increasing sequence number; a poller reads the
 //    destination's highest number every 2 ms. A change's lag is the time from its commit on the
 //    source to the first poll that sees it (or a later one) on the destination.
-// 2. Trigger cost: the same updates at full speed on one connection, for --cost_seconds each, on the
-//    tracked table and on an untracked copy of it (bench_untracked_<table>, made and dropped here).
+// 2. Trigger cost: the same updates at full speed on one connection, on the tracked table and on an
+//    untracked copy of it (bench_untracked_<table>, made and dropped here), in alternating seconds,
+//    --cost_seconds of each.
 //
 // Prints both as text and, with --csv, one CSV line.
 #include <algorithm>
@@ -45,7 +46,9 @@ ABSL_FLAG(bool, csv, false, "also print one CSV line: rate,achieved,p50_ms,p99_m
 namespace migrate::bench {
 namespace {
 
-constexpr int64_t kFirstSequence = 10000000;
+// Sequence numbers start above every value the rows hold (and at least here), so that each run's
+// numbers are new to the destination.
+constexpr int64_t kLowestSequence = 10000000;
 
 io::ConnectionOptions Options(int port, const std::string& database) {
   io::ConnectionOptions options;
@@ -85,6 +88,14 @@ std::vector<std::string> Keys(io::MysqlConnection& connection, const std::string
   return keys;
 }
 
+int64_t FirstSequence(io::MysqlConnection& connection, const std::string& table, const std::vector<std::string>& keys) {
+  absl::StatusOr<std::string> max = connection.QueryScalar(
+      absl::StrCat("SELECT COALESCE(MAX(", absl::GetFlag(FLAGS_column), "), 0) FROM ", table, " WHERE ",
+                   absl::GetFlag(FLAGS_key), " IN (", absl::StrJoin(keys, ","), ")"));
+  const int64_t highest = max.ok() ? static_cast<int64_t>(std::stod(*max)) : 0;
+  return std::max(kLowestSequence, highest + 1);
+}
+
 std::string UpdateSql(const std::string& table, int64_t sequence, const std::string& key) {
   return absl::StrCat("UPDATE ", table, " SET ", absl::GetFlag(FLAGS_column), " = ", sequence, " WHERE ",
                       absl::GetFlag(FLAGS_key), " = ", key);
@@ -96,7 +107,7 @@ struct LagResult {
   size_t seen = 0, written = 0;
 };
 
-LagResult MeasureLag(const std::vector<std::string>& keys) {
+LagResult MeasureLag(const std::vector<std::string>& keys, int64_t first) {
   const std::string table = absl::GetFlag(FLAGS_table);
   const int rate = absl::GetFlag(FLAGS_rate);
   const int writers = absl::GetFlag(FLAGS_writers);
@@ -117,7 +128,7 @@ LagResult MeasureLag(const std::vector<std::string>& keys) {
       while (!stop.load()) {
         const int64_t n = next.fetch_add(1);
         if (static_cast<size_t>(n) >= capacity) break;
-        ExecOrDie(*connection, UpdateSql(table, kFirstSequence + n, keys[n % keys.size()]));
+        ExecOrDie(*connection, UpdateSql(table, first + n, keys[n % keys.size()]));
         committed[n].store(absl::ToUnixNanos(absl::Now()));
         int64_t seen = last_committed.load();
         while (n > seen && !last_committed.compare_exchange_weak(seen, n)) {
@@ -146,7 +157,7 @@ LagResult MeasureLag(const std::vector<std::string>& keys) {
     absl::StatusOr<std::string> max = destination->QueryScalar(poll);
     const absl::Time now = absl::Now();
     if (max.ok()) {
-      const int64_t top = static_cast<int64_t>(std::stod(*max)) - kFirstSequence;
+      const int64_t top = static_cast<int64_t>(std::stod(*max)) - first;
       for (int64_t n = visible + 1; n <= top && static_cast<size_t>(n) < capacity; ++n) {
         const int64_t at = committed[n].load();
         if (at != 0) lags_ms.push_back(absl::ToDoubleMilliseconds(now - absl::FromUnixNanos(at)));
@@ -170,16 +181,16 @@ LagResult MeasureLag(const std::vector<std::string>& keys) {
   return result;
 }
 
-// Full-speed single-row updates on `table` for cost_seconds; returns operations per second.
-double UpdatesPerSecond(io::MysqlConnection& connection, const std::string& table,
-                        const std::vector<std::string>& keys) {
-  const absl::Time end = absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_cost_seconds));
+// Full-speed single-row updates on `table` for one second; returns how many.
+int64_t UpdatesInASecond(io::MysqlConnection& connection, const std::string& table,
+                         const std::vector<std::string>& keys, int64_t first) {
+  const absl::Time end = absl::Now() + absl::Seconds(1);
   int64_t n = 0;
   while (absl::Now() < end) {
-    ExecOrDie(connection, UpdateSql(table, kFirstSequence + 5000000 + n, keys[n % keys.size()]));
+    ExecOrDie(connection, UpdateSql(table, first + n, keys[n % keys.size()]));
     ++n;
   }
-  return n / static_cast<double>(absl::GetFlag(FLAGS_cost_seconds));
+  return n;
 }
 
 int Main() {
@@ -187,7 +198,7 @@ int Main() {
   auto source = OpenOrDie(Options(absl::GetFlag(FLAGS_source_port), absl::GetFlag(FLAGS_source_database)));
   const std::vector<std::string> keys = Keys(*source, table);
 
-  const LagResult lag = MeasureLag(keys);
+  const LagResult lag = MeasureLag(keys, FirstSequence(*source, table, keys));
   std::printf("lag at %d changes/s (achieved %.0f/s, %zu changes, %zu seen): p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
               absl::GetFlag(FLAGS_rate), lag.achieved_rate, lag.written, lag.seen, lag.p50_ms, lag.p99_ms,
               lag.max_ms);
@@ -197,8 +208,14 @@ int Main() {
     const std::string copy = "bench_untracked_" + table;
     ExecOrDie(*source, absl::StrCat("DROP TABLE IF EXISTS ", copy, "; CREATE TABLE ", copy, " LIKE ", table,
                                     "; INSERT INTO ", copy, " SELECT * FROM ", table));
-    untracked = UpdatesPerSecond(*source, copy, keys);
-    tracked = UpdatesPerSecond(*source, table, keys);
+    // Alternating seconds, so that whatever else the machine does weighs on both alike.
+    const int seconds = absl::GetFlag(FLAGS_cost_seconds);
+    for (int second = 0; second < seconds; ++second) {
+      untracked += UpdatesInASecond(*source, copy, keys, FirstSequence(*source, copy, keys));
+      tracked += UpdatesInASecond(*source, table, keys, FirstSequence(*source, table, keys));
+    }
+    untracked /= seconds;
+    tracked /= seconds;
     ExecOrDie(*source, "DROP TABLE " + copy);
     std::printf("source writes, one connection: %.0f updates/s with the triggers, %.0f without: the triggers cost "
                 "%.1f %%\n",
