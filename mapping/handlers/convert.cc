@@ -6,9 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
+#include "mapping/handlers/convert_map.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_truth.h"
 
@@ -17,8 +15,7 @@ namespace {
 
 class Convert : public Handler {
  public:
-  Convert(size_t field, absl::flat_hash_map<std::string, std::string> map,
-          std::optional<std::string> default_value)
+  Convert(size_t field, ConvertMap map, std::optional<std::string> default_value)
       : field_(field), map_(std::move(map)), default_value_(std::move(default_value)) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
@@ -35,7 +32,7 @@ class Convert : public Handler {
 
  private:
   const size_t field_;
-  const absl::flat_hash_map<std::string, std::string> map_;
+  const ConvertMap map_;
   const std::optional<std::string> default_value_;
 };
 
@@ -46,21 +43,14 @@ HandlerOrError MakeConvert(const HandlerArgs& args) {
   if (!written.ok()) return written.status();
   absl::StatusOr<size_t> field = args.HandledField();
   if (!field.ok()) return field.status();
-  absl::string_view pairs = *written;
-  while (absl::ConsumeSuffix(&pairs, "]")) {}
-  while (absl::ConsumePrefix(&pairs, "[")) {}
-  absl::flat_hash_map<std::string, std::string> map;
-  for (absl::string_view pair : absl::StrSplit(pairs, ';')) {
-    std::vector<absl::string_view> parts = absl::StrSplit(php::Trim(pair), ':');
-    if (parts.size() != 2) return args.Error("Invalid map provided to convert handler");
-    map.insert_or_assign(std::string(parts[0]), std::string(parts[1]));
-  }
+  absl::StatusOr<ConvertMap> map = ParseConvertMap(args, *written);
+  if (!map.ok()) return map.status();
   std::optional<std::string> default_value;
   const HandlerParam* fallback = args.Optional("defaultValue");
   if (fallback != nullptr && !fallback->IsNull() && php::Truthy(false, fallback->value)) {
     default_value = fallback->value;
   }
-  return std::make_unique<Convert>(*field, std::move(map), std::move(default_value));
+  return std::make_unique<Convert>(*field, *std::move(map), std::move(default_value));
 }
 
 }  // namespace migrate::mapping::handlers

@@ -33,31 +33,6 @@ constexpr char kDateTimeFormat[] = "%Y-%m-%d %H:%M:%S";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// PHP 8's is_numeric(): surrounding whitespace, then [+-]? (digits (. digits?)? | . digits) exponent?.
-bool IsNumeric(absl::string_view text) {
-  constexpr absl::string_view kWhitespace(" \t\n\r\v\f");
-  const size_t begin = text.find_first_not_of(kWhitespace);
-  if (begin == absl::string_view::npos) return false;
-  text = text.substr(begin, text.find_last_not_of(kWhitespace) - begin + 1);
-  size_t i = 0;
-  if (text[i] == '+' || text[i] == '-') ++i;
-  size_t digits = 0;
-  while (i < text.size() && IsDigit(text[i])) ++i, ++digits;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    while (i < text.size() && IsDigit(text[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    size_t exponent_digits = 0;
-    while (i < text.size() && IsDigit(text[i])) ++i, ++exponent_digits;
-    if (exponent_digits == 0) return false;
-  }
-  return i == text.size();
-}
-
 std::string FormatUnixTime(int64_t seconds) {
   return absl::FormatTime(kDateTimeFormat, absl::FromUnixSeconds(seconds), absl::UTCTimeZone());
 }
@@ -69,7 +44,7 @@ class ConvertTimestampToDate : public Handler {
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     for (size_t row = 0; row < target.row_count(); ++row) {
       const absl::string_view value = target.Value(row, field_);
-      if (!php::Truthy(target.IsNull(row, field_), value) || !IsNumeric(value)) continue;
+      if (!php::Truthy(target.IsNull(row, field_), value) || !php::IsNumeric(value)) continue;
       if (target.IsNull(row, frontend_input_) || target.Value(row, frontend_input_) != "date") continue;
       const std::string number(value);
       // setTimestamp() takes an int: a fractional value is truncated.

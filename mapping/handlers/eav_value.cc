@@ -12,15 +12,13 @@
 //   drops "" and "0"); NULL becomes "" as PHP's explode() makes it.
 #include <string>
 #include <utility>
-#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
+#include "mapping/handlers/convert_map.h"
 #include "mapping/handlers/factories.h"
-#include "mapping/handlers/php_truth.h"
+#include "mapping/handlers/set_constant.h"
 #include "mapping/handlers/source_queries.h"
 
 namespace migrate::mapping::handlers {
@@ -39,12 +37,7 @@ class SetValueAttributeCondition : public Handler {
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     for (size_t row = 0; row < target.row_count(); ++row) {
-      if (!OfAttribute(target, row, attribute_id_, ids_)) continue;
-      if (value_.has_value()) {
-        target.Set(row, field_, *value_);
-      } else {
-        target.SetNull(row, field_);
-      }
+      if (OfAttribute(target, row, attribute_id_, ids_)) SetOrNull(target, row, field_, value_);
     }
     return absl::OkStatus();
   }
@@ -58,8 +51,7 @@ class SetValueAttributeCondition : public Handler {
 
 class ConvertEavValue : public Handler {
  public:
-  ConvertEavValue(size_t field, size_t attribute_id, AttributeIds ids,
-                  absl::flat_hash_map<std::string, std::string> map)
+  ConvertEavValue(size_t field, size_t attribute_id, AttributeIds ids, ConvertMap map)
       : field_(field), attribute_id_(attribute_id), ids_(std::move(ids)), map_(std::move(map)) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
@@ -75,7 +67,7 @@ class ConvertEavValue : public Handler {
   const size_t field_;
   const size_t attribute_id_;
   const AttributeIds ids_;
-  const absl::flat_hash_map<std::string, std::string> map_;
+  const ConvertMap map_;
 };
 
 class CleanMultiselect : public Handler {
@@ -139,18 +131,11 @@ HandlerOrError MakeConvertEavValue(const HandlerArgs& args) {
   if (!field.ok()) return field.status();
   absl::StatusOr<size_t> attribute_id = args.Field("attribute_id");
   if (!attribute_id.ok()) return attribute_id.status();
-  absl::string_view pairs = *written;
-  while (absl::ConsumeSuffix(&pairs, "]")) {}
-  while (absl::ConsumePrefix(&pairs, "[")) {}
-  absl::flat_hash_map<std::string, std::string> map;
-  for (absl::string_view pair : absl::StrSplit(pairs, ';')) {
-    std::vector<absl::string_view> parts = absl::StrSplit(php::Trim(pair), ':');
-    if (parts.size() != 2) return args.Error("Invalid map provided to convert handler");
-    map.insert_or_assign(std::string(parts[0]), std::string(parts[1]));
-  }
+  absl::StatusOr<ConvertMap> map = ParseConvertMap(args, *written);
+  if (!map.ok()) return map.status();
   absl::StatusOr<AttributeIds> ids = AttributeIdsOf(args, *code);
   if (!ids.ok()) return ids.status();
-  return std::make_unique<ConvertEavValue>(*field, *attribute_id, *std::move(ids), std::move(map));
+  return std::make_unique<ConvertEavValue>(*field, *attribute_id, *std::move(ids), *std::move(map));
 }
 
 HandlerOrError MakeCleanMultiselect(const HandlerArgs& args) {

@@ -20,7 +20,7 @@ absl::string_view TrimNumericWhitespace(absl::string_view text) {
 }
 
 // [+-]? (digits ("." digits?)? | "." digits) ([eE] [+-]? digits)?
-bool IsNumeric(absl::string_view text) {
+bool IsNumericTrimmed(absl::string_view text) {
   size_t i = 0;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
   size_t digits = 0;
@@ -42,6 +42,8 @@ bool IsNumeric(absl::string_view text) {
 
 }  // namespace
 
+bool IsNumeric(absl::string_view text) { return IsNumericTrimmed(TrimNumericWhitespace(text)); }
+
 absl::string_view Trim(absl::string_view text) {
   constexpr absl::string_view kTrimmed(" \t\n\r\0\x0B", 6);
   const size_t begin = text.find_first_not_of(kTrimmed);
@@ -52,7 +54,7 @@ absl::string_view Trim(absl::string_view text) {
 
 bool LooseEqualsInt(absl::string_view value, int64_t number) {
   const absl::string_view numeric = TrimNumericWhitespace(value);
-  if (!IsNumeric(numeric)) return value == absl::StrCat(number);
+  if (!IsNumericTrimmed(numeric)) return value == absl::StrCat(number);
   const std::string terminated(numeric);
   return std::strtod(terminated.c_str(), nullptr) == static_cast<double>(number);
 }

@@ -16,6 +16,10 @@ inline bool Truthy(bool is_null, absl::string_view value) {
 // PHP's trim() character set: " \t\n\r\0\x0B".
 absl::string_view Trim(absl::string_view text);
 
+// PHP 8's is_numeric() of a string: " \t\n\r\v\f" around, then
+// [+-]? (digits ("." digits?)? | "." digits) ([eE] [+-]? digits)?.
+bool IsNumeric(absl::string_view text);
+
 // PHP 8's `$string == $integer` for a non-NULL string: numerically when the string is numeric
 // (surrounding whitespace allowed, "2.0", "2e0"), else as strings.
 bool LooseEqualsInt(absl::string_view value, int64_t number);

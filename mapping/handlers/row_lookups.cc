@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_truth.h"
+#include "mapping/handlers/set_constant.h"
 #include "mapping/handlers/source_queries.h"
 
 namespace migrate::mapping::handlers {
@@ -36,11 +37,7 @@ void SetFromKeys(FieldValues& target, size_t field, size_t key_field, const Valu
       auto it = values.find(target.Value(row, key_field));
       if (it != values.end() && it->second.has_value()) value = &it->second;
     }
-    if (value->has_value()) {
-      target.Set(row, field, **value);
-    } else {
-      target.SetNull(row, field);
-    }
+    SetOrNull(target, row, field, *value);
   }
 }
 
@@ -53,8 +50,8 @@ class ProductAlertStoreId : public Handler {
     for (size_t row = 0; row < target.row_count(); ++row) {
       if (!php::Truthy(target.IsNull(row, website_id_), target.Value(row, website_id_))) continue;
       auto it = default_stores_.find(target.Value(row, website_id_));
-      if (it != default_stores_.end() && it->second.has_value()) {
-        target.Set(row, field_, *it->second);
+      if (it != default_stores_.end()) {
+        SetOrNull(target, row, field_, it->second);
       } else {
         target.SetNull(row, field_);
       }
@@ -66,26 +63,6 @@ class ProductAlertStoreId : public Handler {
   const size_t field_;
   const size_t website_id_;
   const ValueByKey default_stores_;
-};
-
-class SetConstant : public Handler {
- public:
-  SetConstant(size_t field, std::optional<std::string> value) : field_(field), value_(std::move(value)) {}
-
-  absl::Status Handle(FieldValues& target, const FieldValues&) const override {
-    for (size_t row = 0; row < target.row_count(); ++row) {
-      if (value_.has_value()) {
-        target.Set(row, field_, *value_);
-      } else {
-        target.SetNull(row, field_);
-      }
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  const size_t field_;
-  const std::optional<std::string> value_;
 };
 
 // The field from `value_column` of the source `document`'s row whose `key_column` is the row's key.
@@ -166,7 +143,7 @@ HandlerOrError MakeSetDefaultWebsiteId(const HandlerArgs& args) {
   if (!rows.ok()) return rows.status();
   std::optional<std::string> website;
   if (!rows->empty() && !rows->front().empty()) website = rows->front()[0];
-  return std::make_unique<SetConstant>(*field, std::move(website));
+  return MakeSetConstant(*field, std::move(website));
 }
 
 HandlerOrError MakeQuoteMultiAddressStoreId(const HandlerArgs& args) {

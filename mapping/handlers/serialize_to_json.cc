@@ -8,7 +8,7 @@
 // contains itself) becomes "", what Magento writes for json_encode's false.
 #include <string>
 
-#include "absl/strings/str_cat.h"
+#include "mapping/handlers/broken_data_report.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_json.h"
 #include "mapping/handlers/php_unserialize.h"
@@ -24,15 +24,11 @@ bool PhpTrueParam(const HandlerArgs& args, absl::string_view name, bool absent) 
 
 class SerializeToJson : public Handler {
  public:
-  SerializeToJson(size_t field, std::optional<size_t> id_field, bool migrate_broken_data,
-                  bool suppress_warning, const HandlerContext& context)
+  SerializeToJson(size_t field, bool migrate_broken_data, bool suppress_warning, const HandlerContext& context)
       : field_(field),
-        id_field_(id_field),
         migrate_broken_data_(migrate_broken_data),
         suppress_warning_(suppress_warning),
-        document_(context.document),
-        field_name_(context.field),
-        warn_(context.warn) {}
+        broken_data_(context) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     thread_local php::Unserializer unserializer;
@@ -41,11 +37,8 @@ class SerializeToJson : public Handler {
     for (size_t row = 0; row < target.row_count(); ++row) {
       if (target.IsNull(row, field_)) continue;
       if (!unserializer.Parse(target.Value(row, field_))) {
-        const std::string message = absl::StrCat(
-            "Could not unserialize data of ", document_, ".", field_name_, " with record id ",
-            id_field_.has_value() ? target.Value(row, *id_field_) : absl::string_view());
-        if (!migrate_broken_data_) return absl::DataLossError(message);
-        if (!suppress_warning_ && warn_) warn_(message);
+        if (!migrate_broken_data_) return broken_data_.Error(target, row);
+        if (!suppress_warning_) broken_data_.Warn(target, row);
         target.SetNull(row, field_);
         continue;
       }
@@ -57,12 +50,9 @@ class SerializeToJson : public Handler {
 
  private:
   const size_t field_;
-  const std::optional<size_t> id_field_;
   const bool migrate_broken_data_;
   const bool suppress_warning_;
-  const std::string document_;
-  const std::string field_name_;
-  const std::function<void(absl::string_view)> warn_;
+  const BrokenDataReport broken_data_;
 };
 
 }  // namespace
@@ -70,9 +60,7 @@ class SerializeToJson : public Handler {
 HandlerOrError MakeSerializeToJson(const HandlerArgs& args) {
   absl::StatusOr<size_t> field = args.HandledField();
   if (!field.ok()) return field.status();
-  std::optional<size_t> id_field;
-  if (!args.context().id_field.empty()) id_field = args.context().FieldIndex(args.context().id_field);
-  return std::make_unique<SerializeToJson>(*field, id_field,
+  return std::make_unique<SerializeToJson>(*field,
                                            PhpTrueParam(args, "migrateBrokenData", true),
                                            PhpTrueParam(args, "suppressWarning", false),
                                            args.context());

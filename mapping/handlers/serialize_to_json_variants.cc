@@ -22,6 +22,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "mapping/handlers/broken_data_report.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_json.h"
 #include "mapping/handlers/php_regex.h"
@@ -36,20 +37,6 @@ namespace {
 bool Unserialize(php::Unserializer& unserializer, absl::string_view value) {
   return unserializer.Parse(value) && unserializer.root().kind != php::Kind::kFalse;
 }
-
-// The record id named in Magento's warnings: the id field's value, "" without one.
-class RecordId {
- public:
-  explicit RecordId(const HandlerContext& context) {
-    if (!context.id_field.empty()) field_ = context.FieldIndex(context.id_field);
-  }
-  absl::string_view Of(const FieldValues& values, size_t row) const {
-    return field_.has_value() ? values.Value(row, *field_) : absl::string_view();
-  }
-
- private:
-  std::optional<size_t> field_;
-};
 
 bool MatchesItemOptionCode(absl::string_view code) {
   for (size_t pos = code.find("option_"); pos != absl::string_view::npos;
@@ -94,10 +81,7 @@ class ConvertWithConditions : public Handler {
         conditional_field_name_(std::move(conditional_field_name)),
         pattern_(std::move(pattern)),
         ignore_broken_data_(ignore_broken_data),
-        record_id_(context),
-        document_(context.document),
-        field_name_(context.field),
-        warn_(context.warn) {}
+        broken_data_(context) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     thread_local php::Unserializer unserializer;
@@ -118,11 +102,8 @@ class ConvertWithConditions : public Handler {
         target.Set(row, field_, json);
         continue;
       }
-      const std::string message = absl::StrCat("Could not unserialize data of ", document_, ".",
-                                               field_name_, " with record id ",
-                                               record_id_.Of(target, row));
-      if (!parsed && !ignore_broken_data_) return absl::DataLossError(message);
-      if (warn_) warn_(message);
+      if (!parsed && !ignore_broken_data_) return broken_data_.Error(target, row);
+      broken_data_.Warn(target, row);
     }
     return absl::OkStatus();
   }
@@ -133,16 +114,13 @@ class ConvertWithConditions : public Handler {
   const std::string conditional_field_name_;
   const php::Regex pattern_;
   const bool ignore_broken_data_;
-  const RecordId record_id_;
-  const std::string document_;
-  const std::string field_name_;
-  const std::function<void(absl::string_view)> warn_;
+  const BrokenDataReport broken_data_;
 };
 
 class SalesOrderItem : public Handler {
  public:
   explicit SalesOrderItem(size_t field, const HandlerContext& context)
-      : field_(field), record_id_(context), document_(context.document), field_name_(context.field) {}
+      : field_(field), broken_data_(context) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     thread_local php::Unserializer unserializer;
@@ -155,13 +133,13 @@ class SalesOrderItem : public Handler {
       if (target.IsNull(row, field_)) continue;
       const absl::string_view value = target.Value(row, field_);
       if (!php::Truthy(false, value)) continue;
-      if (!unserializer.Parse(value)) return Broken(target, row);
+      if (!unserializer.Parse(value)) return broken_data_.Error(target, row);
       edits.clear();
-      if (!CollectEdits(unserializer, value, nested, encoder, edits)) return Broken(target, row);
+      if (!CollectEdits(unserializer, value, nested, encoder, edits)) return broken_data_.Error(target, row);
       const php::Unserializer* graph = &unserializer;
       if (!edits.empty()) {
         php::ApplyEdits(value, edits, edited);
-        if (!unserializer.Parse(edited)) return Broken(target, row);
+        if (!unserializer.Parse(edited)) return broken_data_.Error(target, row);
       }
       const php::Node& root = graph->root();
       if (root.kind == php::Kind::kNull) {
@@ -190,12 +168,6 @@ class SalesOrderItem : public Handler {
       default:
         return "";
     }
-  }
-
-  absl::Status Broken(const FieldValues& target, size_t row) const {
-    return absl::DataLossError(absl::StrCat("Could not unserialize data of ", document_, ".",
-                                            field_name_, " with record id ",
-                                            record_id_.Of(target, row)));
   }
 
   // The edit turning string `node` (serialized data) into the JSON string of its value; false when
@@ -252,9 +224,7 @@ class SalesOrderItem : public Handler {
   }
 
   const size_t field_;
-  const RecordId record_id_;
-  const std::string document_;
-  const std::string field_name_;
+  const BrokenDataReport broken_data_;
 };
 
 }  // namespace
