@@ -157,14 +157,12 @@ HandlerOrError MakeEavAttributeBackendTypeForMultiselect(const HandlerArgs& args
   if (!entity_type_id.ok()) return entity_type_id.status();
   absl::StatusOr<const SourceLookup*> source = NeedSource(args);
   if (!source.ok()) return source.status();
-  absl::StatusOr<std::vector<SourceLookup::Row>> rows = (*source)->Query(
-      absl::StrCat("SELECT entity_type_id FROM ", (*source)->Table("eav_entity_type"),
-                   " WHERE entity_type_code = 'catalog_product' LIMIT 1"));
-  if (!rows.ok()) return rows.status();
-  std::optional<std::string> product_type_id;
-  if (!rows->empty() && !rows->front().empty()) product_type_id = rows->front()[0];
+  absl::StatusOr<std::optional<std::string>> product_type_id = FetchFirst(
+      **source, absl::StrCat("SELECT entity_type_id FROM ", (*source)->Table("eav_entity_type"),
+                             " WHERE entity_type_code = 'catalog_product' LIMIT 1"));
+  if (!product_type_id.ok()) return product_type_id.status();
   return std::make_unique<BackendTypeForMultiselect>(*field, *frontend_input, *entity_type_id,
-                                                     std::move(product_type_id));
+                                                     *std::move(product_type_id));
 }
 
 }  // namespace migrate::mapping::handlers

@@ -16,7 +16,6 @@
 //   (0 when there is none, as PHP's (int) false).
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "mapping/handlers/factories.h"
@@ -137,13 +136,11 @@ HandlerOrError MakeSetDefaultWebsiteId(const HandlerArgs& args) {
   if (!field.ok()) return field.status();
   absl::StatusOr<const SourceLookup*> source = NeedSource(args);
   if (!source.ok()) return source.status();
-  absl::StatusOr<std::vector<SourceLookup::Row>> rows =
-      (*source)->Query(absl::StrCat("SELECT ", QuoteColumn(args.context().field), " FROM ",
-                                    (*source)->Table("core_website"), " WHERE is_default = 1 LIMIT 1"));
-  if (!rows.ok()) return rows.status();
-  std::optional<std::string> website;
-  if (!rows->empty() && !rows->front().empty()) website = rows->front()[0];
-  return MakeSetConstant(*field, std::move(website));
+  absl::StatusOr<std::optional<std::string>> website =
+      FetchFirst(**source, absl::StrCat("SELECT ", QuoteColumn(args.context().field), " FROM ",
+                                        (*source)->Table("core_website"), " WHERE is_default = 1 LIMIT 1"));
+  if (!website.ok()) return website.status();
+  return MakeSetConstant(*field, *std::move(website));
 }
 
 HandlerOrError MakeQuoteMultiAddressStoreId(const HandlerArgs& args) {

@@ -17,6 +17,13 @@ absl::StatusOr<const SourceLookup*> NeedSource(const HandlerArgs& args) {
   return args.context().source;
 }
 
+absl::StatusOr<std::optional<std::string>> FetchFirst(const SourceLookup& source, absl::string_view sql) {
+  absl::StatusOr<std::vector<SourceLookup::Row>> rows = source.Query(sql);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty() || rows->front().empty()) return std::nullopt;
+  return std::move(rows->front()[0]);
+}
+
 absl::StatusOr<absl::flat_hash_set<std::string>> FetchColumn(const SourceLookup& source, absl::string_view sql) {
   absl::StatusOr<std::vector<SourceLookup::Row>> rows = source.Query(sql);
   if (!rows.ok()) return rows.status();

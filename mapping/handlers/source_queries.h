@@ -23,6 +23,9 @@ std::string QuoteColumn(absl::string_view name);
 // The source, or "<file:line>: handler <class>: needs the source database" when the context has none.
 absl::StatusOr<const SourceLookup*> NeedSource(const HandlerArgs& args);
 
+// The first column of `sql`'s first row; nullopt when there is no row or the value is NULL.
+absl::StatusOr<std::optional<std::string>> FetchFirst(const SourceLookup& source, absl::string_view sql);
+
 // The non-NULL values of the first column of `sql`'s rows.
 absl::StatusOr<absl::flat_hash_set<std::string>> FetchColumn(const SourceLookup& source, absl::string_view sql);
 

@@ -17,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "mapping/handlers/factories.h"
 #include "mapping/handlers/php_truth.h"
+#include "mapping/handlers/source_queries.h"
 
 namespace migrate::mapping::handlers {
 namespace {
@@ -73,33 +74,25 @@ HandlerOrError MakeTruncateSuffix(const HandlerArgs& args) {
   const SourceLookup* source = args.context().source;
   if (source == nullptr) return args.Error("needs the source database to read the suffix");
 
-  absl::StatusOr<std::vector<SourceLookup::Row>> suffix_rows = source->Query(
-      absl::StrCat("SELECT value FROM ", source->Table("core_config_data"),
-                   " WHERE path = ", source->Quote(*suffix_path), " LIMIT 1"));
-  if (!suffix_rows.ok()) return suffix_rows.status();
+  absl::StatusOr<std::optional<std::string>> configured_suffix =
+      FetchFirst(*source, absl::StrCat("SELECT value FROM ", source->Table("core_config_data"), " WHERE path = ",
+                                       source->Quote(*suffix_path), " LIMIT 1"));
+  if (!configured_suffix.ok()) return configured_suffix.status();
   std::string suffix(kDefaultSuffix);
-  if (!suffix_rows->empty() && !suffix_rows->front().empty() && suffix_rows->front()[0].has_value() &&
-      php::Truthy(false, *suffix_rows->front()[0])) {
-    suffix = *suffix_rows->front()[0];
-  }
+  if (configured_suffix->has_value() && php::Truthy(false, **configured_suffix)) suffix = **configured_suffix;
 
   absl::string_view codes = *attribute_codes;
   while (absl::ConsumeSuffix(&codes, "]")) {}
   while (absl::ConsumePrefix(&codes, "[")) {}
   std::vector<std::string> quoted;
   for (absl::string_view code : absl::StrSplit(codes, ',')) quoted.push_back(source->Quote(code));
-  absl::StatusOr<std::vector<SourceLookup::Row>> id_rows = source->Query(absl::StrCat(
-      "SELECT ea.attribute_id FROM ", source->Table("eav_attribute"), " AS ea JOIN ",
-      source->Table("eav_entity_type"), " AS eet ON ea.entity_type_id = eet.entity_type_id",
-      " WHERE ea.attribute_code IN (", absl::StrJoin(quoted, ", "), ")",
-      " AND eet.entity_type_code = ", source->Quote(*entity_type_code)));
-  if (!id_rows.ok()) return id_rows.status();
-  absl::flat_hash_set<std::string> attribute_ids;
-  for (const SourceLookup::Row& row : *id_rows) {
-    if (!row.empty() && row[0].has_value()) attribute_ids.insert(*row[0]);
-  }
-  return std::make_unique<TruncateSuffix>(*field, *attribute_id, std::move(suffix),
-                                          std::move(attribute_ids));
+  absl::StatusOr<absl::flat_hash_set<std::string>> attribute_ids = FetchColumn(
+      *source, absl::StrCat("SELECT ea.attribute_id FROM ", source->Table("eav_attribute"), " AS ea JOIN ",
+                            source->Table("eav_entity_type"), " AS eet ON ea.entity_type_id = eet.entity_type_id",
+                            " WHERE ea.attribute_code IN (", absl::StrJoin(quoted, ", "), ")",
+                            " AND eet.entity_type_code = ", source->Quote(*entity_type_code)));
+  if (!attribute_ids.ok()) return attribute_ids.status();
+  return std::make_unique<TruncateSuffix>(*field, *attribute_id, std::move(suffix), *std::move(attribute_ids));
 }
 
 }  // namespace migrate::mapping::handlers
