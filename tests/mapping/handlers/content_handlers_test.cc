@@ -41,10 +41,7 @@ TEST(PhpRegexTest, RejectsWhatPhpRejects) {
 }
 
 HandlerContext OptionContext(std::vector<std::string>* warnings) {
-  HandlerContext context;
-  context.document = "sales_flat_quote_item_option";
-  context.field = "value";
-  context.fields = {"option_id", "code", "value"};
+  HandlerContext context = ContextFor("sales_flat_quote_item_option", "value", {"option_id", "code", "value"});
   context.id_field = "option_id";
   context.warn = [warnings](absl::string_view message) { warnings->emplace_back(message); };
   return context;
@@ -126,10 +123,7 @@ TEST(ConvertWithConditionsTest, ParamErrors) {
 }
 
 HandlerContext OrderItemContext() {
-  HandlerContext context;
-  context.document = "sales_flat_order_item";
-  context.field = "product_options";
-  context.fields = {"item_id", "product_options"};
+  HandlerContext context = ContextFor("sales_flat_order_item", "product_options", {"item_id", "product_options"});
   context.id_field = "item_id";
   return context;
 }
@@ -173,10 +167,7 @@ HandlerContext WithClassMap(HandlerContext context, const Config* config) {
 }
 
 HandlerContext OneField(absl::string_view document, absl::string_view field) {
-  HandlerContext context;
-  context.document = std::string(document);
-  context.field = std::string(field);
-  context.fields = {"id", std::string(field)};
+  HandlerContext context = ContextFor(std::string(document), std::string(field), {"id", std::string(field)});
   context.id_field = "id";
   return context;
 }
@@ -250,10 +241,7 @@ TEST(RuleSerializedDataTest, RenamesClassesInNestedArraysAndSerializesAgain) {
 }
 
 TEST(SetHashTest, Crc32OfTheOtherSidesBaseField) {
-  HandlerContext context;
-  context.document = "translation";
-  context.field = "crc_string";
-  context.fields = {"key_id", "string", "crc_string"};
+  HandlerContext context = ContextFor("translation", "crc_string", {"key_id", "string", "crc_string"});
   context.opposite_fields = {"key_id", "string"};
   Rows opposite = {{"1", "Add to Cart"}, {"2", ""}, {"3", std::nullopt}};
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\SetHash", {{"hash", "crc32"}, {"baseField", "string"}}),
@@ -268,10 +256,7 @@ TEST(SetHashTest, Crc32OfTheOtherSidesBaseField) {
 }
 
 TEST(SettingsTemplateTest, NamesTakeTheOtherSidesValueIdsStay) {
-  HandlerContext context;
-  context.document = "core_config_data";
-  context.field = "value";
-  context.fields = {"path", "value"};
+  HandlerContext context = ContextFor("core_config_data", "value", {"path", "value"});
   context.opposite_fields = {"path", "value"};
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\Settings\\Template"), context,
                                 {{"p", "sales_email_order_template"}, {"p", "12"}, {"p", " 1.5e3 "}, {"p", "name"}, {"p", std::nullopt}},

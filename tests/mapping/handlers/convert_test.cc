@@ -9,11 +9,7 @@ namespace {
 using ::testing::ElementsAre;
 
 HandlerContext Context() {
-  HandlerContext context;
-  context.document = "cms_page";
-  context.field = "root_template";
-  context.fields = {"page_id", "root_template"};
-  return context;
+  return ContextFor("cms_page", "root_template", {"page_id", "root_template"});
 }
 
 Rows Values(std::vector<Cell> values) {

@@ -11,18 +11,10 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-HandlerContext OneField(std::string document, std::string field, std::vector<std::string> fields) {
-  HandlerContext context;
-  context.document = std::move(document);
-  context.field = std::move(field);
-  context.fields = std::move(fields);
-  return context;
-}
-
 TEST(ConvertTimestampToDateTest, NumericDefaultsOfDateAttributes) {
   RunResult result = RunHandler(
       Ref("\\Migration\\Handler\\ConvertTimestampToDate"),
-      OneField("eav_attribute", "default_value", {"attribute_id", "frontend_input", "default_value"}),
+      ContextFor("eav_attribute", "default_value", {"attribute_id", "frontend_input", "default_value"}),
       {{"1", "date", "1325376000"},
        {"2", "date", " 86400.9"},
        {"3", "text", "1325376000"},
@@ -38,7 +30,7 @@ TEST(ConvertTimestampToDateTest, NumericDefaultsOfDateAttributes) {
 
 TEST(ConvertIpTest, DottedAndBinaryIpv4BecomeNumbers) {
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\ConvertIp"),
-                                OneField("log_visitor_info", "remote_addr", {"visitor_id", "remote_addr"}),
+                                ContextFor("log_visitor_info", "remote_addr", {"visitor_id", "remote_addr"}),
                                 {{"1", "127.0.0.1"},
                                  {"2", "255.255.255.255"},
                                  {"3", std::string("\x0a\x00\x00\x01", 4)},
@@ -54,11 +46,12 @@ TEST(ConvertIpTest, DottedAndBinaryIpv4BecomeNumbers) {
 }
 
 TEST(ConvertDateFormatTest, NamedFormatsBecomeIntlConstants) {
-  RunResult result = RunHandler(
-      Ref("\\Migration\\Handler\\ConvertDateFormat"), OneField("widget_instance", "widget_parameters", {"widget_parameters"}),
-      {{"<a><date_format>full</date_format><b><date_format>short</date_format></b></a>"},
-       {"<date_format>long</date_format><date_format>medium</date_format><date_format>other</date_format>"},
-       {std::nullopt}});
+  RunResult result =
+      RunHandler(Ref("\\Migration\\Handler\\ConvertDateFormat"),
+                 ContextFor("widget_instance", "widget_parameters", {"widget_parameters"}),
+                 {{"<a><date_format>full</date_format><b><date_format>short</date_format></b></a>"},
+                  {"<date_format>long</date_format><date_format>medium</date_format><date_format>other</date_format>"},
+                  {std::nullopt}});
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_THAT(Column(result.rows, 0),
               ElementsAre("<a><date_format>0</date_format><b><date_format>3</date_format></b></a>",
@@ -67,7 +60,7 @@ TEST(ConvertDateFormatTest, NamedFormatsBecomeIntlConstants) {
 }
 
 TEST(TimezoneTest, MovesDateTimesAndUnixTimesByTheOffset) {
-  const HandlerContext context = OneField("sales_order", "created_at", {"entity_id", "created_at"});
+  const HandlerContext context = ContextFor("sales_order", "created_at", {"entity_id", "created_at"});
   const Rows rows = {{"1", "2012-03-04 23:30:00"}, {"2", "1325376000"}, {"3", std::nullopt}, {"4", "0"}};
   RunResult plus = RunHandler(Ref("\\Migration\\Handler\\Timezone", {{"offset", "+2"}}), context, rows);
   ASSERT_TRUE(plus.status.ok()) << plus.status;
@@ -80,7 +73,7 @@ TEST(TimezoneTest, MovesDateTimesAndUnixTimesByTheOffset) {
 }
 
 TEST(TimezoneTest, OffsetOutOfRangeAndUnsupportedValuesAreMagentosErrors) {
-  const HandlerContext context = OneField("sales_order", "created_at", {"created_at"});
+  const HandlerContext context = ContextFor("sales_order", "created_at", {"created_at"});
   RunResult too_far = RunHandler(Ref("\\Migration\\Handler\\Timezone", {{"offset", "+13"}}), context, {});
   EXPECT_THAT(too_far.status.message(), HasSubstr("Offset can have value between \"-14\" and \"+12\"\""));
   RunResult text = RunHandler(Ref("\\Migration\\Handler\\Timezone", {{"offset", "1"}}), context, {{"soon"}});

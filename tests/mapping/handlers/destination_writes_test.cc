@@ -17,10 +17,8 @@ using ::testing::IsEmpty;
 TEST(SynonymTest, OneInsertOfTheBatchsSynonymGroupsThatAreNotThereYet) {
   FakeSource source({{"m1_core_store", {{"0", "0"}, {"1", "1"}, {"2", "1"}}}});
   FakeDestination destination;
-  HandlerContext context;
-  context.document = "catalogsearch_query";
-  context.field = "synonym_for";
-  context.fields = {"query_id", "query_text", "store_id", "synonym_for"};
+  HandlerContext context =
+      ContextFor("catalogsearch_query", "synonym_for", {"query_id", "query_text", "store_id", "synonym_for"});
   context.source = &source;
   context.destination = &destination;
   const Rows rows = {{"1", "tee", "1", "shirt"}, {"2", "x", "2", ""}, {"3", "cap", "2", "hat"},
@@ -41,10 +39,7 @@ TEST(SynonymTest, OneInsertOfTheBatchsSynonymGroupsThatAreNotThereYet) {
 TEST(SynonymTest, NothingToWriteSendsNothing) {
   FakeSource source;
   FakeDestination destination;
-  HandlerContext context;
-  context.document = "catalogsearch_query";
-  context.field = "synonym_for";
-  context.fields = {"query_text", "store_id", "synonym_for"};
+  HandlerContext context = ContextFor("catalogsearch_query", "synonym_for", {"query_text", "store_id", "synonym_for"});
   context.source = &source;
   context.destination = &destination;
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\Synonym"), context, {{"a", "1", "0"}});
@@ -53,10 +48,8 @@ TEST(SynonymTest, NothingToWriteSendsNothing) {
 }
 
 HandlerContext GalleryContext(const DestinationAccess* destination) {
-  HandlerContext context;
-  context.document = "catalog_product_entity_media_gallery";
-  context.field = "value_id";
-  context.fields = {"value_id", "attribute_id", "entity_id", "value"};
+  HandlerContext context = ContextFor("catalog_product_entity_media_gallery", "value_id",
+                                      {"value_id", "attribute_id", "entity_id", "value"});
   context.destination = destination;
   return context;
 }
@@ -81,10 +74,7 @@ TEST(InsertValueToEntityTest, WithoutDestinationIsAConfigurationError) {
 
 TEST(SequenceTest, InsertIgnoresTruthyIds) {
   FakeDestination destination;
-  HandlerContext context;
-  context.document = "catalog_product_entity";
-  context.field = "entity_id";
-  context.fields = {"entity_id", "sku"};
+  HandlerContext context = ContextFor("catalog_product_entity", "entity_id", {"entity_id", "sku"});
   context.destination = &destination;
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\Sequence", {{"table", "sequence_product"}}), context,
                                 {{"1", "a"}, {"0", "b"}, {"3", "c"}});

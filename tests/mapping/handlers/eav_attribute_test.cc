@@ -50,10 +50,9 @@ Config ConfigWithClassMap() {
 }
 
 HandlerContext AttributeContext(std::string field) {
-  HandlerContext context;
-  context.document = "eav_attribute";
-  context.field = std::move(field);
-  context.fields = {"attribute_id", "entity_type_id", "backend_model", "backend_type", "frontend_input"};
+  HandlerContext context =
+      ContextFor("eav_attribute", std::move(field),
+                 {"attribute_id", "entity_type_id", "backend_model", "backend_type", "frontend_input"});
   context.opposite_fields = {"attribute_id", "backend_model"};
   return context;
 }
@@ -87,10 +86,7 @@ TEST(ConvertModelTest, WithoutClassMapOptionIsAConfigurationError) {
 
 TEST(ApplyToTest, UserDefinedAttributesUnknownToTheDestinationGetNull) {
   FakeSource source({{"is_user_defined", {{"10"}, {"11"}}}});
-  HandlerContext context;
-  context.document = "catalog_eav_attribute";
-  context.field = "apply_to";
-  context.fields = {"attribute_id", "apply_to"};
+  HandlerContext context = ContextFor("catalog_eav_attribute", "apply_to", {"attribute_id", "apply_to"});
   context.opposite_fields = {"attribute_id", "apply_to"};
   context.source = &source;
   const Rows rows = {{"10", "simple"}, {"11", "simple"}, {"12", "simple"}, {"13", "simple"}};
@@ -118,10 +114,9 @@ TEST(BackendTypeForMultiselectTest, ProductMultiselectsBecomeVarchar) {
 }
 
 TEST(SetGroupCodeTest, MapsKnownNamesAndSlugsTheRest) {
-  HandlerContext context;
-  context.document = "eav_attribute_group";
-  context.field = "attribute_group_code";
-  context.fields = {"attribute_group_id", "attribute_set_id", "attribute_group_name", "attribute_group_code"};
+  HandlerContext context =
+      ContextFor("eav_attribute_group", "attribute_group_code",
+                 {"attribute_group_id", "attribute_set_id", "attribute_group_name", "attribute_group_code"});
   Rows rows;
   for (Cell name : std::vector<Cell>{"General", "Migration_Prices", "Design", "Gift Options", "Migration_Meta  Info!",
                                      "Ünïcode Tab", "Migration_General", std::nullopt, "Recurring-Profile"}) {
@@ -135,10 +130,8 @@ TEST(SetGroupCodeTest, MapsKnownNamesAndSlugsTheRest) {
 }
 
 TEST(SetGroupCodeTest, NeedsTheGroupNameField) {
-  HandlerContext context;
-  context.document = "eav_attribute_group";
-  context.field = "attribute_group_code";
-  context.fields = {"attribute_set_id", "attribute_group_code"};
+  HandlerContext context =
+      ContextFor("eav_attribute_group", "attribute_group_code", {"attribute_set_id", "attribute_group_code"});
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\EavAttributeGroup\\SetGroupCode"), context, {});
   EXPECT_FALSE(result.status.ok());
   EXPECT_THAT(result.status.message(), HasSubstr("attribute_group_name"));

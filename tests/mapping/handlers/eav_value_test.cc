@@ -13,10 +13,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 HandlerContext ValueContext(const SourceLookup* source) {
-  HandlerContext context;
-  context.document = "catalog_product_entity_varchar";
-  context.field = "value";
-  context.fields = {"value_id", "attribute_id", "value"};
+  HandlerContext context = ContextFor("catalog_product_entity_varchar", "value", {"value_id", "attribute_id", "value"});
   context.source = source;
   return context;
 }

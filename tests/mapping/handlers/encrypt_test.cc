@@ -52,10 +52,7 @@ std::string Magento2Decrypt(const std::string& value, const std::string& key,
 }
 
 HandlerContext Context(const Config* config) {
-  HandlerContext context;
-  context.document = "sales_flat_quote_payment";
-  context.field = "cc_number_enc";
-  context.fields = {"payment_id", "cc_number_enc"};
+  HandlerContext context = ContextFor("sales_flat_quote_payment", "cc_number_enc", {"payment_id", "cc_number_enc"});
   context.config = config;
   return context;
 }
@@ -127,10 +124,7 @@ TEST(EncryptTest, MagentosCryptErrors) {
 
 TEST(EncryptTest, SettingsEncryptHandlesTheValueField) {
   const Config config = ConfigWithOptions({{"crypt_key", kMagento1Key}, {"crypt_key_destination", kMagento2Key}});
-  HandlerContext context;
-  context.document = "core_config_data";
-  context.field = "value";
-  context.fields = {"config_id", "path", "value"};
+  HandlerContext context = ContextFor("core_config_data", "value", {"config_id", "path", "value"});
   context.config = &config;
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\Settings\\Encrypt"), context,
                                 {{"1", "paypal/wpp/api_password", "qB4ynEO/+YE="}});

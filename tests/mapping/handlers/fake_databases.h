@@ -25,13 +25,15 @@ inline QueryRows AnswerFor(const CannedAnswers& answers, absl::string_view sql) 
   return {};
 }
 
-class FakeSource : public SourceLookup {
+// The SourceLookup or DestinationAccess part both fakes share: tables named `prefix` + document.
+template <typename Database>
+class FakeDatabase : public Database {
  public:
-  explicit FakeSource(CannedAnswers answers = {}) : answers_(std::move(answers)) {}
+  FakeDatabase(std::string prefix, CannedAnswers answers) : prefix_(std::move(prefix)), answers_(std::move(answers)) {}
 
-  std::string Table(absl::string_view document) const override { return absl::StrCat("`m1_", document, "`"); }
+  std::string Table(absl::string_view document) const override { return absl::StrCat("`", prefix_, document, "`"); }
   std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
-  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override {
+  absl::StatusOr<std::vector<typename Database::Row>> Query(absl::string_view sql) const override {
     queries.emplace_back(sql);
     return AnswerFor(answers_, sql);
   }
@@ -39,29 +41,25 @@ class FakeSource : public SourceLookup {
   mutable std::vector<std::string> queries;
 
  private:
+  std::string prefix_;
   CannedAnswers answers_;
 };
 
-class FakeDestination : public DestinationAccess {
+class FakeSource : public FakeDatabase<SourceLookup> {
  public:
-  explicit FakeDestination(CannedAnswers answers = {}) : answers_(std::move(answers)) {}
+  explicit FakeSource(CannedAnswers answers = {}) : FakeDatabase("m1_", std::move(answers)) {}
+};
 
-  std::string Table(absl::string_view document) const override { return absl::StrCat("`m2_", document, "`"); }
-  std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
-  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override {
-    queries.emplace_back(sql);
-    return AnswerFor(answers_, sql);
-  }
+class FakeDestination : public FakeDatabase<DestinationAccess> {
+ public:
+  explicit FakeDestination(CannedAnswers answers = {}) : FakeDatabase("m2_", std::move(answers)) {}
+
   absl::Status Execute(absl::string_view sql) const override {
     executed.emplace_back(sql);
     return absl::OkStatus();
   }
 
-  mutable std::vector<std::string> queries;
   mutable std::vector<std::string> executed;
-
- private:
-  CannedAnswers answers_;
 };
 
 }  // namespace migrate::mapping

@@ -4,6 +4,14 @@
 
 namespace migrate::mapping {
 
+HandlerContext ContextFor(std::string document, std::string field, std::vector<std::string> fields) {
+  HandlerContext context;
+  context.document = std::move(document);
+  context.field = std::move(field);
+  context.fields = std::move(fields);
+  return context;
+}
+
 HandlerRef Ref(std::string class_name, std::vector<HandlerParam> params) {
   HandlerRef ref;
   ref.class_name = std::move(class_name);

@@ -38,6 +38,9 @@ class FakeFieldValues : public FieldValues {
   Rows rows_;
 };
 
+// A context handling `field` of `document`, whose rows have `fields`.
+HandlerContext ContextFor(std::string document, std::string field, std::vector<std::string> fields);
+
 // A HandlerRef of `class_name` with `params` ({name, value}), written at "map.xml:7".
 HandlerRef Ref(std::string class_name, std::vector<HandlerParam> params = {});
 

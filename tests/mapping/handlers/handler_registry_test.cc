@@ -13,11 +13,7 @@ namespace {
 using ::testing::IsSupersetOf;
 
 HandlerContext ValueContext() {
-  HandlerContext context;
-  context.document = "core_config_data";
-  context.field = "value";
-  context.fields = {"config_id", "value"};
-  return context;
+  return ContextFor("core_config_data", "value", {"config_id", "value"});
 }
 
 TEST(HandlerRegistryTest, UnknownClassNamesFileLineAndClass) {

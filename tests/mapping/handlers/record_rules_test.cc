@@ -11,10 +11,7 @@ namespace {
 using ::testing::ElementsAre;
 
 HandlerContext EntityTypeContext() {
-  HandlerContext context;
-  context.document = "eav_entity_type";
-  context.field = "increment_model";
-  context.fields = {"entity_type_id", "increment_model"};
+  HandlerContext context = ContextFor("eav_entity_type", "increment_model", {"entity_type_id", "increment_model"});
   context.opposite_fields = {"increment_model", "entity_type_id"};
   return context;
 }
@@ -37,10 +34,8 @@ TEST(GetDestinationValueTest, TakesTheOppositeValueUnlessItIsNull) {
 }
 
 TEST(SetVisibleOnFrontTest, InvisibleStatesAndPairs) {
-  HandlerContext context;
-  context.document = "sales_order_status_state";
-  context.field = "visible_on_front";
-  context.fields = {"status", "state", "is_default", "visible_on_front"};
+  HandlerContext context =
+      ContextFor("sales_order_status_state", "visible_on_front", {"status", "state", "is_default", "visible_on_front"});
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\SalesOrderStatusState\\SetVisibleOnFront"), context,
                                 {{"pending", "new", "1", std::nullopt},
                                  {"pending_payment", "pending_payment", "1", std::nullopt},
@@ -54,10 +49,7 @@ TEST(SetVisibleOnFrontTest, InvisibleStatesAndPairs) {
 }
 
 TEST(GetEventStatusTest, OpenUpcomingOrClosedAgainstNow) {
-  HandlerContext context;
-  context.document = "catalogevent_event";
-  context.field = "status";
-  context.fields = {"event_id", "date_start", "date_end", "status"};
+  HandlerContext context = ContextFor("catalogevent_event", "status", {"event_id", "date_start", "date_end", "status"});
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\GetEventStatus"), context,
                                 {{"1", "2000-01-01 00:00:00", "2999-01-01 00:00:00", "9"},
                                  {"2", "2998-01-01 00:00:00", "2999-01-01 00:00:00", "9"},

@@ -15,10 +15,7 @@ using ::testing::Not;
 
 HandlerContext Context(const SourceLookup* source, std::string document, std::string field,
                        std::vector<std::string> fields) {
-  HandlerContext context;
-  context.document = std::move(document);
-  context.field = std::move(field);
-  context.fields = std::move(fields);
+  HandlerContext context = ContextFor(std::move(document), std::move(field), std::move(fields));
   context.source = source;
   return context;
 }

@@ -38,10 +38,8 @@ std::string WriteMap() {
 }
 
 HandlerContext SegmentContext(const SourceLookup* source, const Config* config) {
-  HandlerContext context;
-  context.document = "enterprise_customersegment_segment";
-  context.field = "condition_sql";
-  context.fields = {"segment_id", "condition_sql"};
+  HandlerContext context =
+      ContextFor("enterprise_customersegment_segment", "condition_sql", {"segment_id", "condition_sql"});
   context.source = source;
   context.config = config;
   return context;

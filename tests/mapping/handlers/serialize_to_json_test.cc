@@ -13,10 +13,8 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 HandlerContext Context(std::vector<std::string>* warnings) {
-  HandlerContext context;
-  context.document = "sales_flat_quote_item_option";
-  context.field = "value";
-  context.fields = {"option_id", "item_id", "code", "value"};
+  HandlerContext context =
+      ContextFor("sales_flat_quote_item_option", "value", {"option_id", "item_id", "code", "value"});
   context.id_field = "option_id";
   context.warn = [warnings](absl::string_view message) { warnings->emplace_back(message); };
   return context;

@@ -9,11 +9,7 @@ namespace {
 using ::testing::ElementsAre;
 
 HandlerContext Context() {
-  HandlerContext context;
-  context.document = "core_config_data";
-  context.field = "value";
-  context.fields = {"config_id", "scope", "scope_id", "path", "value"};
-  return context;
+  return ContextFor("core_config_data", "value", {"config_id", "scope", "scope_id", "path", "value"});
 }
 
 Rows Values(std::vector<Cell> values) {

@@ -9,11 +9,7 @@ namespace {
 using ::testing::ElementsAre;
 
 HandlerContext Context(std::string field) {
-  HandlerContext context;
-  context.document = "sales_order";
-  context.field = std::move(field);
-  context.fields = {"entity_id", "code", "label"};
-  return context;
+  return ContextFor("sales_order", std::move(field), {"entity_id", "code", "label"});
 }
 
 const Rows kRows = {{"1", "a", "A"}, {"2", std::nullopt, "B"}, {"3", "", std::nullopt}, {"4", "0", "0"}};

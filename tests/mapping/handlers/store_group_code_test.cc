@@ -12,10 +12,8 @@ namespace {
 using ::testing::ElementsAre;
 
 HandlerContext Context(std::vector<std::string>* warnings) {
-  HandlerContext context;
-  context.document = "store_group";
-  context.field = "code";
-  context.fields = {"group_id", "website_id", "name", "root_category_id", "default_store_id", "code"};
+  HandlerContext context = ContextFor(
+      "store_group", "code", {"group_id", "website_id", "name", "root_category_id", "default_store_id", "code"});
   context.warn = [warnings](absl::string_view message) { warnings->emplace_back(message); };
   return context;
 }
@@ -52,10 +50,7 @@ TEST(StoreGroupCodeTest, DuplicateNamesGetTheGroupIdAppended) {
 }
 
 TEST(StoreGroupCodeTest, NeedsGroupIdAndName) {
-  HandlerContext context;
-  context.document = "store_group";
-  context.field = "code";
-  context.fields = {"group_id", "code"};
+  HandlerContext context = ContextFor("store_group", "code", {"group_id", "code"});
   RunResult result = RunHandler(Ref("\\Migration\\Handler\\StoreGroupCode"), context, {});
   EXPECT_EQ(result.status.message(),
             "map.xml:7: handler \\Migration\\Handler\\StoreGroupCode: name field not found in the record "

@@ -36,10 +36,8 @@ class FakeSource : public SourceLookup {
 };
 
 HandlerContext Context(const SourceLookup* source) {
-  HandlerContext context;
-  context.document = "catalog_product_entity_varchar";
-  context.field = "value";
-  context.fields = {"value_id", "entity_type_id", "attribute_id", "store_id", "entity_id", "value"};
+  HandlerContext context = ContextFor("catalog_product_entity_varchar", "value",
+                                      {"value_id", "entity_type_id", "attribute_id", "store_id", "entity_id", "value"});
   context.source = source;
   return context;
 }
