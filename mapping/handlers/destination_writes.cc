@@ -95,9 +95,7 @@ class InsertIgnore : public Handler {
     std::vector<std::string> tuples;
     std::vector<std::string> values;
     for (size_t row = 0; row < target.row_count(); ++row) {
-      if (required_.has_value() && !php::Truthy(target.IsNull(row, *required_), target.Value(row, *required_))) {
-        continue;
-      }
+      if (required_.has_value() && !php::CellTruthy(target, row, *required_)) continue;
       values.clear();
       for (size_t field : fields_) {
         values.push_back(target.IsNull(row, field) ? "NULL" : destination_.Quote(target.Value(row, field)));

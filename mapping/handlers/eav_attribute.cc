@@ -25,11 +25,6 @@
 namespace migrate::mapping::handlers {
 namespace {
 
-// PHP's empty() on a cell.
-bool Empty(const FieldValues& values, size_t row, size_t field) {
-  return !php::Truthy(values.IsNull(row, field), values.Value(row, field));
-}
-
 class ConvertModel : public Handler {
  public:
   ConvertModel(size_t field, std::optional<size_t> opposite_field, std::shared_ptr<const ClassMap> class_map)
@@ -38,8 +33,8 @@ class ConvertModel : public Handler {
   absl::Status Handle(FieldValues& target, const FieldValues& opposite) const override {
     thread_local std::string converted;
     for (size_t row = 0; row < target.row_count(); ++row) {
-      if (Empty(target, row, field_)) {
-        if (opposite_field_.has_value() && !Empty(opposite, row, *opposite_field_)) {
+      if (!php::CellTruthy(target, row, field_)) {
+        if (opposite_field_.has_value() && php::CellTruthy(opposite, row, *opposite_field_)) {
           target.Set(row, field_, opposite.Value(row, *opposite_field_));
         } else {
           target.SetNull(row, field_);
@@ -75,7 +70,7 @@ class ApplyTo : public Handler {
   absl::Status Handle(FieldValues& target, const FieldValues& opposite) const override {
     for (size_t row = 0; row < target.row_count(); ++row) {
       const bool opposite_knows_attribute =
-          opposite_attribute_id_.has_value() && !Empty(opposite, row, *opposite_attribute_id_);
+          opposite_attribute_id_.has_value() && php::CellTruthy(opposite, row, *opposite_attribute_id_);
       if (!opposite_knows_attribute && !target.IsNull(row, attribute_id_) &&
           user_defined_.contains(target.Value(row, attribute_id_))) {
         target.SetNull(row, field_);

@@ -5,12 +5,18 @@
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
+#include "mapping/handler.h"
 
 namespace migrate::mapping::php {
 
 // if ($value): false for NULL, "" and "0".
 inline bool Truthy(bool is_null, absl::string_view value) {
   return !is_null && !value.empty() && value != "0";
+}
+
+// Truthy() of a cell; PHP's empty() is its negation.
+inline bool CellTruthy(const FieldValues& values, size_t row, size_t field) {
+  return Truthy(values.IsNull(row, field), values.Value(row, field));
 }
 
 // PHP's trim() character set: " \t\n\r\0\x0B".

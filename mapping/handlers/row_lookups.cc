@@ -47,7 +47,7 @@ class ProductAlertStoreId : public Handler {
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     for (size_t row = 0; row < target.row_count(); ++row) {
-      if (!php::Truthy(target.IsNull(row, website_id_), target.Value(row, website_id_))) continue;
+      if (!php::CellTruthy(target, row, website_id_)) continue;
       auto it = default_stores_.find(target.Value(row, website_id_));
       if (it != default_stores_.end()) {
         SetOrNull(target, row, field_, it->second);
