@@ -34,13 +34,6 @@ using ::migrate::testing::TestDatabase;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kMapStep[] = R"(
-    <step title="Map Step">
-      <integrity>Migration\Step\Map\Integrity</integrity>
-      <data>Migration\Step\Map\Data</data>
-      <volume>Migration\Step\Map\Volume</volume>
-    </step>)";
-
 // The Map step with map.xml of the test's folder, and `options`.
 class MigrateCommandTest : public MigrateRunTest {
  protected:

@@ -14,13 +14,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-constexpr char kMapStep[] = R"(
-    <step title="Map Step">
-      <integrity>Migration\Step\Map\Integrity</integrity>
-      <data>Migration\Step\Map\Data</data>
-      <volume>Migration\Step\Map\Volume</volume>
-    </step>)";
-
 constexpr char kMap[] = R"(<?xml version="1.0" encoding="UTF-8"?>
 <map xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
      xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/map.xsd">

@@ -25,6 +25,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/mariadb_server.h"
+#include "tests/stages/stock_sample_test.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/test_paths.h"
 
@@ -85,13 +86,6 @@ constexpr char kShopRows[] = R"(
     (1, 1, 'paypal_standard', 'ldUL46jnob7B+TSjh5c6DA==', 'a:1:{s:4:"note";s:2:"ok";}');
 )";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
 // Magento 2's decryption of a "0:3:<base64>" value (ChaCha20-Poly1305 IETF, the nonce first and
 // also the additional data) with kMagento2Key; "<not decryptable>" when it is not one.
 std::string Magento2Decrypt(const std::string& value) {
@@ -115,39 +109,19 @@ std::string Magento2Decrypt(const std::string& value) {
   return plain;
 }
 
-class StockMapStepTest : public MigrateRunTest {
+class StockMapStepTest : public StockSampleTest {
  protected:
-  static std::string LoadCommand(const io::ConnectionOptions& database, const std::string& dump) {
-    return absl::StrCat("mariadb --protocol=TCP -h 127.0.0.1 -P ", database.port, " -u root",
-                        " --init-command='SET SESSION innodb_strict_mode=0' ", database.database, " < '", dump, "'");
-  }
-
-  void LoadDumps(const std::string& fixtures) {
-    absl::StatusOr<std::string> loaded = RunCommand(absl::StrCat(
-        LoadCommand(source_options_, fixtures + "/magento1-1.6.1.0-sample.sql"), " & source_load=$!; ",
-        LoadCommand(destination_options_, fixtures + "/magento2-2.4.8-empty.sql"), " && wait $source_load"));
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-  }
-
   // The stock 1.6.1.0 config.xml.dist with the test's databases, the stock files' absolute paths,
   // crypt keys, and only the Map step in data mode.
   std::string StockConfig(const std::string& fixtures) {
-    const std::string etc = fixtures + "/magento-dmt/etc/opensource-to-opensource/";
-    std::string config = ReadFile(etc + "1.6.1.0/config.xml.dist");
+    std::string config = StockConfigText(fixtures);
     const size_t data_steps = config.find(R"(<steps mode="data">)");
     const size_t data_steps_end = config.find("</steps>", data_steps);
     EXPECT_NE(data_steps_end, std::string::npos);
     config.replace(data_steps, data_steps_end + std::string("</steps>").size() - data_steps, kMapStepOnly);
     config = absl::StrReplaceAll(
         config,
-        {{R"(<database host="localhost" name="magento1" user="root" />)",
-          absl::StrCat(R"(<database host="127.0.0.1" port=")", source_options_.port, R"(" name=")",
-                       source_options_.database, R"(" user="root" />)")},
-         {R"(<database host="localhost" name="magento2" user="root" />)",
-          absl::StrCat(R"(<database host="127.0.0.1" port=")", destination_options_.port, R"(" name=")",
-                       destination_options_.database, R"(" user="root" />)")},
-         {"etc/opensource-to-opensource/", etc},
-         {"<crypt_key />", absl::StrCat("<crypt_key>", kMagento1Key, "</crypt_key><crypt_key_destination>",
+        {{"<crypt_key />", absl::StrCat("<crypt_key>", kMagento1Key, "</crypt_key><crypt_key_destination>",
                                         kMagento2Key, "</crypt_key_destination>")}});
     return WriteFile("stock-config.xml", config);
   }

@@ -14,6 +14,7 @@
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_test.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/mariadb_server.h"
 #include "tests/support/test_paths.h"
@@ -25,49 +26,16 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-class StockSettingsModeTest : public MigrateRunTest {
+class StockSettingsModeTest : public StockSampleTest {
  protected:
-  // The mariadb client line loading `dump` into `database`.
-  static std::string LoadCommand(const io::ConnectionOptions& database, const std::string& dump) {
-    return absl::StrCat("mariadb --protocol=TCP -h 127.0.0.1 -P ", database.port, " -u root",
-                        " --init-command='SET SESSION innodb_strict_mode=0' ", database.database, " < '", dump, "'");
-  }
-
-  // Loads the two dumps at once; fails when either load does.
-  void LoadDumps(const std::string& source_dump, const std::string& destination_dump) {
-    absl::StatusOr<std::string> loaded = RunCommand(absl::StrCat(
-        LoadCommand(source_options_, source_dump), " & source_load=$!; ",
-        LoadCommand(destination_options_, destination_dump), " && wait $source_load"));
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-  }
-
-  // The stock 1.6.1.0 config.xml.dist with the test's databases and the stock files' absolute paths.
   std::string StockConfig(const std::string& fixtures) {
-    const std::string etc = fixtures + "/magento-dmt/etc/opensource-to-opensource/";
-    std::string config = ReadFile(etc + "1.6.1.0/config.xml.dist");
-    config = absl::StrReplaceAll(
-        config,
-        {{R"(<database host="localhost" name="magento1" user="root" />)",
-          absl::StrCat(R"(<database host="127.0.0.1" port=")", source_options_.port, R"(" name=")",
-                       source_options_.database, R"(" user="root" />)")},
-         {R"(<database host="localhost" name="magento2" user="root" />)",
-          absl::StrCat(R"(<database host="127.0.0.1" port=")", destination_options_.port, R"(" name=")",
-                       destination_options_.database, R"(" user="root" />)")},
-         {"etc/opensource-to-opensource/", etc}});
-    return WriteFile("stock-config.xml", config);
+    return WriteFile("stock-config.xml", StockConfigText(fixtures));
   }
 };
 
 TEST_F(StockSettingsModeTest, SettingsAndStoresOfTheSample) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
-  LoadDumps(fixtures + "/magento1-1.6.1.0-sample.sql", fixtures + "/magento2-2.4.8-empty.sql");
+  LoadDumps(fixtures);
   ASSERT_EQ(Scalar(*source_, "SELECT COUNT(*) FROM core_config_data"), "0");
   Exec(*source_, R"(INSERT INTO core_config_data (scope, scope_id, path, value) VALUES
                      ('default', 0, 'web/unsecure/base_url', 'http://magento1.example.com/'),

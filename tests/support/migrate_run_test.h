@@ -18,6 +18,14 @@ namespace migrate::testing {
 
 class MigrateRunTest : public ::testing::Test {
  protected:
+  // The Map step's three stages, for WriteConfig's `steps`.
+  static constexpr char kMapStep[] = R"(
+    <step title="Map Step">
+      <integrity>Migration\Step\Map\Integrity</integrity>
+      <data>Migration\Step\Map\Data</data>
+      <volume>Migration\Step\Map\Volume</volume>
+    </step>)";
+
   void SetUp() override;
 
   // Writes `text` to `name` in the test's folder and returns its path.

@@ -1,0 +1,26 @@
+// A fixture for tests that run the stock Data Migration Tool config on Magento's real 1.6.1.0 sample
+// (source) and 2.4.8 schema (destination) from ../shared/fixtures.
+#ifndef MIGRATE_TESTS_STAGES_STOCK_SAMPLE_TEST_H_
+#define MIGRATE_TESTS_STAGES_STOCK_SAMPLE_TEST_H_
+
+#include <string>
+
+#include "tests/support/migrate_run_test.h"
+
+namespace migrate::testing {
+
+class StockSampleTest : public MigrateRunTest {
+ protected:
+  // Loads the 1.6.1.0 sample into the source and the 2.4.8 schema into the destination, at once;
+  // a failed load is a test failure.
+  void LoadDumps(const std::string& fixtures);
+
+  // The stock 1.6.1.0 config.xml.dist with the test's databases and the stock files' absolute paths.
+  std::string StockConfigText(const std::string& fixtures);
+
+  static std::string ReadFile(const std::string& path);
+};
+
+}  // namespace migrate::testing
+
+#endif  // MIGRATE_TESTS_STAGES_STOCK_SAMPLE_TEST_H_
