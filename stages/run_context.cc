@@ -68,9 +68,11 @@ pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, abs
   copy.step = std::string(step);
   copy.stage = std::string(stage);
   copy.threads = options_.threads > 0 ? options_.threads : kDefaultThreads;
-  copy.chunk.batch_size = options_.bulk_size > 0 ? options_.bulk_size : kDefaultBulkSize;
+  copy.chunk.batch_size = BulkSize();
   return copy;
 }
+
+size_t RunContext::BulkSize() const { return options_.bulk_size > 0 ? options_.bulk_size : kDefaultBulkSize; }
 
 absl::StatusOr<std::string> RunContext::ResolveFileOption(absl::string_view option) const {
   const std::string& value = config_.options().Get(option);

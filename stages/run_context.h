@@ -70,6 +70,8 @@ class RunContext {
 
   // Coordinator options for a data stage of `step`.
   pipeline::CoordinatorOptions CopyOptions(absl::string_view step, absl::string_view stage) const;
+  // Rows per batch: option bulk_size, or the default.
+  size_t BulkSize() const;
 
   // A file option resolved as Magento resolves it, with an error naming the option.
   absl::StatusOr<std::string> ResolveFileOption(absl::string_view option) const;

@@ -115,7 +115,7 @@ absl::Status MapDelta::Connect(RunContext& context) {
 }
 
 absl::Status MapDelta::Replay(RunContext& context, const Document& document, const StepLog& log) {
-  const size_t page_size = context.CopyOptions("", "").chunk.batch_size;
+  const size_t page_size = context.BulkSize();
   uint64_t changes = 0;
   pipeline::DeltaApplyResult applied;
   absl::Duration lag;
