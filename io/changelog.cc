@@ -2,11 +2,13 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/change_capture.h"
 #include "io/result_set.h"
+#include "io/transaction.h"
 
 namespace migrate::io {
 
@@ -47,19 +49,44 @@ absl::StatusOr<ChangelogPage> Changelog::ReadPending(MysqlConnection& connection
 absl::StatusOr<uint64_t> Changelog::RemoveApplied(MysqlConnection& connection,
                                                   const std::vector<ChangelogEntry>& entries) const {
   if (entries.empty()) return 0;
-  std::vector<KeyColumn> key_and_version = key_;
-  key_and_version.push_back(KeyColumn{"version", /*numeric=*/true});
-  std::vector<Key> tuples;
-  tuples.reserve(entries.size());
+  std::vector<Key> keys;
+  keys.reserve(entries.size());
+  absl::flat_hash_map<std::string, uint64_t> read_versions;
   for (const ChangelogEntry& entry : entries) {
-    Key tuple = entry.key;
-    tuple.push_back(absl::StrCat(entry.version));
-    tuples.push_back(std::move(tuple));
+    keys.push_back(entry.key);
+    read_versions[EncodeKey(entry.key)] = entry.version;
   }
-  absl::Status status = connection.Execute(absl::StrCat("DELETE FROM ", QualifiedName(), " WHERE ",
-                                                        KeyInCondition(connection, key_and_version, tuples)));
-  if (!status.ok()) return status;
-  return connection.affected_rows();
+  absl::StatusOr<Transaction> transaction = Transaction::Begin(connection, Isolation::kReadCommitted);
+  if (!transaction.ok()) return transaction.status();
+  // Rows a shop transaction holds are skipped, not waited for: that transaction raises their
+  // version (or rolls back), so they stay pending either way, and the shop never waits on a lock
+  // of ours while we wait on one of its.
+  absl::StatusOr<ResultSet> locked =
+      connection.Query(absl::StrCat("SELECT ", KeyOrder(key_), ", `version` FROM ", QualifiedName(), " WHERE ",
+                                    KeyInCondition(connection, key_, keys), " FOR UPDATE SKIP LOCKED"));
+  if (!locked.ok()) return locked.status();
+  std::vector<Key> unchanged;
+  const size_t n = key_.size();
+  for (const Row& row : locked->rows()) {
+    Key key;
+    for (size_t i = 0; i < n; ++i) key.push_back(row[i].value_or(""));
+    uint64_t version = 0;
+    auto read = read_versions.find(EncodeKey(key));
+    if (read == read_versions.end() || !row[n].has_value() || !absl::SimpleAtoi(*row[n], &version) ||
+        version != read->second) {
+      continue;
+    }
+    unchanged.push_back(std::move(key));
+  }
+  uint64_t removed = 0;
+  if (!unchanged.empty()) {
+    absl::Status status = connection.Execute(absl::StrCat("DELETE FROM ", QualifiedName(), " WHERE ",
+                                                          KeyInCondition(connection, key_, unchanged)));
+    if (!status.ok()) return status;
+    removed = connection.affected_rows();
+  }
+  if (absl::Status status = transaction->Commit(); !status.ok()) return status;
+  return removed;
 }
 
 absl::StatusOr<uint64_t> Changelog::CountPending(MysqlConnection& connection) const {

@@ -5,6 +5,8 @@
 // change committed after the read raised the version, so its entry stays pending and is applied by
 // a later replay. Replaying applies the current rows of the changed keys, so applying an entry
 // twice (a replay killed between applying and removing) gives the same destination.
+// RemoveApplied never waits for a lock a shop transaction holds (it skips those entries, which
+// that transaction's change keeps pending), so the shop's writes never deadlock with it.
 // Not thread-safe; plain data plus the connection the caller passes.
 #ifndef MIGRATE_IO_CHANGELOG_H_
 #define MIGRATE_IO_CHANGELOG_H_
@@ -45,7 +47,8 @@ class Changelog {
   absl::StatusOr<ChangelogPage> ReadPending(MysqlConnection& connection, const std::optional<Key>& after,
                                             size_t limit) const;
 
-  // Removes the entries whose version is unchanged since they were read; returns how many.
+  // Removes the entries whose version is unchanged since they were read and that no other
+  // transaction holds; returns how many.
   absl::StatusOr<uint64_t> RemoveApplied(MysqlConnection& connection, const std::vector<ChangelogEntry>& entries) const;
 
   absl::StatusOr<uint64_t> CountPending(MysqlConnection& connection) const;

@@ -156,6 +156,30 @@ TEST_F(ChangeCaptureTest, AChangeMadeWhileAReplayRunsStaysPending) {
   EXPECT_EQ(*changelog.CountPending(*connection_), 1u);
 }
 
+// A shop transaction still open on a changed row: the replay's removal neither waits for it (which
+// could deadlock the shop's write with ours) nor removes its entry, which stays pending.
+TEST_F(ChangeCaptureTest, RemovalSkipsEntriesAShopTransactionHoldsWithoutWaiting) {
+  Exec(*connection_, "CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+  Install("t", {"id"});
+  Exec(*connection_, "INSERT INTO t VALUES (1, 0), (2, 0), (3, 0)");
+  const Changelog changelog(options_.database, "t", {KeyColumn{"id", true}});
+  absl::StatusOr<ChangelogPage> page = changelog.ReadPending(*connection_, std::nullopt, 10);
+  ASSERT_TRUE(page.ok()) << page.status();
+  std::unique_ptr<MysqlConnection> shop = Connect(options_);
+  ASSERT_NE(shop, nullptr);
+  Exec(*shop, "SET SESSION innodb_lock_wait_timeout = 1");
+  Exec(*shop, "BEGIN");
+  Exec(*shop, "UPDATE t SET v = 1 WHERE id = 2");
+  Exec(*connection_, "SET SESSION innodb_lock_wait_timeout = 1");
+  absl::StatusOr<uint64_t> removed = changelog.RemoveApplied(*connection_, page->entries);
+  ASSERT_TRUE(removed.ok()) << removed.status();
+  EXPECT_EQ(*removed, 2u);
+  // The shop's transaction goes on writing the changelog and commits.
+  Exec(*shop, "UPDATE t SET v = 2 WHERE id = 3");
+  Exec(*shop, "COMMIT");
+  EXPECT_THAT(ChangelogRows("t"), ElementsAre("2|UPDATE|0|2", "3|UPDATE|0|1"));
+}
+
 TEST_F(ChangeCaptureTest, PendingChangesComePageByPageInKeyOrder) {
   Exec(*connection_, "CREATE TABLE t (a VARCHAR(10), b INT, PRIMARY KEY (a, b))");
   Install("t", {"a", "b"});
