@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/progress_store.h"
+#include "io/table_backup.h"
 
 namespace migrate::stages {
 namespace {
@@ -38,7 +39,7 @@ std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, 
 }  // namespace
 
 bool IsToolTable(absl::string_view table) {
-  return table == io::ProgressStore::kDefaultTable || absl::StartsWith(table, "m2_cl_");
+  return table == io::ProgressStore::kDefaultTable || absl::StartsWith(table, "m2_cl_") || io::IsBackupTable(table);
 }
 
 absl::StatusOr<MapDocuments> PairDocuments(RunContext& context, const mapping::MapRules& rules,

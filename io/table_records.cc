@@ -1,0 +1,86 @@
+#include "io/table_records.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "io/result_set.h"
+
+namespace migrate::io {
+namespace {
+
+constexpr size_t kStatementBytes = 1 << 20;
+
+}  // namespace
+
+Value FieldOf(const Record& record, absl::string_view column) {
+  auto it = record.find(column);
+  return it == record.end() ? std::nullopt : it->second;
+}
+
+absl::StatusOr<std::vector<Record>> ReadRecords(MysqlConnection& connection, absl::string_view database,
+                                                absl::string_view table, const std::vector<std::string>& order_by) {
+  std::string sql = absl::StrCat("SELECT * FROM ", QualifiedName(database, table));
+  if (!order_by.empty()) {
+    absl::StrAppend(&sql, " ORDER BY ", absl::StrJoin(order_by, ", ", [](std::string* out, const std::string& c) {
+                      out->append(QuoteIdentifier(c));
+                    }));
+  }
+  absl::StatusOr<ResultSet> rows = connection.Query(sql);
+  if (!rows.ok()) return rows.status();
+  std::vector<Record> records;
+  records.reserve(rows->size());
+  for (const Row& row : rows->rows()) {
+    Record record;
+    for (size_t i = 0; i < row.size(); ++i) record.emplace(rows->columns()[i], row[i]);
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+absl::Status InsertRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
+                           const std::vector<Record>& records) {
+  std::set<std::string, std::less<>> names;
+  for (const Record& record : records) {
+    for (const auto& [column, value] : record) names.insert(column);
+  }
+  const std::vector<std::string> columns(names.begin(), names.end());
+  const std::string head =
+      absl::StrCat("INSERT INTO ", QualifiedName(database, table), " (",
+                   absl::StrJoin(columns, ", ", [](std::string* out, const std::string& c) { out->append(QuoteIdentifier(c)); }),
+                   ") VALUES ");
+  std::string sql;
+  for (const Record& record : records) {
+    std::string row = "(";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) row.append(", ");
+      auto field = record.find(columns[i]);
+      if (field == record.end()) {
+        row.append("DEFAULT");
+      } else if (!field->second.has_value()) {
+        row.append("NULL");
+      } else {
+        row.append(connection.Quote(*field->second));
+      }
+    }
+    row.append(")");
+    if (!sql.empty() && sql.size() + row.size() > kStatementBytes) {
+      if (absl::Status status = connection.Execute(sql); !status.ok()) return status;
+      sql.clear();
+    }
+    absl::StrAppend(&sql, sql.empty() ? head : ", ", row);
+  }
+  if (sql.empty()) return absl::OkStatus();
+  return connection.Execute(sql);
+}
+
+absl::Status ReplaceRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
+                            const std::vector<Record>& records) {
+  if (absl::Status status = connection.Execute(absl::StrCat("TRUNCATE TABLE ", QualifiedName(database, table)));
+      !status.ok()) {
+    return status;
+  }
+  return InsertRecords(connection, database, table, records);
+}
+
+}  // namespace migrate::io
