@@ -4,6 +4,7 @@
 
 #include "stages/step_registry.h"
 #include "stages/steps/data_integrity_step.h"
+#include "stages/steps/eav/eav_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/settings_step.h"
@@ -31,6 +32,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<SettingsIntegrity>(); });
   registry.Register("Migration\\Step\\Settings\\Data",
                     [](const mapping::StepConfig&) { return std::make_unique<SettingsData>(); });
+  registry.Register("Migration\\Step\\Eav\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<eav::EavIntegrity>(); });
+  registry.Register("Migration\\Step\\Eav\\Data",
+                    [](const mapping::StepConfig& step) { return std::make_unique<eav::EavData>(step.title); });
+  registry.Register("Migration\\Step\\Eav\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<eav::EavVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
