@@ -5,24 +5,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "tests/support/mariadb_server.h"
 
 namespace migrate::testing {
-namespace {
-
-// The mariadb client line loading `dump` into `database`.
-std::string LoadCommand(const io::ConnectionOptions& database, const std::string& dump) {
-  return absl::StrCat("mariadb --protocol=TCP -h 127.0.0.1 -P ", database.port, " -u root",
-                      " --init-command='SET SESSION innodb_strict_mode=0' ", database.database, " < '", dump, "'");
-}
-
-}  // namespace
 
 void StockSampleTest::LoadDumps(const std::string& fixtures) {
-  absl::StatusOr<std::string> loaded = RunCommand(absl::StrCat(
-      LoadCommand(source_options_, fixtures + "/magento1-1.6.1.0-sample.sql"), " & source_load=$!; ",
-      LoadCommand(destination_options_, fixtures + "/magento2-2.4.8-empty.sql"), " && wait $source_load"));
-  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  MigrateRunTest::LoadDumps(fixtures + "/magento1-1.6.1.0-sample.sql", fixtures + "/magento2-2.4.8-empty.sql");
 }
 
 std::string StockSampleTest::StockConfigText(const std::string& fixtures) {

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "tests/support/mariadb_server.h"
 #include "tests/support/test_servers.h"
 
 namespace migrate::testing {
@@ -62,6 +63,23 @@ std::string MigrateRunTest::WriteConfig(const std::vector<std::pair<std::string,
   </options>
 </config>
 )"));
+}
+
+namespace {
+
+// The mariadb client line loading `dump` into `database`.
+std::string LoadCommand(const io::ConnectionOptions& database, const std::string& dump) {
+  return absl::StrCat("mariadb --protocol=TCP -h 127.0.0.1 -P ", database.port, " -u root",
+                      " --init-command='SET SESSION innodb_strict_mode=0' ", database.database, " < '", dump, "'");
+}
+
+}  // namespace
+
+void MigrateRunTest::LoadDumps(const std::string& source_dump, const std::string& destination_dump) {
+  absl::StatusOr<std::string> loaded =
+      RunCommand(absl::StrCat(LoadCommand(source_options_, source_dump), " & source_load=$!; ",
+                              LoadCommand(destination_options_, destination_dump), " && wait $source_load"));
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
 }
 
 ProcessResult MigrateRunTest::Migrate(const std::vector<std::string>& args) { return StartMigrate(args)->Wait(); }

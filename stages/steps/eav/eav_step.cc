@@ -62,9 +62,10 @@ bool CheckFrontendInputs(const EavTables& source, const EavFiles& files, const S
   return passed;
 }
 
-// Model classes of Magento 1's rows that class_map does not name.
-bool CheckClasses(const EavTables& source, const MapDocuments& documents, const mapping::ClassMap& classes,
-                  const StepLog& log) {
+// Model classes of Magento 1's rows (ignored attributes left out) that class_map does not name.
+bool CheckClasses(const EavTables& source, const EavFiles& files, const MapDocuments& documents,
+                  const mapping::ClassMap& classes, const StepLog& log) {
+  const std::set<std::string> ignored = IgnoredAttributeIds(source, files.ignored);
   bool passed = true;
   for (const auto& [document, columns] : ClassColumns()) {
     const std::vector<io::Record>* rows = TableOf(source, document);
@@ -73,6 +74,7 @@ bool CheckClasses(const EavTables& source, const MapDocuments& documents, const 
     if (rows == nullptr || pair == documents.pairs.end() || pair->source->primary_key.empty()) continue;
     const std::string& id_column = pair->source->primary_key.front();
     for (const io::Record& row : *rows) {
+      if (ignored.contains(io::FieldOf(row, "attribute_id").value_or(""))) continue;
       for (const std::string& column : columns) {
         const io::Value value = io::FieldOf(row, column);
         if (!value.has_value() || value->empty() || classes.Has(*value)) continue;
@@ -137,7 +139,7 @@ absl::StatusOr<bool> EavIntegrity::Run(RunContext& context, const StepLog& log) 
     if (!path.ok()) return path.status();
     absl::StatusOr<mapping::ClassMap> classes = mapping::ClassMap::Read(*path);
     if (!classes.ok()) return classes.status();
-    passed = CheckClasses(*source, *documents, *classes, log) && passed;
+    passed = CheckClasses(*source, *files, *documents, *classes, log) && passed;
   }
   return passed;
 }

@@ -1,0 +1,26 @@
+// A fixture for the cases of Magento's own integration suite (../shared/fixtures/magento-dmt-tests):
+// each case loads its @dbFixture's source.sql and dest.sql into the test's databases and runs the
+// migrate binary with a config naming the stages the PHP test calls and the suite's _files, with the
+// options of the suite's config.xml.
+#ifndef MIGRATE_TESTS_STAGES_MAGENTO_SUITE_TEST_H_
+#define MIGRATE_TESTS_STAGES_MAGENTO_SUITE_TEST_H_
+
+#include <string>
+
+#include "tests/support/migrate_run_test.h"
+
+namespace migrate::testing {
+
+class MagentoSuiteTest : public MigrateRunTest {
+ protected:
+  // Loads resource/`fixture`/source.sql and dest.sql of the suite under `fixtures`.
+  void LoadFixture(const std::string& fixtures, const std::string& fixture);
+
+  // A data-mode config.xml with `steps` and the options of the suite's config.xml (its files by
+  // absolute path; those Magento does not ship are left out).
+  std::string SuiteConfig(const std::string& fixtures, const std::string& steps);
+};
+
+}  // namespace migrate::testing
+
+#endif  // MIGRATE_TESTS_STAGES_MAGENTO_SUITE_TEST_H_
