@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "stages/step_registry.h"
+#include "stages/steps/customer/customer_step.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/map_delta_step.h"
@@ -32,6 +33,13 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<SettingsIntegrity>(); });
   registry.Register("Migration\\Step\\Settings\\Data",
                     [](const mapping::StepConfig&) { return std::make_unique<SettingsData>(); });
+  registry.Register("Migration\\Step\\Customer\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<customer::CustomerIntegrity>(); });
+  registry.Register("Migration\\Step\\Customer\\Data", [](const mapping::StepConfig& step) {
+    return std::make_unique<customer::CustomerData>(step.title);
+  });
+  registry.Register("Migration\\Step\\Customer\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<customer::CustomerVolume>(); });
   registry.Register("Migration\\Step\\Eav\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavIntegrity>(); });
   registry.Register("Migration\\Step\\Eav\\Data",

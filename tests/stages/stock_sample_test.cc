@@ -25,6 +25,23 @@ std::string StockSampleTest::StockConfigText(const std::string& fixtures) {
        {"etc/opensource-to-opensource/", etc}});
 }
 
+std::string StockSampleTest::StockConfigWithDataSteps(const std::string& fixtures,
+                                                      const std::vector<std::string>& titles) {
+  std::string config = StockConfigText(fixtures);
+  const size_t data_steps = config.find(R"(<steps mode="data">)");
+  const size_t data_steps_end = config.find("</steps>", data_steps);
+  std::string kept;
+  for (size_t at = config.find("<step title=", data_steps); at < data_steps_end;
+       at = config.find("<step title=", at + 1)) {
+    const std::string step = config.substr(at, config.find("</step>", at) + 7 - at);
+    for (const std::string& title : titles) {
+      if (step.find(absl::StrCat("\"", title, "\"")) != std::string::npos) absl::StrAppend(&kept, step, "\n");
+    }
+  }
+  config.replace(data_steps, data_steps_end - data_steps, absl::StrCat(R"(<steps mode="data">)", "\n", kept));
+  return config;
+}
+
 std::string StockSampleTest::ReadFile(const std::string& path) {
   std::ifstream file(path);
   std::stringstream text;

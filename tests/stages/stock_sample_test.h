@@ -4,6 +4,7 @@
 #define MIGRATE_TESTS_STAGES_STOCK_SAMPLE_TEST_H_
 
 #include <string>
+#include <vector>
 
 #include "tests/support/migrate_run_test.h"
 
@@ -17,6 +18,10 @@ class StockSampleTest : public MigrateRunTest {
 
   // The stock 1.6.1.0 config.xml.dist with the test's databases and the stock files' absolute paths.
   std::string StockConfigText(const std::string& fixtures);
+
+  // StockConfigText keeping, of its data steps, those titled `titles` (in the stock order), so a
+  // test runs the stock config with the steps this build implements.
+  std::string StockConfigWithDataSteps(const std::string& fixtures, const std::vector<std::string>& titles);
 
   static std::string ReadFile(const std::string& path);
 };
