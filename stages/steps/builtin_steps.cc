@@ -40,6 +40,8 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
   });
   registry.Register("Migration\\Step\\Customer\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<customer::CustomerVolume>(); });
+  registry.Register("Migration\\Step\\Customer\\Delta",
+                    [](const mapping::StepConfig&) { return customer::MakeCustomerDelta(); });
   registry.Register("Migration\\Step\\Eav\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavIntegrity>(); });
   registry.Register("Migration\\Step\\Eav\\Data",

@@ -19,10 +19,14 @@ namespace {
 
 // The delta plan of one document: its copy plan, written as upserts, and where its changelog key
 // sits on both sides.
-absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(const DocumentPair& pair, const DeltaDocument& document,
-                                                  const HandlerSetup& setup) {
+absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(RunContext& context, const DocumentPair& pair,
+                                                  const DeltaDocument& document, const HandlerSetup& setup,
+                                                  DeltaExtension* extension) {
   absl::StatusOr<pipeline::CopyPlan> copy = BuildCopyPlan(pair, setup, io::WriteMode::kUpsert);
   if (!copy.ok()) return copy.status();
+  if (extension != nullptr) {
+    if (absl::Status status = extension->AdjustPlan(context, pair, *setup.source, *copy); !status.ok()) return status;
+  }
   pipeline::DeltaPlan plan;
   plan.copy = std::move(*copy);
   plan.copy.clear_destination = false;
@@ -90,7 +94,7 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
       return candidate.plan.source_document == document.document;
     });
     if (pair == pairs->pairs.end()) continue;
-    absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(*pair, document, setup);
+    absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(context, *pair, document, setup, extension_.get());
     if (!plan.ok()) return plan.status();
     io::Changelog changelog(database, table, plan->source_key);
     documents_.push_back(Document{std::move(*plan), std::move(changelog)});
@@ -131,12 +135,14 @@ absl::Status MapDelta::Replay(RunContext& context, const Document& document, con
     absl::StatusOr<pipeline::DeltaApplyResult> result =
         pipeline::ApplyChangedKeys(document.plan, keys, *source_, *destination_, page_size);
     if (!result.ok()) return result.status();
+    absl::StatusOr<pipeline::DeltaApplyResult> also = ReplayAlsoChanged(context, document, keys);
+    if (!also.ok()) return also.status();
     absl::StatusOr<uint64_t> removed = document.changelog.RemoveApplied(*source_, page->entries);
     if (!removed.ok()) return removed.status();
     lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
     changes += page->entries.size();
-    applied.rows_upserted += result->rows_upserted;
-    applied.keys_deleted += result->keys_deleted;
+    applied.rows_upserted += result->rows_upserted + also->rows_upserted;
+    applied.keys_deleted += result->keys_deleted + also->keys_deleted;
     after = page->entries.back().key;
     if (page->entries.size() < page_size) break;
   }
@@ -146,6 +152,27 @@ absl::Status MapDelta::Replay(RunContext& context, const Document& document, con
                            document.plan.copy.document, changes, applied.rows_upserted, applied.keys_deleted,
                            absl::ToDoubleSeconds(lag)));
   return absl::OkStatus();
+}
+
+absl::StatusOr<pipeline::DeltaApplyResult> MapDelta::ReplayAlsoChanged(RunContext& context,
+                                                                      const Document& document,
+                                                                      const std::vector<io::Key>& keys) {
+  pipeline::DeltaApplyResult applied;
+  if (extension_ == nullptr) return applied;
+  absl::StatusOr<std::vector<std::pair<std::string, std::vector<io::Key>>>> also =
+      extension_->AlsoChanged(context, document.plan.copy.document, keys, *source_);
+  if (!also.ok()) return also.status();
+  for (const auto& [name, other_keys] : *also) {
+    auto other = std::find_if(documents_.begin(), documents_.end(),
+                              [&](const Document& candidate) { return candidate.plan.copy.document == name; });
+    if (other == documents_.end() || other_keys.empty()) continue;
+    absl::StatusOr<pipeline::DeltaApplyResult> result =
+        pipeline::ApplyChangedKeys(other->plan, other_keys, *source_, *destination_, context.BulkSize());
+    if (!result.ok()) return result.status();
+    applied.rows_upserted += result->rows_upserted;
+    applied.keys_deleted += result->keys_deleted;
+  }
+  return applied;
 }
 
 absl::StatusOr<bool> MapDelta::Run(RunContext& context, const StepLog& log) {

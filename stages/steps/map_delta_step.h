@@ -20,16 +20,38 @@
 #include "io/mysql_connection.h"
 #include "pipeline/delta_apply.h"
 #include "stages/destination_lookup.h"
+#include "stages/map_documents.h"
 #include "stages/source_lookup.h"
 #include "stages/step_stage.h"
 #include "stages/steps/map_step.h"
 
 namespace migrate::stages {
 
+// What a step adds to the generic replay of its delta group (e.g. the Customer step's static
+// columns, filled from other documents' rows).
+class DeltaExtension {
+ public:
+  virtual ~DeltaExtension() = default;
+
+  // Adjusts a document's copy plan before its changes are replayed: the columns and filters the
+  // step's data stage adds to what the map gives.
+  virtual absl::Status AdjustPlan(RunContext& context, const DocumentPair& pair, const mapping::SourceLookup& lookup,
+                                  pipeline::CopyPlan& plan) = 0;
+
+  // Keys of other documents of the group (by source document name) whose destination rows a
+  // replayed page of `document` (`keys`) changes too. They are replayed after the page and before
+  // its changelog rows are removed, so a kill in between replays both again.
+  virtual absl::StatusOr<std::vector<std::pair<std::string, std::vector<io::Key>>>> AlsoChanged(
+      RunContext& context, const std::string& document, const std::vector<io::Key>& keys,
+      io::MysqlConnection& source) = 0;
+};
+
 class MapDelta : public StepStage {
  public:
-  // Replays group `group` of the delta groups file through the map of `spec`.
-  MapDelta(std::string group, MapStepSpec spec) : group_(std::move(group)), spec_(std::move(spec)) {}
+  // Replays group `group` of the delta groups file through the map of `spec`, with a step's
+  // `extension` when given.
+  MapDelta(std::string group, MapStepSpec spec, std::unique_ptr<DeltaExtension> extension = nullptr)
+      : group_(std::move(group)), spec_(std::move(spec)), extension_(std::move(extension)) {}
 
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
 
@@ -42,9 +64,13 @@ class MapDelta : public StepStage {
   absl::Status Prepare(RunContext& context, const StepLog& log);
   absl::Status Connect(RunContext& context);
   absl::Status Replay(RunContext& context, const Document& document, const StepLog& log);
+  // Replays what the extension says a page of `document` also changed.
+  absl::StatusOr<pipeline::DeltaApplyResult> ReplayAlsoChanged(RunContext& context, const Document& document,
+                                                               const std::vector<io::Key>& keys);
 
   const std::string group_;
   const MapStepSpec spec_;
+  const std::unique_ptr<DeltaExtension> extension_;
   bool prepared_ = false;
   std::unique_ptr<ConnectionSourceLookup> lookup_;
   std::unique_ptr<ConnectionDestinationAccess> destination_access_;

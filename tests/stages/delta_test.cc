@@ -1,6 +1,7 @@
-// migrate delta end to end on real servers, with the demo profile on a generated shop: while a
-// writer inserts, updates and deletes orders, order items, customers, addresses, products and their
-// EAV values on the source, delta replays them; after the writer stops and delta catches up, every
+// migrate delta end to end on real servers, with the demo profile on a generated shop (its EAV,
+// Customer Attributes and Map steps; the Customer and Map deltas): while a writer inserts, updates
+// and deletes orders, order items, customers, addresses, products and their EAV values on the
+// source, delta replays them; after the writer stops and delta catches up, every
 // destination table equals what a fresh `migrate data` of the final source gives, and no change is
 // left pending. Once uninterrupted, once with delta killed (-9) at random moments and restarted
 // (a dozen times and more). No shop write may fail but in a deadlock among the shop's own writes.
@@ -270,18 +271,41 @@ class DeltaTest : public MigrateRunTest {
       ASSERT_TRUE(generator::CreateSchema(destination, generator::SchemaKind::kMagento2, 1).ok());
     }
     const std::string demo = SourceDir() + "/configs/demo/";
-    const std::string options = absl::StrCat(
-        "\n    <map_file>", demo, "map.xml</map_file>\n    <map_document_groups>", demo,
-        "map-document-groups.xml</map_document_groups>\n    <delta_document_groups_file>", demo,
-        "deltalog.xml</delta_document_groups_file>\n    <delta_poll_interval>0.2</delta_poll_interval>"
-        "\n    <bulk_size>300</bulk_size>");
+    std::string options;
+    for (const auto& [option, file] : std::vector<std::pair<std::string, std::string>>{
+             {"map_file", "map.xml"},
+             {"map_document_groups", "map-document-groups.xml"},
+             {"delta_document_groups_file", "deltalog.xml"},
+             {"eav_map_file", "map-eav.xml"},
+             {"eav_document_groups_file", "eav-document-groups.xml"},
+             {"eav_attribute_groups_file", "eav-attribute-groups.xml"},
+             {"class_map", "class-map.xml"},
+             {"customer_map_file", "map-customer.xml"},
+             {"customer_document_groups_file", "customer-document-groups.xml"},
+             {"customer_attribute_groups_file", "customer-attribute-groups.xml"}}) {
+      absl::StrAppend(&options, "\n    <", option, ">", demo, file, "</", option, ">");
+    }
+    absl::StrAppend(&options, "\n    <delta_poll_interval>0.2</delta_poll_interval>\n    <bulk_size>300</bulk_size>",
+                    "\n    <upgrade_customer_password_hash>1</upgrade_customer_password_hash>");
     const std::vector<std::pair<std::string, std::string>> steps = {
         {"data", R"(
+    <step title="EAV Step">
+      <integrity>Migration\Step\Eav\Integrity</integrity>
+      <data>Migration\Step\Eav\Data</data>
+    </step>
+    <step title="Customer Attributes Step">
+      <integrity>Migration\Step\Customer\Integrity</integrity>
+      <data>Migration\Step\Customer\Data</data>
+    </step>
     <step title="Map Step">
       <integrity>Migration\Step\Map\Integrity</integrity>
       <data>Migration\Step\Map\Data</data>
     </step>)"},
         {"delta", R"(
+    <step title="Customer Attributes Step">
+      <delta>Migration\Step\Customer\Delta</delta>
+      <volume>Migration\Step\Customer\Volume</volume>
+    </step>
     <step title="Map Step">
       <delta>Migration\Step\Map\Delta</delta>
       <volume>Migration\Step\Map\Volume</volume>

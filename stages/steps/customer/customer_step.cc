@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -11,13 +12,16 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "io/key_range.h"
 #include "io/mysql_connection.h"
+#include "io/result_set.h"
 #include "mapping/document_prefix.h"
 #include "pipeline/coordinator.h"
 #include "stages/copy_plan_builder.h"
 #include "stages/destination_lookup.h"
 #include "stages/map_documents.h"
 #include "stages/source_lookup.h"
+#include "stages/steps/map_delta_step.h"
 #include "stages/steps/customer/customer_files.h"
 #include "stages/steps/customer/static_attributes.h"
 
@@ -141,7 +145,84 @@ absl::Status MarkStatic(RunContext& context, const CustomerInputs& inputs) {
   return absl::OkStatus();
 }
 
+// The plan of a document in the data stage's form: static columns for the entity documents, the
+// left-out rows for the value tables.
+absl::Status AdjustPlan(const CustomerInputs& inputs, const DocumentPair& pair, const mapping::SourceLookup& lookup,
+                        bool upgrade_password_hash, pipeline::CopyPlan& plan) {
+  if (inputs.files.entity_documents.contains(pair.plan.source_document)) {
+    return AddStaticColumns(inputs, pair, lookup, upgrade_password_hash, plan);
+  }
+  plan.filter = ValueTableFilter(inputs, pair.plan.source_document);
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+namespace {
+
+// The Customer step's part in replaying delta_customer: the data stage's plans, and the entities
+// whose static columns a changed value row of a static attribute changes.
+class CustomerDeltaExtension : public DeltaExtension {
+ public:
+  absl::Status AdjustPlan(RunContext& context, const DocumentPair& pair, const mapping::SourceLookup& lookup,
+                          pipeline::CopyPlan& plan) override {
+    if (absl::Status status = Load(context); !status.ok()) return status;
+    return customer::AdjustPlan(*inputs_, pair, lookup, context.config().options().upgrade_customer_password_hash(),
+                                plan);
+  }
+
+  absl::StatusOr<std::vector<std::pair<std::string, std::vector<io::Key>>>> AlsoChanged(
+      RunContext& context, const std::string& document, const std::vector<io::Key>& keys,
+      io::MysqlConnection& source) override {
+    std::vector<std::pair<std::string, std::vector<io::Key>>> also;
+    if (absl::Status status = Load(context); !status.ok()) return status;
+    const std::string entity = EntityDocumentOf(document);
+    auto attributes = inputs_->attributes.find(entity);
+    if (entity.empty() || entity == document || attributes == inputs_->attributes.end()) return also;
+    std::vector<std::string> ids;
+    for (const SourceAttribute& attribute : attributes->second) ids.push_back(source.Quote(attribute.id));
+    if (ids.empty()) return also;
+    absl::StatusOr<io::ResultSet> entities = source.Query(absl::StrCat(
+        "SELECT DISTINCT ", io::QuoteIdentifier("entity_id"), " FROM ",
+        io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, document)), " WHERE (",
+        io::KeyInCondition(source, {io::KeyColumn{"value_id", true}}, keys), ") AND ",
+        io::QuoteIdentifier("attribute_id"), " IN (", absl::StrJoin(ids, ","), ")"));
+    if (!entities.ok()) return entities.status();
+    std::vector<io::Key> entity_keys;
+    for (const io::Row& row : entities->rows()) entity_keys.push_back(io::Key{row[0].value_or("")});
+    also.emplace_back(entity, std::move(entity_keys));
+    return also;
+  }
+
+ private:
+  absl::Status Load(RunContext& context) {
+    if (inputs_.has_value()) return absl::OkStatus();
+    absl::StatusOr<CustomerInputs> loaded = LoadInputs(context);
+    if (!loaded.ok()) return loaded.status();
+    inputs_ = std::move(*loaded);
+    return absl::OkStatus();
+  }
+
+  // The entity document of the entity type `document` belongs to ("" when none).
+  std::string EntityDocumentOf(const std::string& document) const {
+    auto type = inputs_->files.entity_type_of.find(document);
+    if (type == inputs_->files.entity_type_of.end()) return "";
+    for (const std::string& entity : inputs_->files.entity_documents) {
+      auto entity_type = inputs_->files.entity_type_of.find(entity);
+      if (entity_type != inputs_->files.entity_type_of.end() && entity_type->second == type->second) return entity;
+    }
+    return "";
+  }
+
+  std::optional<CustomerInputs> inputs_;
+};
+
+}  // namespace
+
+std::unique_ptr<StepStage> MakeCustomerDelta() {
+  return std::make_unique<MapDelta>("delta_customer", MapStepSpec{"customer_map_file", {}},
+                                    std::make_unique<CustomerDeltaExtension>());
+}
 
 absl::StatusOr<bool> CustomerIntegrity::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<CustomerInputs> inputs = LoadInputs(context);
@@ -176,11 +257,7 @@ absl::StatusOr<bool> CustomerData::Run(RunContext& context, const StepLog& log) 
   for (const DocumentPair& pair : inputs->documents.pairs) {
     absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
     if (!plan.ok()) return plan.status();
-    if (inputs->files.entity_documents.contains(pair.plan.source_document)) {
-      if (absl::Status status = AddStaticColumns(*inputs, pair, lookup, upgrade, *plan); !status.ok()) return status;
-    } else {
-      plan->filter = ValueTableFilter(*inputs, pair.plan.source_document);
-    }
+    if (absl::Status status = AdjustPlan(*inputs, pair, lookup, upgrade, *plan); !status.ok()) return status;
     plans.push_back(std::move(*plan));
   }
   const absl::Time start = absl::Now();

@@ -14,9 +14,17 @@
 // the salt): Magento 2 cannot check those without the Data Migration Tool's login plugin, so they
 // stay where that plugin looks for them. Then Magento 2's eav_attribute marks the listed attributes
 // static. Volume: each document's rows against the source's (the left-out rows not counted).
+//
+// Delta (Migration\Step\Customer\Delta): group delta_customer of the delta groups file replayed
+// through the customer map like the Map step's delta (map_delta_step.h), with the same static
+// columns and value-table rows as the data stage, so a replayed document equals a fresh copy. A
+// changed value of a static attribute also replays its entity, so the column follows (Magento's
+// delta waits for the entity's own row to change); a deleted one reaches the column when the
+// entity changes (Magento 1 saves an entity's updated_at with its values).
 #ifndef MIGRATE_STAGES_STEPS_CUSTOMER_CUSTOMER_STEP_H_
 #define MIGRATE_STAGES_STEPS_CUSTOMER_CUSTOMER_STEP_H_
 
+#include <memory>
 #include <string>
 
 #include "stages/step_stage.h"
@@ -41,6 +49,9 @@ class CustomerVolume : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
 };
+
+// The Customer step's delta stage.
+std::unique_ptr<StepStage> MakeCustomerDelta();
 
 }  // namespace migrate::stages::customer
 
