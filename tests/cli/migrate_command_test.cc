@@ -96,16 +96,17 @@ TEST_F(MigrateCommandTest, PasswordsNeverReachTheOutputOrTheLog) {
 TEST_F(MigrateCommandTest, NotImplementedStepClassesAreListedTogether) {
   WriteFile("map.xml", "<map><source/><destination/></map>");
   std::string config = WriteConfig("data", absl::StrCat(kMapStep, R"(
-    <step title="EAV Step">
-      <integrity>Migration\Step\Eav\Integrity</integrity>
-      <data>Migration\Step\Eav\Data</data>
+    <step title="VisualMerchandiser Step">
+      <integrity>Migration\Step\VisualMerchandiser\Integrity</integrity>
+      <data>Migration\Step\VisualMerchandiser\Data</data>
     </step>)"),
                                    "<map_file>map.xml</map_file>");
   ProcessResult run = Migrate({"data", config});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.output, HasSubstr("not implemented yet"));
-  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\Eav\\Integrity"));
-  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\Eav\\Data"));
+  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\VisualMerchandiser\\Integrity"));
+  EXPECT_THAT(run.output, HasSubstr("Migration\\Step\\VisualMerchandiser\\Data"));
+  EXPECT_THAT(run.output, Not(HasSubstr("Migration\\Step\\Map")));
 }
 
 // Source and destination shaped like a tiny shop, with a rule of every kind between them.
