@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/array_binding.h"
 #include "io/mysql_error.h"
 
 namespace migrate::io {
@@ -18,25 +19,6 @@ namespace {
 constexpr size_t kPacketHeadroom = 4096;
 // Per value in a bulk request: an indicator byte and a length of up to 9 bytes.
 constexpr size_t kBulkValueOverhead = 10;
-
-bool IsUnsupportedCommand(unsigned int error_number) {
-  return error_number == 1047      // ER_UNKNOWN_COM_ERROR
-         || error_number == 1295   // ER_UNSUPPORTED_PS
-         || error_number == 2054   // CR_NOT_IMPLEMENTED
-         || error_number == 5003;  // CR_FUNCTION_NOT_SUPPORTED
-}
-
-// What MARIADB_STMT_BULK_SUPPORTED tests, through the public API: a MariaDB server (not MySQL)
-// announcing bulk operations among its extended capabilities.
-bool ServerSupportsBulk(MYSQL* mysql) {
-  unsigned long capabilities = 0;
-  unsigned long extended = 0;
-  if (mariadb_get_infov(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) != 0 ||
-      mariadb_get_infov(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) != 0) {
-    return false;
-  }
-  return (capabilities & CLIENT_MYSQL) == 0 && (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32)) != 0;
-}
 
 std::string QuotedList(const std::vector<std::string>& names) {
   return absl::StrJoin(names, ", ", [](std::string* out, const std::string& name) {
@@ -96,7 +78,7 @@ absl::Status BulkWriter::StatementError() const {
 }
 
 absl::Status BulkWriter::PrepareArrayBinding() {
-  if (!ServerSupportsBulk(connection_.handle())) return absl::OkStatus();
+  if (!ServerSupportsArrayBinding(connection_)) return absl::OkStatus();
   stmt_ = mysql_stmt_init(connection_.handle());
   if (stmt_ == nullptr) return connection_.LastError();
   std::vector<std::string> placeholders(options_.columns.size(), "?");

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/change_capture.h"
+#include "io/keyed_delete.h"
 #include "io/result_set.h"
 #include "io/transaction.h"
 
@@ -78,15 +79,12 @@ absl::StatusOr<uint64_t> Changelog::RemoveApplied(MysqlConnection& connection,
     }
     unchanged.push_back(std::move(key));
   }
-  uint64_t removed = 0;
-  if (!unchanged.empty()) {
-    absl::Status status = connection.Execute(absl::StrCat("DELETE FROM ", QualifiedName(), " WHERE ",
-                                                          KeyInCondition(connection, key_, unchanged)));
-    if (!status.ok()) return status;
-    removed = connection.affected_rows();
-  }
+  // Point deletes of exactly the rows locked above: a DELETE ... IN (...) planned as a scan would
+  // wait for rows a shop transaction holds while holding ours, and deadlock with it.
+  absl::StatusOr<uint64_t> removed = DeleteByKeys(connection, QualifiedName(), key_, unchanged);
+  if (!removed.ok()) return removed.status();
   if (absl::Status status = transaction->Commit(); !status.ok()) return status;
-  return removed;
+  return *removed;
 }
 
 absl::StatusOr<uint64_t> Changelog::CountPending(MysqlConnection& connection) const {
