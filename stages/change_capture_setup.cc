@@ -52,9 +52,19 @@ absl::Status SetUpChangeCapture(RunContext& context, const StepLog& log) {
   if (absl::Status status = io::CheckChangeCapturePrivileges(**source, database); !status.ok()) return status;
 
   std::map<std::string, std::vector<std::string>> tracked;
+  std::vector<std::string> missing;
   for (const DeltaDocument& document : *documents) {
     const std::string table = context.prefixes().source + document.document;
-    if ((*schema)->contains(table)) tracked[table] = document.key_columns;
+    if ((*schema)->contains(table)) {
+      tracked[table] = document.key_columns;
+    } else {
+      missing.push_back(document.document);
+    }
+  }
+  if (!missing.empty()) {
+    log.Warning(absl::StrCat("Some of the delta log tables were not created. Expected:", documents->size(),
+                             ". Actual:", tracked.size()));
+    log.Info(absl::StrCat("Tables of the delta groups file that the source lacks: ", absl::StrJoin(missing, ", ")));
   }
   size_t changelogs_created = 0;
   int triggers_created = 0;

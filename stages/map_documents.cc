@@ -96,20 +96,20 @@ bool ReportIntegrity(const MapDocuments& documents, const StepLog& log) {
   bool passed = true;
   if (!documents.unmapped_source.empty()) {
     passed = false;
-    log.Error(absl::StrCat("Source documents are not mapped: ", absl::StrJoin(documents.unmapped_source, ",")));
+    log.Difference(absl::StrCat("Source documents are not mapped: ", absl::StrJoin(documents.unmapped_source, ",")));
   }
   if (!documents.unmapped_destination.empty()) {
     passed = false;
-    log.Error(absl::StrCat("Destination documents are not mapped: ",
+    log.Difference(absl::StrCat("Destination documents are not mapped: ",
                            absl::StrJoin(documents.unmapped_destination, ",")));
   }
   for (const auto& [document, fields] : documents.source_fields_not_mapped) {
     passed = false;
-    log.Error(absl::StrCat("Source fields are not mapped. Document: ", document, ". Fields: ", absl::StrJoin(fields, ",")));
+    log.Difference(absl::StrCat("Source fields are not mapped. Document: ", document, ". Fields: ", absl::StrJoin(fields, ",")));
   }
   for (const auto& [document, fields] : documents.destination_fields_not_mapped) {
     passed = false;
-    log.Error(absl::StrCat("Destination fields are not mapped. Document: ", document,
+    log.Difference(absl::StrCat("Destination fields are not mapped. Document: ", document,
                            ". Fields: ", absl::StrJoin(fields, ",")));
   }
   for (const auto& [document, fields] : documents.source_type_mismatches) {

@@ -47,8 +47,8 @@ bool IsToolTable(absl::string_view table);
 absl::StatusOr<MapDocuments> PairDocuments(RunContext& context, const mapping::MapRules& rules,
                                            const std::vector<std::string>& only_source_documents = {});
 
-// Logs Magento's integrity messages for `documents` and returns true when there is no error.
-// Data type mismatches are warnings only.
+// Logs Magento's integrity messages for `documents` (as differences: warnings under -a) and returns
+// true when there is none. Data type mismatches are warnings only and do not fail the check.
 bool ReportIntegrity(const MapDocuments& documents, const StepLog& log);
 
 }  // namespace migrate::stages

@@ -22,7 +22,8 @@ constexpr absl::string_view kVolumeStage = "volume check";
 constexpr absl::string_view kSetupStage = "setup triggers";
 
 StepLog LogFor(RunContext& context, absl::string_view stage, const mapping::StepConfig& step) {
-  return StepLog(context.log(), LogContext{context.options().mode, std::string(stage), step.title});
+  return StepLog(context.log(), LogContext{context.options().mode, std::string(stage), step.title},
+                 /*differences_as_warnings=*/stage == kIntegrityStage && context.options().auto_resolve);
 }
 
 absl::Status ResetProgress(RunContext& context, const std::vector<mapping::StepConfig>& steps) {

@@ -53,9 +53,16 @@ class RunLog {
 // A RunLog bound to one place in the run, for a stage or step to write through.
 class StepLog {
  public:
-  StepLog(RunLog* log, LogContext context) : log_(log), context_(std::move(context)) {}
+  // With `differences_as_warnings` (an integrity check under -a), Difference() logs warnings.
+  StepLog(RunLog* log, LogContext context, bool differences_as_warnings = false)
+      : log_(log), context_(std::move(context)), differences_as_warnings_(differences_as_warnings) {}
 
   void Error(absl::string_view message) const { log_->Write(LogLevel::kError, context_, message); }
+  // A difference an integrity check found (Magento's aggregated integrity messages): an error, or a
+  // warning when the run carries on past differences (-a).
+  void Difference(absl::string_view message) const {
+    log_->Write(differences_as_warnings_ ? LogLevel::kWarning : LogLevel::kError, context_, message);
+  }
   void Warning(absl::string_view message) const { log_->Write(LogLevel::kWarning, context_, message); }
   void Info(absl::string_view message) const { log_->Write(LogLevel::kInfo, context_, message); }
   void Debug(absl::string_view message) const { log_->Write(LogLevel::kDebug, context_, message); }
@@ -66,6 +73,7 @@ class StepLog {
  private:
   RunLog* log_;
   LogContext context_;
+  bool differences_as_warnings_;
 };
 
 }  // namespace migrate::stages

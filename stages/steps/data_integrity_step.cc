@@ -114,11 +114,7 @@ absl::StatusOr<bool> DataIntegrity::Run(RunContext& context, const StepLog& log)
     if (!check.status.ok()) return check.status;
     if (check.orphans.empty()) continue;
     ++failed;
-    if (context.options().auto_resolve) {
-      log.Warning(Message(check));
-    } else {
-      log.Error(Message(check));
-    }
+    log.Difference(Message(check));
   }
   log.Info(absl::StrCat(checks.size(), " foreign keys of ", (*schema)->size(), " source tables checked, ", failed,
                         " with orphan records"));

@@ -9,7 +9,8 @@ void MagentoSuiteTest::LoadFixture(const std::string& fixtures, const std::strin
   LoadDumps(resource + "/source.sql", resource + "/dest.sql");
 }
 
-std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std::string& steps) {
+std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std::string& steps,
+                                          const std::string& mode) {
   const std::string files = absl::StrCat(fixtures, "/magento-dmt-tests/testsuite/Migration/_files/");
   std::string options;
   for (const auto& [option, file] : std::vector<std::pair<std::string, std::string>>{
@@ -25,12 +26,13 @@ std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std
            {"stores_map_file", "map-stores.xml"}}) {
     absl::StrAppend(&options, "\n    <", option, ">", files, file, "</", option, ">");
   }
+  if (mode == "delta") absl::StrAppend(&options, "\n    <delta_document_groups_file>", files, "deltalog.xml</delta_document_groups_file>");
   absl::StrAppend(&options,
                   "\n    <bulk_size>100</bulk_size>\n    <edition_migrate>opensource-to-opensource</edition_migrate>"
                   "\n    <edition_number>1.9.2.1</edition_number>"
                   "\n    <init_statements_source>SET NAMES utf8;</init_statements_source>"
                   "\n    <init_statements_destination>SET NAMES utf8;</init_statements_destination>");
-  return WriteConfig("data", steps, options);
+  return WriteConfig(mode, steps, options);
 }
 
 }  // namespace migrate::testing

@@ -16,9 +16,10 @@ class MagentoSuiteTest : public MigrateRunTest {
   // Loads resource/`fixture`/source.sql and dest.sql of the suite under `fixtures`.
   void LoadFixture(const std::string& fixtures, const std::string& fixture);
 
-  // A data-mode config.xml with `steps` and the options of the suite's config.xml (its files by
-  // absolute path; those Magento does not ship are left out).
-  std::string SuiteConfig(const std::string& fixtures, const std::string& steps);
+  // A config.xml with `steps` in `mode` and the options of the suite's config.xml (its files by
+  // absolute path; those Magento does not ship are left out). Its delta groups file (deltalog.xml)
+  // is named in delta mode only, so data-mode cases set up no change capture.
+  std::string SuiteConfig(const std::string& fixtures, const std::string& steps, const std::string& mode = "data");
 };
 
 }  // namespace migrate::testing

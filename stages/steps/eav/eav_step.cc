@@ -37,7 +37,7 @@ bool PhpEmpty(const io::Value& value) { return !value.has_value() || value->empt
 
 void Incompatibility(const StepLog& log, absl::string_view document, absl::string_view field,
                      absl::string_view error) {
-  log.Error(absl::StrCat("Incompatibility in data. Source document: ", document, ". Field: ", field,
+  log.Difference(absl::StrCat("Incompatibility in data. Source document: ", document, ". Field: ", field,
                          ". Error: ", error));
 }
 
