@@ -67,7 +67,7 @@ TEST(StockFilesTest, EveryFileReadsWithoutError) {
     EXPECT_TRUE(status.ok()) << status;
     ++read;
   }
-  EXPECT_EQ(read, 19);
+  EXPECT_GE(read, 19);  // the stock files of the 1.6.1.0 and 1.9.4.5 sets and the shared ones
 }
 
 TEST(StockFilesTest, ConfigStepsAndOptions) {

@@ -1,5 +1,7 @@
 #include "tests/support/migrate_run_test.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -16,9 +18,14 @@ void MigrateRunTest::SetUp() {
   destination_ = Connect(destination_options_);
   ASSERT_NE(source_, nullptr);
   ASSERT_NE(destination_, nullptr);
-  dir_ = ::testing::TempDir() + "/" + source_options_.database;
+  // The process id keeps two checkouts' runs of the same test (or two runs at once) apart.
+  dir_ = absl::StrCat(::testing::TempDir(), "/", source_options_.database, "-", getpid());
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
+}
+
+void MigrateRunTest::TearDown() {
+  if (!HasFailure() && !dir_.empty()) std::filesystem::remove_all(dir_);
 }
 
 std::string MigrateRunTest::WriteFile(const std::string& name, const std::string& text) {

@@ -27,6 +27,8 @@ class MigrateRunTest : public ::testing::Test {
     </step>)";
 
   void SetUp() override;
+  // Removes the test's folder unless the test failed (then it is left for a look).
+  void TearDown() override;
 
   // Writes `text` to `name` in the test's folder and returns its path.
   std::string WriteFile(const std::string& name, const std::string& text);
