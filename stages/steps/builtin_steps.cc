@@ -6,6 +6,7 @@
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/post_processing_step.h"
 #include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
@@ -33,6 +34,8 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<SettingsData>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
+  registry.Register("Migration\\Step\\PostProcessing\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<PostProcessingData>(); });
 }
 
 }  // namespace migrate::stages
