@@ -2,9 +2,16 @@
 // binary on hand-made Magento-like tables: the rows each action leaves, the multiselect value too
 // long for varchar that stays in _text with a warning, the row counts it records in
 // migrate_volume_adjustments, and Map's volume check passing on a rerun (and failing without them).
+#include <signal.h>
+
+#include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/migrate_run_test.h"
@@ -160,6 +167,16 @@ class PostProcessingStepTest : public MigrateRunTest {
     return Rows(*destination_, "SELECT step, document, `rows` FROM migrate_volume_adjustments ORDER BY document");
   }
 
+  // How many delta runs have started looping, by the log file all runs append to.
+  int DeltaStarts() {
+    std::ifstream log(dir_ + "/migration.log");
+    int starts = 0;
+    for (std::string line; std::getline(log, line);) {
+      if (line.find("replaying changes every") != std::string::npos) ++starts;
+    }
+    return starts;
+  }
+
   std::string config_;
 };
 
@@ -219,6 +236,58 @@ TEST_F(PostProcessingStepTest, ResetCopiesAgainAndCountsOnce) {
   EXPECT_THAT(reset.output, HasSubstr("EAV leftovers: deleted 1 rows"));  // eav_entity_attribute was not refilled
   ExpectPostProcessedRows();
   EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+}
+
+// Delta mode's volume check, after a cycle that replays a new source row, counts what
+// PostProcessing removed too.
+TEST_F(PostProcessingStepTest, DeltaVolumeCheckAllowsForIt) {
+  WriteFile("deltalog.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<groups xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
+        xs:noNamespaceSchemaLocation="urn:magento:module:Magento_DataMigrationTool:etc/groups.xsd">
+    <group name="delta_map">
+        <document key="entity_id">catalog_category_product</document>
+    </group>
+</groups>
+)");
+  const std::string config = WriteConfig(
+      {{"data", absl::StrCat(kMapStep, kPostProcessingStep)}, {"delta", R"(
+    <step title="Map Step">
+      <delta>Migration\Step\Map\Delta</delta>
+      <volume>Migration\Step\Map\Volume</volume>
+    </step>)"}},
+      "\n    <map_file>map.xml</map_file>"
+      "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>"
+      "\n    <delta_document_groups_file>deltalog.xml</delta_document_groups_file>"
+      "\n    <delta_poll_interval>0.2</delta_poll_interval>",
+      destination_options_);
+  ProcessResult run = Migrate({"data", config});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  Exec(*source_, "INSERT INTO catalog_category_product VALUES (5, 5, 3, 0)");
+
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config});
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (Scalar(*destination_, "SELECT COUNT(*) FROM catalog_category_product WHERE entity_id = 5") != "1" &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  delta->Kill(SIGTERM);
+  ProcessResult stopped = delta->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_THAT(stopped.output, HasSubstr("Delta stopped"));
+  EXPECT_THAT(stopped.output, Not(HasSubstr("Mismatch of entities")));
+  EXPECT_THAT(Rows(*destination_, "SELECT entity_id, category_id FROM catalog_category_product ORDER BY entity_id"),
+              ElementsAre("2|2", "4|3", "5|5"));
+
+  // The same stop without the record warns: the volume check did run, and the record is what passed it.
+  Exec(*destination_, "DELETE FROM migrate_volume_adjustments");
+  delta = StartMigrate({"delta", config});
+  const absl::Time second_deadline = absl::Now() + absl::Seconds(60);
+  while (DeltaStarts() < 2 && absl::Now() < second_deadline) absl::SleepFor(absl::Milliseconds(100));
+  delta->Kill(SIGTERM);
+  stopped = delta->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_THAT(stopped.output,
+              HasSubstr("Mismatch of entities in the document: catalog_category_product Source: 5 Destination: 3"));
 }
 
 }  // namespace
