@@ -87,15 +87,8 @@ constexpr char kCopiedTables[] = R"(
       UNIQUE KEY (category_id, product_id));
 )";
 
-class PostProcessingStepTest : public MigrateRunTest {
- protected:
-  void SetUp() override {
-    MigrateRunTest::SetUp();
-    Exec(*source_, kCopiedTables);
-    // Products 1 and 2 are in attribute set 4, product 3 in set 9; product 7 does not exist.
-    // Attributes: 10 status, 11 color_old (set 9 only), 20 material (multiselect), 21 description,
-    // 30 url_path, 31 name; 40 and 41 are catalog_category's url_path and multiselect; 99 is gone.
-    Exec(*source_, R"(
+// What the source holds; the comments say what PostProcessing does to each row once copied.
+constexpr char kSourceRows[] = R"(
       INSERT INTO catalog_product_entity_int VALUES
         (1, 10, 0, 1, 1),      -- stays
         (2, 11, 0, 1, 5),      -- 11 is not in product 1's set 4: deleted
@@ -116,7 +109,17 @@ class PostProcessingStepTest : public MigrateRunTest {
         (4, 31, 0, 1, 'Name 1'),
         (5, 40, 0, 1, 'cat-path');  -- catalog_category's url_path: stays
       INSERT INTO catalog_category_product VALUES (1, 1, 1, 0), (2, 2, 1, 0), (3, 1, 2, 0), (4, 3, 2, 1);
-    )");
+)";
+
+class PostProcessingStepTest : public MigrateRunTest {
+ protected:
+  void SetUp() override {
+    MigrateRunTest::SetUp();
+    Exec(*source_, kCopiedTables);
+    // Products 1 and 2 are in attribute set 4, product 3 in set 9; product 7 does not exist.
+    // Attributes: 10 status, 11 color_old (set 9 only), 20 material (multiselect), 21 description,
+    // 30 url_path, 31 name; 40 and 41 are catalog_category's url_path and multiselect; 99 is gone.
+    Exec(*source_, kSourceRows);
     Exec(*destination_, kCopiedTables);
     Exec(*destination_, R"(
       CREATE TABLE eav_entity_type (entity_type_id SMALLINT UNSIGNED PRIMARY KEY,
@@ -146,20 +149,26 @@ class PostProcessingStepTest : public MigrateRunTest {
                           "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>");
   }
 
-  void ExpectPostProcessedRows() {
-    EXPECT_THAT(Rows(*destination_, "SELECT value_id, attribute_id, entity_id, IFNULL(value, 'NULL') "
-                                    "FROM catalog_product_entity_int ORDER BY value_id"),
+  // The rows PostProcessing leaves in the destination's tables named with `prefix`.
+  void ExpectPostProcessedRows(const std::string& prefix = "") {
+    EXPECT_THAT(Rows(*destination_, absl::StrCat("SELECT value_id, attribute_id, entity_id, IFNULL(value, 'NULL') FROM ",
+                                                 prefix, "catalog_product_entity_int ORDER BY value_id")),
                 ElementsAre("1|10|1|1", "3|11|3|6", "5|11|2|NULL", "6|11|7|8"));
-    EXPECT_THAT(Rows(*destination_, "SELECT value_id, attribute_id, store_id, entity_id, LEFT(value, 4), "
-                                    "CHAR_LENGTH(value) FROM catalog_product_entity_text ORDER BY value_id"),
+    EXPECT_THAT(Rows(*destination_, absl::StrCat("SELECT value_id, attribute_id, store_id, entity_id, LEFT(value, 4), "
+                                                 "CHAR_LENGTH(value) FROM ",
+                                                 prefix, "catalog_product_entity_text ORDER BY value_id")),
                 ElementsAre("3|20|0|2|xxxx|256", "4|21|0|1|desc|4", "5|41|0|1|5,6|3"));
-    EXPECT_THAT(Rows(*destination_, "SELECT attribute_id, store_id, entity_id, value "
-                                    "FROM catalog_product_entity_varchar ORDER BY entity_id, attribute_id, store_id"),
+    EXPECT_THAT(Rows(*destination_, absl::StrCat("SELECT attribute_id, store_id, entity_id, value FROM ", prefix,
+                                                 "catalog_product_entity_varchar "
+                                                 "ORDER BY entity_id, attribute_id, store_id")),
                 ElementsAre("20|0|1|1,2", "20|1|1|3", "31|0|1|Name 1", "40|0|1|cat-path"));
-    EXPECT_THAT(Rows(*destination_, "SELECT entity_id, category_id FROM catalog_category_product ORDER BY entity_id"),
+    EXPECT_THAT(Rows(*destination_, absl::StrCat("SELECT entity_id, category_id FROM ", prefix,
+                                                 "catalog_category_product ORDER BY entity_id")),
                 ElementsAre("2|2", "4|3"));
-    EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM eav_entity_attribute"), "9");
-    EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM eav_entity_attribute WHERE attribute_id = 77"), "0");
+    EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM ", prefix, "eav_entity_attribute")), "9");
+    EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM ", prefix,
+                                                 "eav_entity_attribute WHERE attribute_id = 77")),
+              "0");
   }
 
   // Net rows removed, per table, as recorded.
@@ -236,6 +245,37 @@ TEST_F(PostProcessingStepTest, ResetCopiesAgainAndCountsOnce) {
   EXPECT_THAT(reset.output, HasSubstr("EAV leftovers: deleted 1 rows"));  // eav_entity_attribute was not refilled
   ExpectPostProcessedRows();
   EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+}
+
+// With dest_prefix, every table the step reads or changes is the prefixed one, and the adjustments
+// name the prefixed tables; a table of the same name without the prefix is left alone.
+TEST_F(PostProcessingStepTest, UsesTheDestinationPrefix) {
+  for (const char* table : {"catalog_product_entity_int", "catalog_product_entity_text",
+                            "catalog_product_entity_varchar", "catalog_category_product", "eav_entity_type",
+                            "eav_attribute", "eav_entity_attribute", "catalog_product_entity"}) {
+    Exec(*destination_, absl::StrCat("CREATE TABLE m2_", table, " LIKE ", table, "; INSERT INTO m2_", table,
+                                     " SELECT * FROM ", table));
+  }
+  std::string rows = kSourceRows;
+  for (size_t at = rows.find("INSERT INTO "); at != std::string::npos; at = rows.find("INSERT INTO ", at + 1)) {
+    rows.insert(at + 12, "m2_");
+  }
+  Exec(*destination_, rows);
+  Exec(*destination_, "INSERT INTO catalog_category_product VALUES (1, 1, 1, 0)");
+  const std::string config = WriteConfig(
+      "data", kPostProcessingStep,
+      "\n    <dest_prefix>m2_</dest_prefix>"
+      "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>");
+  ProcessResult run = Migrate({"data", config});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ExpectPostProcessedRows("m2_");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM catalog_category_product WHERE category_id = 1"), "1");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM eav_entity_attribute WHERE attribute_id = 77"), "1");
+  EXPECT_THAT(Adjustments(), ElementsAre("PostProcessing|m2_catalog_category_product|2",
+                                         "PostProcessing|m2_catalog_product_entity_int|2",
+                                         "PostProcessing|m2_catalog_product_entity_text|2",
+                                         "PostProcessing|m2_catalog_product_entity_varchar|1",
+                                         "PostProcessing|m2_eav_entity_attribute|1"));
 }
 
 // Delta mode's volume check, after a cycle that replays a new source row, counts what
