@@ -144,9 +144,14 @@ class PostProcessingStepTest : public MigrateRunTest {
     )");
     WriteFile("map.xml", kMap);
     WriteFile("eav-document-groups.xml", kEavGroups);
-    config_ = WriteConfig("data", absl::StrCat(kMapStep, kPostProcessingStep),
-                          "\n    <map_file>map.xml</map_file>"
-                          "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>");
+    config_ = WriteMapAndPostProcessingConfig();
+  }
+
+  // config.xml with the Map and PostProcessing steps (WriteConfig always writes config.xml).
+  std::string WriteMapAndPostProcessingConfig() {
+    return WriteConfig("data", absl::StrCat(kMapStep, kPostProcessingStep),
+                       "\n    <map_file>map.xml</map_file>"
+                       "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>");
   }
 
   // The rows PostProcessing leaves in the destination's tables named with `prefix`.
@@ -243,6 +248,30 @@ TEST_F(PostProcessingStepTest, ResetCopiesAgainAndCountsOnce) {
   ASSERT_EQ(reset.exit_code, 0) << reset.output;
   EXPECT_THAT(reset.output, Not(HasSubstr("Mismatch of entities")));
   EXPECT_THAT(reset.output, HasSubstr("EAV leftovers: deleted 1 rows"));  // eav_entity_attribute was not refilled
+  ExpectPostProcessedRows();
+  EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+}
+
+// A table's delete and its record commit together: when recording fails (as a kill -9 between
+// them would stop it), the delete is rolled back too, and the next run deletes and records once.
+TEST_F(PostProcessingStepTest, ChangeAndRecordCommitTogether) {
+  ProcessResult copied = Migrate({"data", WriteConfig("data", kMapStep, "\n    <map_file>map.xml</map_file>")});
+  ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  config_ = WriteMapAndPostProcessingConfig();
+  Exec(*destination_, R"(
+    CREATE TRIGGER refuse_int BEFORE INSERT ON migrate_volume_adjustments FOR EACH ROW
+    IF NEW.document = 'catalog_product_entity_int' THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test';
+    END IF)");
+  ProcessResult refused = Migrate({"data", config_});
+  EXPECT_NE(refused.exit_code, 0) << refused.output;
+  EXPECT_THAT(refused.output, HasSubstr("refused by the test"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM catalog_product_entity_int"), "6");
+  EXPECT_THAT(Adjustments(), ::testing::IsEmpty());
+
+  Exec(*destination_, "DROP TRIGGER refuse_int");
+  ProcessResult run = Migrate({"data", config_});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
   ExpectPostProcessedRows();
   EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
 }
