@@ -10,7 +10,9 @@
 //      _text, named in a warning, rather than being cut short as Magento's tool does.
 //   5. catalog_product's url_path values are deleted from catalog_product_entity_varchar.
 // Each action logs one INFO line with its counts. Tables are the destination's, with dest_prefix; a
-// listed table the destination lacks (or without attribute_id) is skipped. Every delete is set-based.
+// group's table the destination lacks (or without the columns needed) is skipped and named in that
+// line; an action whose fixed tables (eav_attribute, ...) are missing is skipped with a warning.
+// Every delete is one set-based statement per table, in one transaction with its record.
 //
 // Volume adjustments. The step records, per destination table, the rows it removed, net of the rows
 // it added (the varchar rows of step 4), in migrate_volume_adjustments (io/adjustment_store.h) under
@@ -22,6 +24,10 @@
 //   - a rerun finds nothing left to delete or move and adds 0;
 //   - when the copy starts a table afresh (-r, or an unfinished copy of a table without a key) it
 //     forgets that table's figure (pipeline/coordinator.cc), and this step counts its rows again.
+// Not covered: a delta cycle that replays a source row this step removed (a changed url_path, a
+// multiselect value written to _text again) puts it back without changing the figure, so delta's
+// volume check warns (as Magento's does), and a later `migrate data` without -r removes the row again
+// and counts it twice (Magento's recomputed figure would not); `migrate data -r` starts clean.
 // Magento instead stores source rows (mapped through map_file) minus destination rows, computed after
 // the step. That is also safe under kill -9, but it hides any row the copy lost or added for another
 // reason, and it needs the source and the map at post-processing time; we record what we did instead.
