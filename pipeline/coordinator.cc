@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "io/adjustment_store.h"
 #include "io/key_range_splitter.h"
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
@@ -83,6 +84,10 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
   if (!control.ok()) return control.status();
   absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(**control);
   if (!store.ok()) return store.status();
+  // A document started afresh is filled from the source again: what later steps recorded about its
+  // row count (io/adjustment_store.h) no longer holds.
+  absl::StatusOr<io::AdjustmentStore> adjustments = io::AdjustmentStore::Open(**control);
+  if (!adjustments.ok()) return adjustments.status();
   absl::StatusOr<std::vector<io::ChunkProgress>> recorded = store->Load(**control, options_.step, options_.stage);
   if (!recorded.ok()) return recorded.status();
   std::map<std::string, std::vector<io::ChunkProgress>> recorded_by_document;
@@ -117,6 +122,10 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
         std::string truncate = absl::StrCat("TRUNCATE TABLE ", io::QuoteIdentifier(plan.destination_database), ".",
                                             io::QuoteIdentifier(plan.destination_table));
         if (absl::Status status = (*control)->Execute(truncate); !status.ok()) return status;
+      }
+      // Before PlanChunks: killed in between, the document is still fresh and comes here again.
+      if (absl::Status status = adjustments->ForgetDocument(**control, plan.destination_table); !status.ok()) {
+        return status;
       }
       std::vector<io::KeyRange> ranges = {io::KeyRange{}};
       if (!plan.key.empty() && !plan.direct_copy && options_.threads > 1 &&

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/adjustment_store.h"
 #include "io/progress_store.h"
 #include "io/table_backup.h"
 
@@ -39,7 +40,8 @@ std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, 
 }  // namespace
 
 bool IsToolTable(absl::string_view table) {
-  return table == io::ProgressStore::kDefaultTable || absl::StartsWith(table, "m2_cl_") || io::IsBackupTable(table);
+  return table == io::ProgressStore::kDefaultTable || table == io::AdjustmentStore::kDefaultTable ||
+         absl::StartsWith(table, "m2_cl_") || io::IsBackupTable(table);
 }
 
 absl::StatusOr<MapDocuments> PairDocuments(RunContext& context, const mapping::MapRules& rules,

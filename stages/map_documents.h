@@ -38,7 +38,8 @@ struct MapDocuments {
   std::vector<DocumentPair> pairs;
 };
 
-// The tables of the run that this tool keeps for itself (progress, changelogs, backups): never documents.
+// The tables of the run that this tool keeps for itself (progress, volume adjustments, changelogs,
+// backups): never documents.
 bool IsToolTable(absl::string_view table);
 
 // Pairs the documents of both databases through `rules`. When `only_source_documents` is not

@@ -8,6 +8,7 @@
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/post_processing_step.h"
 #include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
@@ -50,6 +51,8 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
+  registry.Register("Migration\\Step\\PostProcessing\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<PostProcessingData>(); });
 }
 
 }  // namespace migrate::stages
