@@ -1,7 +1,7 @@
 // Magento's stock EAV step on the real databases of ../shared/fixtures: the 1.6.1.0 sample into the
 // 2.4.8 schema (whose catalog_product entity type is 4, the sample's 10), run by the migrate binary
-// with the stock 1.6.1.0 config.xml.dist and the files it names, with -a, keeping the data steps
-// this build implements (Data Integrity, EAV, Map, PostProcessing) in the stock order.
+// with the stock 1.6.1.0 config.xml.dist and the files it names, with -a, with the data steps Data
+// Integrity, EAV, Map and PostProcessing in the stock order.
 //
 // What must hold after the run: every product and category value of the sample arrives under the
 // same attribute code, entity and store; each product keeps its attribute set by name; every
@@ -53,7 +53,7 @@ class StockEavStepTest : public StockSampleTest {
   // The stock config with only the data steps this build implements.
   std::string StockConfig(const std::string& fixtures) {
     return WriteFile("stock-config.xml",
-                     StockConfigWithDataSteps(fixtures, {"Data Integrity Step", "EAV Step", "Map Step"}));
+                     StockConfigWithDataSteps(fixtures, {"Data Integrity Step", "EAV Step", "Map Step", "PostProcessing Step"}));
   }
 
   // "count/checksum" of `sql`'s rows, each folded into one CRC32.
@@ -97,13 +97,15 @@ TEST_F(StockEavStepTest, TheSamplesAttributeModelArrivesWholeAndRerunsGiveTheSam
             "Magento\\Catalog\\Model\\ResourceModel\\Product");
 
   // Every product and category value arrives under the same attribute code, entity and store (the
-  // map's handlers change some values, e.g. url_path's suffix; names and prices arrive as they were).
+  // map's handlers change some values, e.g. url_path's suffix; names and prices arrive as they were),
+  // but for products' url_path, which PostProcessing removes as Magento's does.
   for (const char* table : kValueTables) {
     const std::string type = absl::StrContains(table, "product") ? "catalog_product" : "catalog_category";
     const std::string from = absl::StrCat("`", table, "` v JOIN eav_attribute a ON a.attribute_id = v.attribute_id ",
                                           "JOIN eav_entity_type t ON t.entity_type_id = a.entity_type_id AND ",
                                           "t.entity_type_code = '", type, "' WHERE a.attribute_code NOT IN ",
-                                          "('msrp_enabled', 'group_price', 'is_recurring', 'recurring_profile')");
+                                          "('msrp_enabled', 'group_price', 'is_recurring', 'recurring_profile')",
+                                          type == "catalog_product" ? " AND a.attribute_code <> 'url_path'" : "");
     const std::string keys = "v.entity_id, v.store_id, a.attribute_code";
     EXPECT_EQ(Fingerprint(*destination_, keys, from), Fingerprint(*source_, keys, from)) << table;
     const std::string values = absl::StrCat(from, " AND a.attribute_code IN ('name', 'price', 'sku', 'status')");
