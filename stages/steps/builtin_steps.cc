@@ -7,6 +7,7 @@
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/ratings_step.h"
 #include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
@@ -38,6 +39,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<eav::EavData>(step.title); });
   registry.Register("Migration\\Step\\Eav\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavVolume>(); });
+  registry.Register("Migration\\Step\\Ratings\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsIntegrity>(); });
+  registry.Register("Migration\\Step\\Ratings\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsData>(); });
+  registry.Register("Migration\\Step\\Ratings\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
