@@ -8,6 +8,7 @@
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/ratings_step.h"
+#include "stages/steps/sales_increment_step.h"
 #include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
@@ -45,6 +46,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<RatingsData>(); });
   registry.Register("Migration\\Step\\Ratings\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<RatingsVolume>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementIntegrity>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementData>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
