@@ -7,6 +7,7 @@
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/order_grids_step.h"
 #include "stages/steps/ratings_step.h"
 #include "stages/steps/sales_increment_step.h"
 #include "stages/steps/settings_step.h"
@@ -52,6 +53,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementData>(); });
   registry.Register("Migration\\Step\\SalesIncrement\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementVolume>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsIntegrity>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsData>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
