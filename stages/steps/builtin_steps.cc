@@ -5,6 +5,7 @@
 #include "stages/step_registry.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
+#include "stages/steps/inventory_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/order_grids_step.h"
@@ -59,6 +60,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<OrderGridsData>(); });
   registry.Register("Migration\\Step\\OrderGrids\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<OrderGridsVolume>(); });
+  registry.Register("Migration\\Step\\Inventory\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryIntegrity>(); });
+  registry.Register("Migration\\Step\\Inventory\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryData>(); });
+  registry.Register("Migration\\Step\\Inventory\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }

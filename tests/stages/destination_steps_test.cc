@@ -415,5 +415,97 @@ TEST_F(DestinationStepsTest, OrderGridsIntegrityNamesWhatTheGridsLack) {
       << run.output;
 }
 
+// --- Inventory -----------------------------------------------------------------------------------
+
+constexpr char kLegacyStock[] = R"(
+  CREATE TABLE catalog_product_entity (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, sku VARCHAR(64));
+  CREATE TABLE cataloginventory_stock_item (item_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    product_id INT UNSIGNED NOT NULL, stock_id SMALLINT UNSIGNED NOT NULL, qty DECIMAL(12,4),
+    is_in_stock SMALLINT UNSIGNED NOT NULL DEFAULT 0, website_id SMALLINT UNSIGNED NOT NULL DEFAULT 0,
+    UNIQUE KEY (product_id, stock_id));
+  CREATE TABLE store_website (website_id SMALLINT UNSIGNED NOT NULL PRIMARY KEY, code VARCHAR(32));
+  CREATE TABLE sales_shipment (entity_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY);
+  CREATE TABLE setup_module (module VARCHAR(50) NOT NULL PRIMARY KEY, schema_version VARCHAR(50),
+                             data_version VARCHAR(50));
+  INSERT INTO setup_module VALUES ('Magento_Catalog', '2.4.8', '2.4.8');
+  INSERT INTO catalog_product_entity VALUES (1, 'n2610'), (2, 'bb8100'), (3, 'sony-cam'), (4, 'gift');
+  INSERT INTO cataloginventory_stock_item (item_id, product_id, stock_id, qty, is_in_stock, website_id) VALUES
+    (10, 1, 1, 5.0000, 1, 0), (11, 2, 1, 0.0000, 0, 0), (12, 3, 1, NULL, 1, 0), (13, 4, 1, 2.5000, 1, 0);
+  INSERT INTO store_website VALUES (0, 'admin'), (1, 'base'), (2, 'french');
+  INSERT INTO sales_shipment VALUES (1), (2), (7);
+)";
+
+constexpr char kMsiTables[] = R"(
+  INSERT INTO setup_module VALUES ('Magento_Inventory', '1.2.5', '1.2.5');
+  CREATE TABLE inventory_source (source_code VARCHAR(255) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL,
+                                 enabled TINYINT NOT NULL DEFAULT 1);
+  INSERT INTO inventory_source VALUES ('a-warehouse', 'A', 1), ('default', 'Default Source', 1);
+  CREATE TABLE inventory_source_item (source_item_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    source_code VARCHAR(255) NOT NULL, sku VARCHAR(64) NOT NULL, quantity DECIMAL(12,4) NOT NULL DEFAULT 0,
+    status SMALLINT UNSIGNED NOT NULL DEFAULT 0, UNIQUE KEY (source_code, sku));
+  CREATE TABLE inventory_stock_sales_channel (type VARCHAR(64) NOT NULL, code VARCHAR(64) NOT NULL,
+    stock_id INT UNSIGNED NOT NULL, PRIMARY KEY (type, code));
+  INSERT INTO inventory_stock_sales_channel VALUES ('website', 'gone', 1);
+  CREATE TABLE inventory_shipment_source (shipment_id INT UNSIGNED NOT NULL PRIMARY KEY,
+    source_code VARCHAR(255) NOT NULL);
+  -- A source item Magento 2 already had for a product: updated in place.
+  INSERT INTO inventory_source_item (source_code, sku, quantity, status) VALUES ('default', 'n2610', 100, 0);
+)";
+
+TEST_F(DestinationStepsTest, InventoryIsANoOpWithoutMsi) {
+  Exec(*destination_, kLegacyStock);
+  const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("Inventory"), "")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(Logged(run.output, "INFO", "MSI (Magento_Inventory) is not installed in the destination: nothing to do"))
+      << run.output;
+  EXPECT_THAT(run.output, Not(HasSubstr("[ERROR]")));
+  EXPECT_THAT(run.output, Not(HasSubstr("[WARNING]")));
+}
+
+TEST_F(DestinationStepsTest, InventoryFillsMsiFromTheLegacyStock) {
+  Exec(*destination_, kLegacyStock);
+  Exec(*destination_, kMsiTables);
+  const std::string config = WriteConfig("data", WholeStep("Inventory"), "<bulk_size>3</bulk_size>");
+  for (int run = 0; run < 2; ++run) {  // a rerun gives the same rows
+    const ProcessResult result = Migrate({"data", config});
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+    EXPECT_THAT(result.output, Not(HasSubstr("[ERROR]")));
+    EXPECT_THAT(result.output, Not(HasSubstr("[WARNING]")));
+    EXPECT_THAT(Rows(*destination_, "SELECT source_code, sku, quantity, status FROM inventory_source_item ORDER BY 2"),
+                ElementsAre("default|bb8100|0.0000|0", "default|gift|2.5000|1", "default|n2610|5.0000|1",
+                            "default|sony-cam|0.0000|1"));
+    EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_stock_sales_channel ORDER BY code"),
+                ElementsAre("website|base|1", "website|french|1"));
+    EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_shipment_source ORDER BY shipment_id"),
+                ElementsAre("1|default", "2|default", "7|default"));
+  }
+}
+
+TEST_F(DestinationStepsTest, InventoryVolumeComparesTheLegacyTables) {
+  Exec(*destination_, kLegacyStock);
+  Exec(*destination_, kMsiTables);
+  // A stock item of a product that does not exist gets no source item.
+  Exec(*destination_, "INSERT INTO cataloginventory_stock_item (product_id, stock_id, qty) VALUES (42, 1, 1)");
+  const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("Inventory"), "")});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_TRUE(Logged(run.output, "WARNING",
+                     "Mismatch of entities in the document: inventory_source_item Source: 5 Destination: 4"))
+      << run.output;
+  EXPECT_THAT(run.output, Not(HasSubstr("document: inventory_shipment_source")));
+}
+
+TEST_F(DestinationStepsTest, InventoryIntegrityChecksTheMsiTables) {
+  Exec(*destination_, kLegacyStock);
+  Exec(*destination_, kMsiTables);
+  Exec(*destination_, "DROP TABLE inventory_shipment_source; ALTER TABLE inventory_stock_sales_channel ADD note TEXT");
+  const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("Inventory"), "")});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_TRUE(Logged(run.output, "ERROR", "Destination documents are missing: inventory_shipment_source"))
+      << run.output;
+  EXPECT_TRUE(Logged(run.output, "ERROR",
+                     "Source fields are missing. Document: inventory_stock_sales_channel. Fields: note"))
+      << run.output;
+}
+
 }  // namespace
 }  // namespace migrate::testing
