@@ -5,6 +5,7 @@
 // A volume check runs right after its data stage, which would repair most planted differences; so
 // a planted difference either survives the data stage (a row the source has and the destination
 // lacks) or is checked by a config whose step has only its <volume> stage.
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -505,6 +506,60 @@ TEST_F(DestinationStepsTest, InventoryIntegrityChecksTheMsiTables) {
   EXPECT_TRUE(Logged(run.output, "ERROR",
                      "Source fields are missing. Document: inventory_stock_sales_channel. Fields: note"))
       << run.output;
+}
+
+// --- Prefixes ------------------------------------------------------------------------------------
+
+// `sql` with every name of `tables` given `prefix` (whole words only: sales_order, not sales_order_grid).
+std::string WithPrefix(const std::string& sql, const std::string& prefix, const std::vector<std::string>& tables) {
+  std::string out = sql;
+  for (const std::string& table : tables) {
+    out = std::regex_replace(out, std::regex(absl::StrCat("\\b", table, "\\b")), prefix + table);
+  }
+  return out;
+}
+
+TEST_F(DestinationStepsTest, AllFourStepsUseTheTablePrefixes) {
+  const std::vector<std::string> source_tables = {
+      "core_store", "eav_entity_store", "sales_flat_order", "sales_flat_invoice", "sales_flat_shipment",
+      "sales_flat_creditmemo", "sales_flat_order_grid", "sales_flat_invoice_grid", "sales_flat_shipment_grid",
+      "sales_flat_creditmemo_grid"};
+  const std::vector<std::string> destination_tables = {
+      "rating", "rating_store", "eav_entity_type", "sales_sequence_meta", "sales_sequence_profile",
+      "sequence_order_1", "sequence_order_5", "sales_order", "sales_order_address", "sales_order_payment",
+      "sales_invoice", "sales_creditmemo", "sales_order_grid", "sales_invoice_grid", "sales_shipment_grid",
+      "sales_creditmemo_grid", "catalog_product_entity", "cataloginventory_stock_item", "store_website",
+      "sales_shipment", "setup_module", "inventory_source", "inventory_source_item", "inventory_stock_sales_channel",
+      "inventory_shipment_source"};
+  Exec(*source_, WithPrefix(absl::StrCat(kSequenceSource, kSalesSource), "m1_", source_tables));
+  // kSalesTables and kLegacyStock both make sales_shipment: the grids' one serves the Inventory step.
+  const std::string stock =
+      std::regex_replace(kLegacyStock, std::regex("(CREATE TABLE|INSERT INTO) sales_shipment [^;]*;"), "");
+  Exec(*destination_, WithPrefix(absl::StrCat(kRatingTables, kSequenceDestination, kSalesTables, stock, kMsiTables),
+                                 "m2_", destination_tables));
+  const std::string steps = absl::StrCat(WholeStep("Ratings"), WholeStep("OrderGrids"), WholeStep("SalesIncrement"),
+                                         WholeStep("Inventory"));
+  const ProcessResult run = Migrate(
+      {"data", WriteConfig("data", steps, "<source_prefix>m1_</source_prefix><dest_prefix>m2_</dest_prefix>")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, Not(HasSubstr("[ERROR]")));
+  EXPECT_THAT(run.output, Not(HasSubstr("[WARNING]")));
+
+  EXPECT_THAT(Rows(*destination_, "SELECT rating_id, is_active FROM m2_rating ORDER BY 1"),
+              ElementsAre("1|1", "2|0", "3|1", "4|1"));
+  EXPECT_THAT(Rows(*destination_, "SELECT entity_id, billing_name, payment_method FROM m2_sales_order_grid ORDER BY 1"),
+              ElementsAre("1|Ann Lee|checkmo", "2|Guest|paypal_express", "5||NULL"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_sales_creditmemo_grid"), "1");
+  EXPECT_EQ(Scalar(*destination_, "SELECT sequence_table FROM m2_sales_sequence_meta WHERE meta_id = 2"),
+            "m2_sequence_order_1");
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM m2_sequence_order_1"), ElementsAre("123"));
+  EXPECT_THAT(Rows(*destination_, "SELECT sequence_value FROM m2_sequence_invoice_1"), ElementsAre("45"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_inventory_source_item"), "4");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_inventory_shipment_source"), "1");
+  // Nothing was made without the prefix.
+  EXPECT_THAT(Rows(*destination_, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                  "DATABASE() AND table_name NOT LIKE 'm2\\_%' AND table_name <> 'migrate_progress'"),
+              ::testing::IsEmpty());
 }
 
 }  // namespace
