@@ -224,6 +224,18 @@ TEST_F(DestinationStepsTest, SalesIncrementIntegrityNeedsMagentosColumns) {
       << run.output;
 }
 
+TEST_F(DestinationStepsTest, SalesIncrementIntegrityProblemsAreWarningsUnderAuto) {
+  Exec(*source_, kSequenceSource);
+  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, "ALTER TABLE sales_sequence_profile ADD COLUMN extra INT");
+  const ProcessResult run = Migrate({"data", "-a", WriteConfig("data", WholeStep("SalesIncrement"), "")});
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(
+      Logged(run.output, "WARNING", "Source fields are missing. Document: sales_sequence_profile. Fields: extra"))
+      << run.output;
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM sequence_order_1"), ElementsAre("123"));
+}
+
 // --- OrderGrids ----------------------------------------------------------------------------------
 
 constexpr char kSalesTables[] = R"(
