@@ -6,9 +6,13 @@
 #include "stages/steps/customer/customer_step.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
+#include "stages/steps/inventory_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/order_grids_step.h"
 #include "stages/steps/post_processing_step.h"
+#include "stages/steps/ratings_step.h"
+#include "stages/steps/sales_increment_step.h"
 #include "stages/steps/settings_step.h"
 
 namespace migrate::stages {
@@ -49,6 +53,30 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<eav::EavData>(step.title); });
   registry.Register("Migration\\Step\\Eav\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavVolume>(); });
+  registry.Register("Migration\\Step\\Ratings\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsIntegrity>(); });
+  registry.Register("Migration\\Step\\Ratings\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsData>(); });
+  registry.Register("Migration\\Step\\Ratings\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<RatingsVolume>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementIntegrity>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementData>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementVolume>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsIntegrity>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsData>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsVolume>(); });
+  registry.Register("Migration\\Step\\Inventory\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryIntegrity>(); });
+  registry.Register("Migration\\Step\\Inventory\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryData>(); });
+  registry.Register("Migration\\Step\\Inventory\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
   registry.Register("Migration\\Step\\PostProcessing\\Data",

@@ -1,0 +1,54 @@
+// One INSERT ... SELECT run on the server over consecutive key ranges of its driving table, so
+// that millions of rows move in bounded statements without passing through the client.
+//
+// The driving table has a single integer key column. Each range holds at most `rows_per_range`
+// keys: its upper end is found by keyset (the highest of the next N keys in key order after the
+// previous end, never OFFSET), and the statement is
+//
+//   INSERT INTO target (columns) <select> WHERE <alias>.<key> > lo AND <alias>.<key> <= hi
+//       [AND (<condition>)] ON DUPLICATE KEY UPDATE c = VALUES(c), ...
+//
+// with the first range open below. Each statement commits on its own (autocommit): an interrupted
+// run has inserted whole ranges, and running it again upserts the same rows. The SELECT's text
+// (expressions, joins) is the caller's; table and column names given here are quoted here.
+#ifndef MIGRATE_IO_RANGE_INSERT_SELECT_H_
+#define MIGRATE_IO_RANGE_INSERT_SELECT_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "io/mysql_connection.h"
+
+namespace migrate::io {
+
+struct RangeInsertSelect {
+  std::string database;
+  // The driving table (prefix applied), the alias the SELECT gives it, and its integer key.
+  std::string driving_table;
+  std::string driving_alias;
+  std::string key_column;
+  // "SELECT <expressions> FROM <driving table> AS <alias> [JOIN ...]", without WHERE.
+  std::string select;
+  // An optional condition ANDed to every range's WHERE (SQL text).
+  std::string condition;
+  // The target table (prefix applied) and the columns the SELECT's expressions fill, in order.
+  std::string target_table;
+  std::vector<std::string> target_columns;
+  // Columns left out of ON DUPLICATE KEY UPDATE (none: every target column is updated).
+  std::vector<std::string> keep_on_duplicate;
+};
+
+// The INSERT statement of one range; `lo` empty means open below.
+std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
+
+// Runs every range. `stop` is asked between ranges; when it says true the run ends with a Cancelled
+// error. Returns the rows the driving table's ranges covered.
+absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                              size_t rows_per_range, const std::function<bool()>& stop);
+
+}  // namespace migrate::io
+
+#endif  // MIGRATE_IO_RANGE_INSERT_SELECT_H_

@@ -1,0 +1,262 @@
+// The Ratings, OrderGrids, SalesIncrement and Inventory steps in a run of the stock 1.6.1.0 config on
+// the real databases of ../shared/fixtures (the 1.6.1.0 sample into the 2.4.8 schema), with the data
+// steps this build implements in the stock order: Data Integrity, EAV, Map, Ratings, OrderGrids,
+// SalesIncrement, Inventory; -a, as a real run needs (stages/steps/*_step.h say what each does).
+//
+// The sample has no sales, so the source first gets a few orders of two store views with addresses
+// and payments, an invoice, a shipment and a credit memo, Magento 1's grid rows of all but one order,
+// and the last increment ids Magento 1 keeps in eav_entity_store; and a rating that belongs to no
+// store view. The 2.4.8 dump has no MSI: the destination gets Magento 2.4's MSI tables and its
+// default source, as an install with Magento_Inventory has them.
+//
+// Then: the grids hold a row per sales entity with the computed columns, the sequences continue
+// Magento 1's numbers per store and type, the ratings of store views are active, MSI holds the
+// sample's stock, and every volume check passes. A second run with -r gives the same rows.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/stages/stock_sample_test.h"
+#include "tests/support/migrate_run_test.h"
+#include "tests/support/test_paths.h"
+
+namespace migrate::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Sales of a 1.6.1.0 shop (stores 1 English and 3 French), with Magento 1's type ids: order 4,
+// invoice 18, shipment 24, creditmemo 28.
+constexpr char kSales[] = R"(
+  INSERT INTO sales_flat_order (entity_id, increment_id, store_id, store_name, state, status, customer_email,
+      customer_firstname, customer_lastname, customer_group_id, base_grand_total, grand_total, base_subtotal,
+      base_shipping_amount, base_total_paid, total_paid, total_refunded, base_currency_code, order_currency_code,
+      shipping_description, created_at, updated_at, billing_address_id, shipping_address_id, total_item_count) VALUES
+    (1, '100000001', 1, 'Main Website\nMain Store\nEnglish', 'complete', 'complete', 'ann@example.com', 'Ann', 'Lee',
+     1, 110.0000, 110.0000, 100.0000, 10.0000, 110.0000, 110.0000, NULL, 'USD', 'USD', 'Flat Rate - Fixed',
+     '2011-10-01 10:00:00', '2011-10-02 10:00:00', 1, 2, 1),
+    (2, '100000002', 1, 'Main Website\nMain Store\nEnglish', 'processing', 'processing', 'gus@example.com', NULL,
+     'Guest', 0, 20.0000, 20.0000, 15.0000, 5.0000, 20.0000, 20.0000, NULL, 'USD', 'USD', 'Flat Rate - Fixed',
+     '2011-10-03 10:00:00', '2011-10-03 10:00:00', 3, 4, 1),
+    (3, '300000001', 3, 'Main Website\nMain Store\nFrench', 'closed', 'closed', 'bo@example.com', 'Bo', 'Berg', 1,
+     50.0000, 50.0000, 50.0000, 0.0000, 50.0000, 50.0000, 50.0000, 'USD', 'EUR', NULL, '2011-10-04 10:00:00',
+     '2011-10-05 10:00:00', 5, NULL, 1);
+  INSERT INTO sales_flat_order_address (entity_id, parent_id, address_type, firstname, lastname, street, city,
+                                        region, postcode, country_id) VALUES
+    (1, 1, 'billing', 'Ann', 'Lee', '1 Main St', 'Springfield', 'Oregon', '97001', 'US'),
+    (2, 1, 'shipping', 'Ann', 'Shipper', '2 Dock Rd', 'Portland', NULL, '97002', 'US'),
+    (3, 2, 'billing', 'Gus', 'Guest', 'Via Roma 3', 'Rome', NULL, '00100', 'IT'),
+    (4, 2, 'shipping', 'Gus', 'Guest', 'Via Roma 3', 'Rome', 'Lazio', '00100', 'IT'),
+    (5, 3, 'billing', 'Bo', 'Berg', '5 Rue Haute', 'Paris', NULL, '75001', 'FR');
+  INSERT INTO sales_flat_order_payment (entity_id, parent_id, method) VALUES
+    (1, 1, 'checkmo'), (2, 2, 'purchaseorder'), (3, 3, 'checkmo');
+  INSERT INTO sales_flat_invoice (entity_id, order_id, increment_id, store_id, state, grand_total, base_grand_total,
+      store_currency_code, order_currency_code, base_currency_code, global_currency_code, billing_address_id,
+      shipping_address_id, created_at, updated_at) VALUES
+    (1, 1, '100000001', 1, 2, 110.0000, 110.0000, 'USD', 'USD', 'USD', 'USD', 1, 2, '2011-10-01 11:00:00',
+     '2011-10-01 11:00:00'),
+    (2, 3, '300000001', 3, 2, 50.0000, 50.0000, 'USD', 'EUR', 'USD', 'USD', 5, NULL, '2011-10-04 11:00:00',
+     '2011-10-04 11:00:00');
+  INSERT INTO sales_flat_shipment (entity_id, order_id, increment_id, store_id, total_qty, billing_address_id,
+      shipping_address_id, created_at, updated_at) VALUES
+    (1, 1, '100000001', 1, 1.0000, 1, 2, '2011-10-02 09:00:00', '2011-10-02 09:00:00');
+  INSERT INTO sales_flat_creditmemo (entity_id, order_id, increment_id, store_id, state, base_grand_total, subtotal,
+      shipping_amount, adjustment_positive, adjustment_negative, billing_address_id, created_at, updated_at) VALUES
+    (1, 3, '300000001', 3, 2, 50.0000, 50.0000, 0.0000, 0.0000, 0.0000, 5, '2011-10-05 10:00:00',
+     '2011-10-05 10:00:00');
+  -- Magento 1's grids: order 3 is missing from its order grid, as after an extension's direct insert.
+  INSERT INTO sales_flat_order_grid (entity_id, increment_id, store_id) VALUES (1, '100000001', 1), (2, '100000002', 1);
+  INSERT INTO sales_flat_invoice_grid (entity_id, order_id, increment_id) VALUES (1, 1, '100000001'),
+                                                                                 (2, 3, '300000001');
+  INSERT INTO sales_flat_shipment_grid (entity_id, order_id, increment_id) VALUES (1, 1, '100000001');
+  INSERT INTO sales_flat_creditmemo_grid (entity_id, order_id, increment_id) VALUES (1, 3, '300000001');
+  INSERT INTO eav_entity_store (entity_type_id, store_id, increment_prefix, increment_last_id) VALUES
+    (4, 1, '1', '100000002'), (4, 3, '3', '300000001'), (18, 1, '1', '100000001'), (18, 3, '3', '300000001'),
+    (24, 1, '1', '100000001'), (28, 3, '3', '300000001');
+  INSERT INTO rating (rating_id, entity_id, rating_code, position) VALUES (4, 1, 'Looks', 0);
+  INSERT INTO rating_store (rating_id, store_id) VALUES (4, 0);
+)";
+
+// Magento 2.4's MSI tables with Magento_Inventory's default source and stock.
+constexpr char kMsi[] = R"(
+  INSERT INTO setup_module VALUES ('Magento_Inventory', '1.2.5', '1.2.5');
+  CREATE TABLE inventory_source (source_code VARCHAR(255) NOT NULL, name VARCHAR(255) NOT NULL,
+    enabled SMALLINT UNSIGNED NOT NULL DEFAULT 1, description TEXT, latitude DECIMAL(8,6), longitude DECIMAL(9,6),
+    country_id VARCHAR(2) NOT NULL, region_id INT UNSIGNED, region VARCHAR(255), city VARCHAR(255),
+    street VARCHAR(255), postcode VARCHAR(255) NOT NULL, contact_name VARCHAR(255), email VARCHAR(255),
+    phone VARCHAR(255), fax VARCHAR(255), use_default_carrier_config SMALLINT UNSIGNED NOT NULL DEFAULT 1,
+    PRIMARY KEY (source_code)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
+  INSERT INTO inventory_source (source_code, name, enabled, country_id, postcode) VALUES
+    ('default', 'Default Source', 1, 'US', '00000');
+  CREATE TABLE inventory_stock (stock_id INT UNSIGNED NOT NULL AUTO_INCREMENT, name VARCHAR(255) NOT NULL,
+    PRIMARY KEY (stock_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
+  INSERT INTO inventory_stock VALUES (1, 'Default Stock');
+  CREATE TABLE inventory_source_item (source_item_id INT UNSIGNED NOT NULL AUTO_INCREMENT,
+    source_code VARCHAR(255) NOT NULL, sku VARCHAR(64) NOT NULL, quantity DECIMAL(12,4) NOT NULL DEFAULT 0.0000,
+    status SMALLINT UNSIGNED NOT NULL DEFAULT 0, PRIMARY KEY (source_item_id),
+    UNIQUE KEY INVENTORY_SOURCE_ITEM_SOURCE_CODE_SKU (source_code, sku),
+    CONSTRAINT INVENTORY_SOURCE_ITEM_SOURCE_CODE_INVENTORY_SOURCE_SOURCE_CODE FOREIGN KEY (source_code)
+      REFERENCES inventory_source (source_code) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
+  CREATE TABLE inventory_stock_sales_channel (type VARCHAR(64) NOT NULL, code VARCHAR(64) NOT NULL,
+    stock_id INT UNSIGNED NOT NULL, PRIMARY KEY (type, code),
+    CONSTRAINT INVENTORY_STOCK_SALES_CHANNEL_STOCK_ID_INVENTORY_STOCK_STOCK_ID FOREIGN KEY (stock_id)
+      REFERENCES inventory_stock (stock_id) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
+  INSERT INTO inventory_stock_sales_channel VALUES ('website', 'base', 1);
+  CREATE TABLE inventory_shipment_source (shipment_id INT UNSIGNED NOT NULL, source_code VARCHAR(255) NOT NULL,
+    PRIMARY KEY (shipment_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
+)";
+
+class StockDestinationStepsTest : public StockSampleTest {
+ protected:
+  // The stock config with only the data steps these tests run, in its order.
+  std::string StockConfig(const std::string& fixtures) {
+    std::string config = StockConfigText(fixtures);
+    const size_t data_steps = config.find(R"(<steps mode="data">)");
+    const size_t data_steps_end = config.find("</steps>", data_steps);
+    std::string kept;
+    for (size_t at = config.find("<step title=", data_steps); at < data_steps_end;
+         at = config.find("<step title=", at + 1)) {
+      const std::string step = config.substr(at, config.find("</step>", at) + 7 - at);
+      for (const char* title : {"Data Integrity Step", "EAV Step", "Map Step", "Ratings Step", "OrderGrids Step",
+                                "SalesIncrement Step", "Inventory Step"}) {
+        if (step.find(absl::StrCat("\"", title, "\"")) != std::string::npos) absl::StrAppend(&kept, step, "\n");
+      }
+    }
+    config.replace(data_steps, data_steps_end - data_steps, absl::StrCat(R"(<steps mode="data">)", "\n", kept));
+    return WriteFile("stock-config.xml", config);
+  }
+
+  std::string Count(io::MysqlConnection& connection, const std::string& table) {
+    return Scalar(connection, absl::StrCat("SELECT COUNT(*) FROM ", table));
+  }
+
+  // What the four steps leave, as rows to compare between runs.
+  std::vector<std::string> Results() {
+    std::vector<std::string> rows;
+    for (const char* sql : {"SELECT * FROM sales_order_grid ORDER BY 1", "SELECT * FROM sales_invoice_grid ORDER BY 1",
+                            "SELECT * FROM sales_shipment_grid ORDER BY 1",
+                            "SELECT * FROM sales_creditmemo_grid ORDER BY 1",
+                            "SELECT * FROM sales_sequence_meta ORDER BY 1",
+                            "SELECT * FROM sales_sequence_profile ORDER BY 1",
+                            "SELECT rating_id, is_active FROM rating ORDER BY 1",
+                            "SELECT source_code, sku, quantity, status FROM inventory_source_item ORDER BY 2",
+                            "SELECT * FROM inventory_stock_sales_channel ORDER BY 2",
+                            "SELECT * FROM inventory_shipment_source ORDER BY 1"}) {
+      for (std::string& row : Rows(*destination_, sql)) rows.push_back(absl::StrCat(sql, ": ", row));
+    }
+    return rows;
+  }
+};
+
+TEST_F(StockDestinationStepsTest, GridsSequencesRatingsAndMsiOfTheSample) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  Exec(*source_, kSales);
+  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
+                                   destination_options_.database, "`.* TO 'magento'@'%'"));
+  Exec(*destination_, kMsi);
+  const std::string config = StockConfig(fixtures);
+
+  const ProcessResult data = Migrate({"data", "-a", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  for (const char* step : {"Ratings Step", "OrderGrids Step", "SalesIncrement Step", "Inventory Step"}) {
+    EXPECT_THAT(data.output, HasSubstr(absl::StrCat("[stage: volume check][step: ", step, "]: started"))) << step;
+  }
+  EXPECT_THAT(data.output, Not(HasSubstr("Volume check failed")));
+  EXPECT_THAT(data.output, Not(HasSubstr("Mismatch of entities")));
+  EXPECT_THAT(data.output, Not(HasSubstr("Mismatch in last increment id")));
+  EXPECT_THAT(data.output, Not(HasSubstr("[step: OrderGrids Step]: Destination documents are missing")));
+  EXPECT_THAT(data.output, Not(HasSubstr("table does not contain field")));
+  EXPECT_THAT(data.output, HasSubstr("Migration completed"));
+
+  // Ratings: the sample's three, of store views, are active; the one of no store view is not.
+  EXPECT_THAT(Rows(*destination_, "SELECT rating_id, rating_code, is_active FROM rating ORDER BY 1"),
+              ElementsAre("1|Quality|1", "2|Value|1", "3|Price|1", "4|Looks|0"));
+
+  // OrderGrids: a row per entity, order 3 included, with Magento's computed columns.
+  EXPECT_THAT(Rows(*destination_,
+                   "SELECT entity_id, increment_id, store_id, status, billing_name, shipping_name, billing_address, "
+                   "shipping_address, customer_name, payment_method, subtotal, shipping_and_handling, grand_total, "
+                   "customer_group, shipping_information FROM sales_order_grid ORDER BY 1"),
+              ElementsAre("1|100000001|1|complete|Ann Lee|Ann Shipper|1 Main St, Springfield, Oregon, 97001|"
+                          "2 Dock Rd, Portland, , 97002|Ann Lee|checkmo|100.0000|10.0000|110.0000|1|Flat Rate - Fixed",
+                          "2|100000002|1|processing|Gus Guest|Gus Guest|Via Roma 3, Rome, , 00100|"
+                          "Via Roma 3, Rome, Lazio, 00100|Guest|purchaseorder|15.0000|5.0000|20.0000|0|"
+                          "Flat Rate - Fixed",
+                          "3|300000001|3|closed|Bo Berg||5 Rue Haute, Paris, , 75001|, , ,|Bo Berg|checkmo|50.0000|"
+                          "0.0000|50.0000|1|NULL"));
+  EXPECT_THAT(Rows(*destination_,
+                   "SELECT entity_id, increment_id, order_id, order_increment_id, store_name, customer_name, "
+                   "billing_name, payment_method, order_currency_code, grand_total, subtotal FROM sales_invoice_grid "
+                   "ORDER BY 1"),
+              ElementsAre("1|100000001|1|100000001|Main Website\nMain Store\nEnglish|Ann Lee|Ann Lee|checkmo|USD|"
+                          "110.0000|100.0000",
+                          "2|300000001|3|300000001|Main Website\nMain Store\nFrench|Bo Berg|Bo Berg|checkmo|EUR|"
+                          "50.0000|50.0000"));
+  EXPECT_THAT(Rows(*destination_,
+                   "SELECT entity_id, increment_id, order_increment_id, order_status, shipping_name, "
+                   "shipping_address, total_qty, customer_email FROM sales_shipment_grid"),
+              ElementsAre("1|100000001|100000001|complete|Ann Shipper|2 Dock Rd, Portland, , 97002|1.0000|"
+                          "ann@example.com"));
+  EXPECT_THAT(Rows(*destination_,
+                   "SELECT entity_id, increment_id, order_id, order_increment_id, order_status, billing_name, "
+                   "base_grand_total, order_base_grand_total, payment_method FROM sales_creditmemo_grid"),
+              ElementsAre("1|300000001|3|300000001|closed|Bo Berg|50.0000|50.0000|checkmo"));
+  // Every grid row agrees with the sales tables Map copied.
+  for (const auto& [grid, base] : std::vector<std::pair<std::string, std::string>>{
+           {"sales_order_grid", "sales_order"},
+           {"sales_invoice_grid", "sales_invoice"},
+           {"sales_shipment_grid", "sales_shipment"},
+           {"sales_creditmemo_grid", "sales_creditmemo"}}) {
+    EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM ", grid, " g JOIN ", base,
+                                                 " b USING (entity_id) WHERE g.increment_id = b.increment_id AND "
+                                                 "g.store_id = b.store_id AND g.created_at = b.created_at")),
+              Count(*destination_, base))
+        << grid;
+  }
+
+  // SalesIncrement: a sequence per type and Magento 1 store, continuing Magento 1's numbers.
+  EXPECT_EQ(Count(*destination_, "sales_sequence_meta"), "20");  // 5 types x stores 0..3
+  EXPECT_EQ(Count(*destination_, "sales_sequence_profile"), "20");
+  EXPECT_THAT(Rows(*destination_,
+                   "SELECT m.entity_type, m.store_id, m.sequence_table, p.prefix FROM sales_sequence_meta m JOIN "
+                   "sales_sequence_profile p USING (meta_id) WHERE m.entity_type = 'order' ORDER BY m.store_id"),
+              ElementsAre("order|0|sequence_order_0|", "order|1|sequence_order_1|1", "order|2|sequence_order_2|2",
+                          "order|3|sequence_order_3|3"));
+  for (const auto& [table, last] : std::vector<std::pair<std::string, std::string>>{{"sequence_order_1", "2"},
+                                                                                    {"sequence_order_3", "1"},
+                                                                                    {"sequence_invoice_1", "1"},
+                                                                                    {"sequence_invoice_3", "1"},
+                                                                                    {"sequence_shipment_1", "1"},
+                                                                                    {"sequence_creditmemo_3", "1"}}) {
+    EXPECT_THAT(Rows(*destination_, absl::StrCat("SELECT sequence_value FROM ", table)), ElementsAre(last)) << table;
+  }
+  for (const char* empty : {"sequence_order_0", "sequence_order_2", "sequence_shipment_3", "sequence_rma_item_1"}) {
+    EXPECT_EQ(Count(*destination_, empty), "0") << empty;
+  }
+
+  // Inventory: each product's stock in the default source; the website sold from the default stock; the
+  // shipment shipped from the default source.
+  EXPECT_EQ(Count(*destination_, "inventory_source_item"), Count(*destination_, "cataloginventory_stock_item"));
+  EXPECT_EQ(Scalar(*destination_,
+                   "SELECT COUNT(*) FROM inventory_source_item i JOIN catalog_product_entity p ON p.sku = i.sku JOIN "
+                   "cataloginventory_stock_item s ON s.product_id = p.entity_id WHERE i.source_code = 'default' AND "
+                   "i.quantity = COALESCE(s.qty, 0) AND i.status = s.is_in_stock"),
+            Count(*destination_, "cataloginventory_stock_item"));
+  EXPECT_GT(std::stoi(Count(*destination_, "inventory_source_item")), 100);
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_stock_sales_channel"), ElementsAre("website|base|1"));
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_shipment_source"), ElementsAre("1|default"));
+
+  // Started over with -r, the same rows.
+  const std::vector<std::string> first = Results();
+  const ProcessResult again = Migrate({"data", "-a", "-r", config});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(Results(), first);
+}
+
+}  // namespace
+}  // namespace migrate::testing
