@@ -21,14 +21,6 @@ std::vector<std::string> Difference(const std::vector<std::string>& a, const std
 
 }  // namespace
 
-void LogIntegrityProblem(const RunContext& context, const StepLog& log, absl::string_view message) {
-  if (context.options().auto_resolve) {
-    log.Warning(message);
-  } else {
-    log.Error(message);
-  }
-}
-
 absl::StatusOr<bool> CheckExactStructures(RunContext& context, io::MysqlConnection& destination,
                                           const std::vector<ExpectedTable>& tables, const StepLog& log) {
   const std::string& database = context.connections().destination().database;
@@ -52,14 +44,14 @@ absl::StatusOr<bool> CheckExactStructures(RunContext& context, io::MysqlConnecti
     }
   }
   if (!missing.empty()) {
-    LogIntegrityProblem(context, log, absl::StrCat("Destination documents are missing: ", absl::StrJoin(missing, ",")));
+    log.Difference(absl::StrCat("Destination documents are missing: ", absl::StrJoin(missing, ",")));
   }
   for (const auto& [table, fields] : unknown_columns) {
-    LogIntegrityProblem(context, log, absl::StrCat("Source fields are missing. Document: ", table,
+    log.Difference(absl::StrCat("Source fields are missing. Document: ", table,
                                                    ". Fields: ", absl::StrJoin(fields, ",")));
   }
   for (const auto& [table, fields] : missing_columns) {
-    LogIntegrityProblem(context, log, absl::StrCat("Destination fields are missing. Document: ", table,
+    log.Difference(absl::StrCat("Destination fields are missing. Document: ", table,
                                                    ". Fields: ", absl::StrJoin(fields, ",")));
   }
   return missing.empty() && unknown_columns.empty() && missing_columns.empty();

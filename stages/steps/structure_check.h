@@ -29,8 +29,6 @@ struct ExpectedTable {
   std::vector<std::string> columns;
 };
 
-// Logs an aggregated integrity message: ERROR, or WARNING under -a.
-void LogIntegrityProblem(const RunContext& context, const StepLog& log, absl::string_view message);
 
 // Checks `tables` on the destination; true when all exist with exactly their columns.
 absl::StatusOr<bool> CheckExactStructures(RunContext& context, io::MysqlConnection& destination,
