@@ -190,5 +190,68 @@ TEST_F(StockEavStepTest, TheSamplesAttributeModelArrivesWholeAndRerunsGiveTheSam
   EXPECT_EQ(EavChecksums(), clean);
 }
 
+// A write that fails half way (a trigger refuses the customer attributes Magento 2's own attributes
+// become, the last document written) restores every EAV document from its backup, with Magento's
+// rollback messages, and the run fails; with the trigger gone, the rerun completes.
+TEST_F(StockEavStepTest, AFailedWriteRollsBackAndTheRerunCompletes) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
+                                   destination_options_.database, "`.* TO 'magento'@'%'"));
+  const std::map<std::string, std::string> pristine = EavChecksums();
+  Exec(*destination_, "CREATE TRIGGER refuse_new_ids BEFORE INSERT ON customer_eav_attribute FOR EACH ROW "
+                      "IF NEW.attribute_id > 900 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'new ids refused'; "
+                      "END IF");
+  const std::string config = StockConfig(fixtures);
+  const ProcessResult failed = Migrate({"data", "-a", config});
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_THAT(failed.output, HasSubstr("[step: EAV Step]: Error occurred. Rollback."));
+  EXPECT_THAT(failed.output, HasSubstr("[step: EAV Step]: EAV Step: rollback"));
+  EXPECT_THAT(failed.output, HasSubstr("Please fix errors and run Migration Tool again"));
+  EXPECT_THAT(failed.output, HasSubstr("new ids refused"));
+  EXPECT_THAT(failed.output, Not(HasSubstr("Rollback failed")));
+  EXPECT_EQ(EavChecksums(), pristine);
+
+  Exec(*destination_, "DROP TRIGGER refuse_new_ids");
+  const ProcessResult rerun = Migrate({"data", "-a", config});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
+  EXPECT_EQ(Scalar(*destination_, "SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = "
+                                  "'catalog_product'"),
+            Scalar(*source_, "SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = 'catalog_product'"));
+}
+
+// The volume check names each Magento 1 attribute id whose code differs in the destination.
+TEST_F(StockEavStepTest, TheVolumeCheckNamesAnAttributeWhoseCodeDiffers) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
+                                   destination_options_.database, "`.* TO 'magento'@'%'"));
+  const ProcessResult data = Migrate({"data", "-a", StockConfig(fixtures)});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  const std::string id = Scalar(*source_, "SELECT attribute_id FROM eav_attribute a JOIN eav_entity_type t USING "
+                                          "(entity_type_id) WHERE a.attribute_code = 'sku' AND t.entity_type_code = "
+                                          "'catalog_product'");
+  Exec(*destination_, "UPDATE eav_attribute SET attribute_code = 'sku_changed' WHERE attribute_id = " + id);
+  const std::string volume_only = WriteConfig("data", R"(
+    <step title="EAV Step">
+      <volume>Migration\Step\Eav\Volume</volume>
+    </step>)",
+                                              absl::StrCat("<eav_map_file>", fixtures,
+                                                           "/magento-dmt/etc/opensource-to-opensource/map-eav.xml.dist"
+                                                           "</eav_map_file><eav_document_groups_file>",
+                                                           fixtures,
+                                                           "/magento-dmt/etc/opensource-to-opensource/"
+                                                           "eav-document-groups.xml.dist</eav_document_groups_file>"
+                                                           "<eav_attribute_groups_file>",
+                                                           fixtures,
+                                                           "/magento-dmt/etc/opensource-to-opensource/"
+                                                           "eav-attribute-groups.xml.dist</eav_attribute_groups_file>"));
+  const ProcessResult volume = Migrate({"data", volume_only});
+  EXPECT_EQ(volume.exit_code, 1);
+  EXPECT_THAT(volume.output, HasSubstr(absl::StrCat("[ERROR][mode: data][stage: volume check][step: EAV Step]: "
+                                                    "Source and Destination attributes mismatch. Attribute id:",
+                                                    id, "\n")));
+}
+
 }  // namespace
 }  // namespace migrate::testing
