@@ -5,6 +5,7 @@
 #include "stages/step_registry.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
+#include "stages/steps/log_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/settings_step.h"
@@ -38,6 +39,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<eav::EavData>(step.title); });
   registry.Register("Migration\\Step\\Eav\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<eav::EavVolume>(); });
+  registry.Register("Migration\\Step\\Log\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<LogIntegrity>(); });
+  registry.Register("Migration\\Step\\Log\\Data",
+                    [](const mapping::StepConfig& step) { return std::make_unique<LogData>(step.title); });
+  registry.Register("Migration\\Step\\Log\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<LogVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
