@@ -9,6 +9,7 @@
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/settings_step.h"
+#include "stages/steps/tier_price_step.h"
 
 namespace migrate::stages {
 
@@ -45,6 +46,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<LogData>(step.title); });
   registry.Register("Migration\\Step\\Log\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<LogVolume>(); });
+  registry.Register("Migration\\Step\\TierPrice\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<TierPriceIntegrity>(); });
+  registry.Register("Migration\\Step\\TierPrice\\Data",
+                    [](const mapping::StepConfig& step) { return std::make_unique<TierPriceData>(step.title); });
+  registry.Register("Migration\\Step\\TierPrice\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<TierPriceVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }

@@ -9,7 +9,8 @@ void MagentoSuiteTest::LoadFixture(const std::string& fixtures, const std::strin
   LoadDumps(resource + "/source.sql", resource + "/dest.sql");
 }
 
-std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std::string& steps) {
+std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std::string& steps,
+                                          const std::vector<std::pair<std::string, std::string>>& files_by_option) {
   const std::string files = absl::StrCat(fixtures, "/magento-dmt-tests/testsuite/Migration/_files/");
   std::string options;
   for (const auto& [option, file] : std::vector<std::pair<std::string, std::string>>{
@@ -22,8 +23,13 @@ std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std
            {"customer_document_groups_file", "customer-document-groups.xml"},
            {"customer_attribute_groups_file", "customer-attribute-groups.xml"},
            {"customer_map_file", "map-customer.xml"},
-           {"stores_map_file", "map-stores.xml"}}) {
-    absl::StrAppend(&options, "\n    <", option, ">", files, file, "</", option, ">");
+           {"stores_map_file", "map-stores.xml"},
+           {"tier_price_map_file", "map-tier-price.xml"}}) {
+    std::string chosen = file;
+    for (const auto& [replaced, replacement] : files_by_option) {
+      if (replaced == option) chosen = replacement;
+    }
+    absl::StrAppend(&options, "\n    <", option, ">", files, chosen, "</", option, ">");
   }
   absl::StrAppend(&options,
                   "\n    <bulk_size>100</bulk_size>\n    <edition_migrate>opensource-to-opensource</edition_migrate>"
