@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "stages/step_registry.h"
+#include "stages/steps/configurable_prices_step.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/log_step.h"
@@ -52,6 +53,12 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<TierPriceData>(step.title); });
   registry.Register("Migration\\Step\\TierPrice\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<TierPriceVolume>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesIntegrity>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesData>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesVolume>(); });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
