@@ -11,6 +11,7 @@
 #include "stages/steps/map_step.h"
 #include "stages/steps/settings_step.h"
 #include "stages/steps/tier_price_step.h"
+#include "stages/steps/url_rewrite_step.h"
 
 namespace migrate::stages {
 
@@ -59,6 +60,10 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesData>(); });
   registry.Register("Migration\\Step\\ConfigurablePrices\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesVolume>(); });
+  registry.Register("Migration\\Step\\UrlRewrite\\Version191to2000",
+                    [](const mapping::StepConfig& step, mapping::StageKind stage) {
+                      return std::make_unique<UrlRewrite191>(step.title, stage);
+                    });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
 }
