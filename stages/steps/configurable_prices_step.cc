@@ -132,6 +132,16 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
   const io::TableSchema* decimal = FindDocument(**destination_schema, context.prefixes().destination, kDecimal);
   if (decimal == nullptr) return absl::FailedPreconditionError(absl::StrCat("the destination has no ", kDecimal));
   const io::ConfigurablePriceTables tables = SourceTables(context);
+  absl::StatusOr<const io::DatabaseSchema*> source_schema = context.SourceSchema();
+  if (!source_schema.ok()) return source_schema.status();
+  for (const std::string* table :
+       {&tables.eav_attribute, &tables.eav_entity_type, &tables.product_decimal, &tables.product_int,
+        &tables.super_attribute, &tables.super_pricing, &tables.super_link, &tables.store}) {
+    if (!(*source_schema)->contains(*table)) {
+      log.Warning(absl::StrCat("Magento 1 has no ", *table, ": no configurable prices to move"));
+      return true;
+    }
+  }
 
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
   if (!source.ok()) return source.status();

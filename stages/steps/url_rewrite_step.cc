@@ -218,7 +218,10 @@ absl::StatusOr<bool> UrlRewrite191::Data(RunContext& context, const StepLog& log
 absl::StatusOr<bool> UrlRewrite191::Volume(RunContext& context, const StepLog& log) {
   absl::StatusOr<Tables> tables = FindTables(context);
   if (!tables.ok()) return tables.status();
-  if (tables->source == nullptr || tables->url_rewrite == nullptr) return false;
+  if (tables->source == nullptr || tables->url_rewrite == nullptr) {
+    log.Error("Mismatch of entities in the document: url_rewrite");
+    return false;
+  }
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
   if (!source.ok()) return source.status();
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
