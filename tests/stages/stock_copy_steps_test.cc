@@ -9,7 +9,9 @@
 // children's prices per store, rewrites with their targets, entity types, redirect types, metadata,
 // the product-category links and the CMS page rewrites), and every volume check passes. Group
 // prices (Magento 1.7+, so with another edition_number) become tier prices of qty 1 that replace a
-// tier price at qty 1 and keep its value_id. And Magento's integrity messages for a missing column.
+// tier price at qty 1 and keep its value_id. A plain rerun and -r leave the same tables. With
+// source_prefix and dest_prefix, the same rows arrive in the prefixed tables and their unprefixed
+// namesakes stay empty. And Magento's integrity messages for a missing column.
 #include <cstring>
 #include <map>
 #include <string>
@@ -341,6 +343,57 @@ TEST_F(StockCopyStepsTest, IntegrityNamesTheMissingColumns) {
                                                    "]: ", message, "\n")));
   }
   EXPECT_THAT(run.output, Not(HasSubstr("Migration completed")));
+}
+
+TEST_F(StockCopyStepsTest, EveryTableNameGetsItsPrefix) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  AddVisitors();
+  AddConfigurable();
+  AddRewrites();
+  // The four steps' tables under prefixes; tables without the prefix are not documents of the run.
+  for (const char* table :
+       {"log_visitor", "log_customer", "catalog_product_entity_tier_price", "core_url_rewrite", "cms_page",
+        "cms_page_store", "eav_attribute", "eav_entity_type", "catalog_product_entity_decimal",
+        "catalog_product_entity_int", "catalog_product_super_attribute", "catalog_product_super_attribute_pricing",
+        "catalog_product_super_link", "core_store"}) {
+    Exec(*source_, absl::StrCat("RENAME TABLE `", table, "` TO `m1_", table, "`"));
+  }
+  for (const char* table : {"customer_visitor", "catalog_product_entity_tier_price", "catalog_product_entity_decimal",
+                            "url_rewrite", "catalog_url_rewrite_product_category"}) {
+    Exec(*destination_, absl::StrCat("RENAME TABLE `", table, "` TO `m2_", table, "`"));
+    Exec(*destination_, absl::StrCat("CREATE TABLE `", table, "` LIKE `m2_", table, "`"));
+  }
+  const std::string config =
+      StockConfig(fixtures, {"Url Rewrite Step", "Log Step", "ConfigurablePrices step", "Tier Price Step"},
+                  {{"<source_prefix />", "<source_prefix>m1_</source_prefix>"},
+                   {"<dest_prefix />", "<dest_prefix>m2_</dest_prefix>"}});
+
+  ProcessResult data = Migrate({"data", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  EXPECT_THAT(data.output, Not(HasSubstr("[ERROR]")));
+  EXPECT_THAT(data.output, HasSubstr("Migration completed"));
+  EXPECT_EQ(Scalar(*destination_,
+                   "SELECT GROUP_CONCAT(CONCAT(visitor_id, ':', IFNULL(customer_id, '-')) ORDER BY "
+                   "visitor_id) FROM m2_customer_visitor"),
+            "1:7,2:-,3:9");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_catalog_product_entity_tier_price"), "10");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_url_rewrite WHERE entity_type <> 'cms-page'"),
+            Scalar(*source_, "SELECT COUNT(*) FROM m1_core_url_rewrite"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_url_rewrite WHERE entity_type = 'cms-page'"), "7");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_catalog_url_rewrite_product_category"),
+            Scalar(*source_,
+                   "SELECT COUNT(*) FROM m1_core_url_rewrite WHERE is_system = 1 AND product_id IS NOT NULL "
+                   "AND category_id IS NOT NULL AND request_path IS NOT NULL"));
+  EXPECT_EQ(Scalar(*destination_,
+                   "SELECT GROUP_CONCAT(CONCAT(store_id, ':', CAST(value AS DECIMAL(12,4))) ORDER BY "
+                   "store_id) FROM m2_catalog_product_entity_decimal WHERE entity_id = 9002"),
+            "0:115.0000,1:127.0000,2:107.0000,3:107.0000");
+  // Their unprefixed namesakes stay empty.
+  for (const char* table : {"customer_visitor", "catalog_product_entity_tier_price", "catalog_product_entity_decimal",
+                            "url_rewrite", "catalog_url_rewrite_product_category"}) {
+    EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM `", table, "`")), "0") << table;
+  }
 }
 
 }  // namespace
