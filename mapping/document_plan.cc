@@ -65,15 +65,26 @@ absl::StatusOr<DocumentPlan> ResolveDocumentPlan(const MapRules& rules,
                                                  const std::vector<std::string>& source_fields,
                                                  const std::vector<std::string>& destination_fields,
                                                  const DocumentPrefixes& prefixes) {
-  DocumentPlan plan;
-  plan.source_document = std::string(source_document);
   const std::optional<std::string> destination_document =
       rules.DocumentMap(source_document, Side::kSource);
   if (!destination_document.has_value()) {
+    DocumentPlan plan;
+    plan.source_document = std::string(source_document);
     plan.ignored = true;
     return plan;
   }
-  plan.destination_document = *destination_document;
+  return ResolveDocumentPlanInto(rules, source_document, *destination_document, source_fields, destination_fields,
+                                 prefixes);
+}
+
+absl::StatusOr<DocumentPlan> ResolveDocumentPlanInto(const MapRules& rules, absl::string_view source_document,
+                                                     absl::string_view destination_document,
+                                                     const std::vector<std::string>& source_fields,
+                                                     const std::vector<std::string>& destination_fields,
+                                                     const DocumentPrefixes& prefixes) {
+  DocumentPlan plan;
+  plan.source_document = std::string(source_document);
+  plan.destination_document = std::string(destination_document);
   plan.source_table = AddDocumentPrefix(prefixes.source, plan.source_document);
   plan.destination_table = AddDocumentPrefix(prefixes.destination, plan.destination_document);
 

@@ -100,6 +100,15 @@ absl::StatusOr<DocumentPlan> ResolveDocumentPlan(const MapRules& rules,
                                                  const std::vector<std::string>& destination_fields,
                                                  const DocumentPrefixes& prefixes = {});
 
+// The same for a destination document the step chooses rather than the map (Magento's TierPrice
+// step sends catalog_product_entity_group_price into catalog_product_entity_tier_price by a list of
+// its own); the map's field rules still apply under both documents' names.
+absl::StatusOr<DocumentPlan> ResolveDocumentPlanInto(const MapRules& rules, absl::string_view source_document,
+                                                     absl::string_view destination_document,
+                                                     const std::vector<std::string>& source_fields,
+                                                     const std::vector<std::string>& destination_fields,
+                                                     const DocumentPrefixes& prefixes = {});
+
 }  // namespace migrate::mapping
 
 #endif  // MIGRATE_MAPPING_DOCUMENT_PLAN_H_

@@ -172,6 +172,7 @@ class ChunkRun {
     options.table = plan_.destination_table;
     options.columns = plan_.DestinationColumnNames();
     options.mode = plan_.write_mode;
+    options.update_columns = plan_.update_columns;
     absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(*destination_connection_, options);
     if (!writer.ok()) return writer.status();
     writer_ = std::move(*writer);

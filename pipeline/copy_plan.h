@@ -43,6 +43,8 @@ struct CopyPlan {
   std::string destination_table;
   std::vector<DestinationColumn> destination_columns;
   io::WriteMode write_mode = io::WriteMode::kInsert;
+  // kUpsert: the columns a duplicate key updates; empty means every destination column.
+  std::vector<std::string> update_columns;
   // Empty the destination table before the document's first batch (not on resume).
   bool clear_destination = true;
   // Copy with one INSERT ... SELECT on the destination server (pipeline/direct_copy.h): both

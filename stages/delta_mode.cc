@@ -57,7 +57,7 @@ void RunVolumeChecks(RunContext& context, const StepRegistry& registry, const st
     const mapping::StageClass* volume = step.config->Stage(mapping::StageKind::kVolume);
     if (volume == nullptr) continue;
     const StepLog log(context.log(), LogContext{context.options().mode, std::string(kVolumeStage), step.config->title});
-    absl::StatusOr<bool> passed = (*registry.Find(volume->class_name))(*step.config)->Run(context, log);
+    absl::StatusOr<bool> passed = (*registry.Find(volume->class_name))(*step.config, volume->kind)->Run(context, log);
     if (!passed.ok()) {
       log.Warning(absl::StrCat("volume check not done: ", passed.status().message()));
     } else if (!*passed) {
@@ -89,7 +89,7 @@ absl::Status RunDeltaMode(RunContext& context, const StepRegistry& registry) {
   for (const mapping::StepConfig& step : context.config().Steps(context.options().mode)) {
     const mapping::StageClass* delta = step.Stage(mapping::StageKind::kDelta);
     if (delta == nullptr) continue;
-    steps.push_back(DeltaStep{&step, (*registry.Find(delta->class_name))(step),
+    steps.push_back(DeltaStep{&step, (*registry.Find(delta->class_name))(step, delta->kind),
                               StepLog(context.log(), LogContext{context.options().mode, std::string(kDeltaStage),
                                                                 step.title})});
   }

@@ -48,7 +48,7 @@ absl::Status RunStage(RunContext& context, const StepRegistry& registry, const m
   if (context.cancellation().stop_requested()) return absl::CancelledError("stopped by a stop request");
   StepLog log = LogFor(context, stage_name, step);
   log.Info("started");
-  std::unique_ptr<StepStage> stage = (*registry.Find(stage_class->class_name))(step);
+  std::unique_ptr<StepStage> stage = (*registry.Find(stage_class->class_name))(step, kind);
   absl::StatusOr<bool> result = stage->Run(context, log);
   if (!result.ok()) return result.status();
   if (context.cancellation().stop_requested()) return absl::CancelledError("stopped by a stop request");

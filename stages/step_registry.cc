@@ -22,10 +22,17 @@ StepRegistry& StepRegistry::Default() {
 }
 
 void StepRegistry::Register(absl::string_view class_name, StepStageFactory factory) {
+  factories_[NormalizeClassName(class_name)] = [factory = std::move(factory)](const mapping::StepConfig& step,
+                                                                              mapping::StageKind) {
+    return factory(step);
+  };
+}
+
+void StepRegistry::Register(absl::string_view class_name, StagedStepStageFactory factory) {
   factories_[NormalizeClassName(class_name)] = std::move(factory);
 }
 
-const StepStageFactory* StepRegistry::Find(absl::string_view class_name) const {
+const StagedStepStageFactory* StepRegistry::Find(absl::string_view class_name) const {
   auto it = factories_.find(NormalizeClassName(class_name));
   return it == factories_.end() ? nullptr : &it->second;
 }

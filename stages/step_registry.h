@@ -21,14 +21,17 @@ class StepRegistry {
   static StepRegistry& Default();
 
   void Register(absl::string_view class_name, StepStageFactory factory);
+  // For a class that dispatches on the stage it is named for.
+  void Register(absl::string_view class_name, StagedStepStageFactory factory);
 
-  // The factory for `class_name`, or nullptr when it is not implemented.
-  const StepStageFactory* Find(absl::string_view class_name) const;
+  // The factory for `class_name`, or nullptr when it is not implemented. It is called with the
+  // step and the kind of the stage the class is named for.
+  const StagedStepStageFactory* Find(absl::string_view class_name) const;
 
   std::vector<std::string> KnownClasses() const;
 
  private:
-  absl::flat_hash_map<std::string, StepStageFactory> factories_;
+  absl::flat_hash_map<std::string, StagedStepStageFactory> factories_;
 };
 
 // "Migration\Step\Map\Data" for "\Migration\Step\Map\Data" and for itself.

@@ -25,6 +25,11 @@ class StepStage {
 // Makes the stage a class name stands for, for the step titled `step`.
 using StepStageFactory = std::function<std::unique_ptr<StepStage>(const mapping::StepConfig& step)>;
 
+// The same for a class that config.xml names for several stages of one step (Magento's
+// UrlRewrite\Version191to2000 is integrity, data and volume): it is told which stage it makes.
+using StagedStepStageFactory =
+    std::function<std::unique_ptr<StepStage>(const mapping::StepConfig& step, mapping::StageKind stage)>;
+
 }  // namespace migrate::stages
 
 #endif  // MIGRATE_STAGES_STEP_STAGE_H_

@@ -3,10 +3,12 @@
 #include <memory>
 
 #include "stages/step_registry.h"
+#include "stages/steps/configurable_prices_step.h"
 #include "stages/steps/customer/customer_step.h"
 #include "stages/steps/data_integrity_step.h"
 #include "stages/steps/eav/eav_step.h"
 #include "stages/steps/inventory_step.h"
+#include "stages/steps/log_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
 #include "stages/steps/order_grids_step.h"
@@ -14,6 +16,8 @@
 #include "stages/steps/ratings_step.h"
 #include "stages/steps/sales_increment_step.h"
 #include "stages/steps/settings_step.h"
+#include "stages/steps/tier_price_step.h"
+#include "stages/steps/url_rewrite_step.h"
 
 namespace migrate::stages {
 
@@ -77,6 +81,28 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<InventoryData>(); });
   registry.Register("Migration\\Step\\Inventory\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<InventoryVolume>(); });
+  registry.Register("Migration\\Step\\Log\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<LogIntegrity>(); });
+  registry.Register("Migration\\Step\\Log\\Data",
+                    [](const mapping::StepConfig& step) { return std::make_unique<LogData>(step.title); });
+  registry.Register("Migration\\Step\\Log\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<LogVolume>(); });
+  registry.Register("Migration\\Step\\TierPrice\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<TierPriceIntegrity>(); });
+  registry.Register("Migration\\Step\\TierPrice\\Data",
+                    [](const mapping::StepConfig& step) { return std::make_unique<TierPriceData>(step.title); });
+  registry.Register("Migration\\Step\\TierPrice\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<TierPriceVolume>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Integrity",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesIntegrity>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Data",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesData>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Volume",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesVolume>(); });
+  registry.Register("Migration\\Step\\UrlRewrite\\Version191to2000",
+                    [](const mapping::StepConfig& step, mapping::StageKind stage) {
+                      return std::make_unique<UrlRewrite191>(step.title, stage);
+                    });
   registry.Register("Migration\\Step\\DataIntegrity\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<DataIntegrity>(); });
   registry.Register("Migration\\Step\\PostProcessing\\Data",

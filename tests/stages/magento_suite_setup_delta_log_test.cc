@@ -26,7 +26,7 @@ class MagentoSuiteSetupDeltaLogTest : public MagentoSuiteTest {};
 TEST_F(MagentoSuiteSetupDeltaLogTest, TestSetupTriggers) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadFixture(fixtures, "default");
-  const ProcessResult run = Migrate({"delta", "--setup-only", SuiteConfig(fixtures, kDelta, "delta")});
+  const ProcessResult run = Migrate({"delta", "--setup-only", SuiteConfig(fixtures, kDelta, {}, "delta")});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   for (const char* table : {"table_with_data", "source_table_1", "source_table_2"}) {
     EXPECT_EQ(Scalar(*source_, absl::StrCat("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
@@ -46,7 +46,7 @@ TEST_F(MagentoSuiteSetupDeltaLogTest, TestSetupTriggersFail) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadFixture(fixtures, "default");
   Exec(*source_, "DROP TABLE source_table_1");
-  const ProcessResult run = Migrate({"delta", "--setup-only", SuiteConfig(fixtures, kDelta, "delta")});
+  const ProcessResult run = Migrate({"delta", "--setup-only", SuiteConfig(fixtures, kDelta, {}, "delta")});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_THAT(run.output, HasSubstr("[WARNING][mode: delta][stage: setup triggers]: Some of the delta log tables "
                                     "were not created. Expected:3. Actual:2\n"));

@@ -10,6 +10,7 @@ void MagentoSuiteTest::LoadFixture(const std::string& fixtures, const std::strin
 }
 
 std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std::string& steps,
+                                          const std::vector<std::pair<std::string, std::string>>& files_by_option,
                                           const std::string& mode) {
   const std::string files = absl::StrCat(fixtures, "/magento-dmt-tests/testsuite/Migration/_files/");
   std::string options;
@@ -23,10 +24,17 @@ std::string MagentoSuiteTest::SuiteConfig(const std::string& fixtures, const std
            {"customer_document_groups_file", "customer-document-groups.xml"},
            {"customer_attribute_groups_file", "customer-attribute-groups.xml"},
            {"customer_map_file", "map-customer.xml"},
-           {"stores_map_file", "map-stores.xml"}}) {
-    absl::StrAppend(&options, "\n    <", option, ">", files, file, "</", option, ">");
+           {"stores_map_file", "map-stores.xml"},
+           {"tier_price_map_file", "map-tier-price.xml"}}) {
+    std::string chosen = file;
+    for (const auto& [replaced, replacement] : files_by_option) {
+      if (replaced == option) chosen = replacement;
+    }
+    absl::StrAppend(&options, "\n    <", option, ">", files, chosen, "</", option, ">");
   }
-  if (mode == "delta") absl::StrAppend(&options, "\n    <delta_document_groups_file>", files, "deltalog.xml</delta_document_groups_file>");
+  if (mode == "delta") {
+    absl::StrAppend(&options, "\n    <delta_document_groups_file>", files, "deltalog.xml</delta_document_groups_file>");
+  }
   absl::StrAppend(&options,
                   "\n    <bulk_size>100</bulk_size>\n    <edition_migrate>opensource-to-opensource</edition_migrate>"
                   "\n    <edition_number>1.9.2.1</edition_number>"

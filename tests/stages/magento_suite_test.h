@@ -6,6 +6,8 @@
 #define MIGRATE_TESTS_STAGES_MAGENTO_SUITE_TEST_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/support/migrate_run_test.h"
 
@@ -17,9 +19,13 @@ class MagentoSuiteTest : public MigrateRunTest {
   void LoadFixture(const std::string& fixtures, const std::string& fixture);
 
   // A config.xml with `steps` in `mode` and the options of the suite's config.xml (its files by
-  // absolute path; those Magento does not ship are left out). Its delta groups file (deltalog.xml)
-  // is named in delta mode only, so data-mode cases set up no change capture.
-  std::string SuiteConfig(const std::string& fixtures, const std::string& steps, const std::string& mode = "data");
+  // absolute path; those Magento does not ship are left out). `files` replaces the file of an option
+  // (e.g. {"tier_price_map_file", "map-tier-price-fail.xml"}, as a PHP test passing another option
+  // name does). Its delta groups file (deltalog.xml) is named in delta mode only, so data-mode cases
+  // set up no change capture.
+  std::string SuiteConfig(const std::string& fixtures, const std::string& steps,
+                          const std::vector<std::pair<std::string, std::string>>& files = {},
+                          const std::string& mode = "data");
 };
 
 }  // namespace migrate::testing
