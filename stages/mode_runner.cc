@@ -81,7 +81,7 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
         absl::StrCat(config.path(), ": no <steps mode=\"", context.options().mode, "\"> to run"));
   }
   if (absl::Status status = CheckStepsImplemented(steps, registry, config); !status.ok()) return status;
-  if (absl::Status status = CheckConfigFiles(context); !status.ok()) return status;
+  if (absl::Status status = CheckConfigFiles(context, steps); !status.ok()) return status;
   if (context.options().mode == "delta") return RunDeltaMode(context, registry);
   if (context.options().reset) {
     if (absl::Status status = ResetProgress(context, steps); !status.ok()) return status;
