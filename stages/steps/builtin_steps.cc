@@ -87,6 +87,8 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<LogData>(step.title); });
   registry.Register("Migration\\Step\\Log\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<LogVolume>(); });
+  registry.Register("Migration\\Step\\Log\\Delta",
+                    [](const mapping::StepConfig&) { return MakeLogDelta(); });
   registry.Register("Migration\\Step\\TierPrice\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<TierPriceIntegrity>(); });
   registry.Register("Migration\\Step\\TierPrice\\Data",

@@ -14,6 +14,7 @@
 #include "stages/map_documents.h"
 #include "stages/source_lookup.h"
 #include "stages/steps/log_visitor_transform.h"
+#include "stages/steps/map_delta_step.h"
 #include "stages/steps/step_copy.h"
 
 namespace migrate::stages {
@@ -193,6 +194,29 @@ absl::StatusOr<bool> LogVolume::Run(RunContext& context, const StepLog& log) {
     }
   }
   return passed;
+}
+
+namespace {
+
+class LogDeltaExtension : public DeltaExtension {
+ public:
+  absl::Status AdjustPlan(RunContext& context, const DocumentPair& pair, const mapping::SourceLookup& lookup,
+                          pipeline::CopyPlan& plan) override {
+    if (pair.plan.source_document != kVisitors) return absl::OkStatus();
+    const StepLog log(context.log(), LogContext{context.options().mode, "delta delivery", "Log Step"});
+    return AdaptVisitorPlan(context, pair, &lookup, plan, log);
+  }
+
+  absl::StatusOr<std::vector<std::pair<std::string, std::vector<io::Key>>>> AlsoChanged(
+      RunContext&, const std::string&, const std::vector<io::Key>&, io::MysqlConnection&) override {
+    return std::vector<std::pair<std::string, std::vector<io::Key>>>{};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<StepStage> MakeLogDelta() {
+  return std::make_unique<MapDelta>("delta_log", MapStepSpec{"log_map_file", {}}, std::make_unique<LogDeltaExtension>());
 }
 
 }  // namespace migrate::stages

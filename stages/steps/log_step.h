@@ -24,6 +24,7 @@
 #ifndef MIGRATE_STAGES_STEPS_LOG_STEP_H_
 #define MIGRATE_STAGES_STEPS_LOG_STEP_H_
 
+#include <memory>
 #include <string>
 
 #include "stages/step_stage.h"
@@ -48,6 +49,12 @@ class LogVolume : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
 };
+
+// Magento's Log\Delta: group delta_log of the delta groups file (log_visitor) replayed through
+// log_map_file like the Map step's delta (map_delta_step.h), with the data stage's visitor plan, so
+// a replayed visitor equals a fresh copy (its customer and session_id as above). A login that
+// touches only log_customer reaches the visitor with its next visit, as in Magento.
+std::unique_ptr<StepStage> MakeLogDelta();
 
 }  // namespace migrate::stages
 

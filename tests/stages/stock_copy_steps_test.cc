@@ -12,6 +12,8 @@
 // tier price at qty 1 and keep its value_id. A plain rerun and -r leave the same tables. With
 // source_prefix and dest_prefix, the same rows arrive in the prefixed tables and their unprefixed
 // namesakes stay empty. And Magento's integrity messages for a missing column.
+#include <signal.h>
+
 #include <cstring>
 #include <map>
 #include <string>
@@ -20,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/stages/stock_sample_test.h"
@@ -394,6 +397,47 @@ TEST_F(StockCopyStepsTest, EveryTableNameGetsItsPrefix) {
                             "url_rewrite", "catalog_url_rewrite_product_category"}) {
     EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM `", table, "`")), "0") << table;
   }
+}
+
+// Log's delta (the stock config's Log\Delta, group delta_log): visitors added, changed and removed on
+// the source after `migrate data` arrive in customer_visitor as a fresh copy has them, the new one
+// with its customer, and nothing stays pending.
+TEST_F(StockCopyStepsTest, LogDeltaReplaysVisitorChanges) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  AddVisitors();
+  std::string config = ReadFile(StockConfig(fixtures, {"Log Step"}));
+  const size_t delta = config.find(R"(<steps mode="delta">)");
+  config.replace(delta, config.find("</steps>", delta) - delta, R"(<steps mode="delta">
+        <step title="Log Step">
+            <delta>Migration\Step\Log\Delta</delta>
+            <volume>Migration\Step\Log\Volume</volume>
+        </step>
+    )");
+  config = absl::StrReplaceAll(config, {{"<options>", "<options>\n        <delta_poll_interval>0.2</delta_poll_interval>"}});
+  const std::string path = WriteFile("stock-config.xml", config);
+  const ProcessResult data = Migrate({"data", "-a", path});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+
+  Exec(*source_, "INSERT INTO log_visitor (visitor_id, session_id, first_visit_at, last_visit_at, last_url_id, "
+                 "store_id) VALUES (4, 'session-four', '2024-04-01 00:00:00', '2024-04-01 02:00:00', 0, 1)");
+  Exec(*source_, "INSERT INTO log_customer (log_id, visitor_id, customer_id, login_at, logout_at, store_id) "
+                 "VALUES (4, 4, 11, '2024-04-01 00:30:00', NULL, 1)");
+  Exec(*source_, "UPDATE log_visitor SET last_visit_at = '2024-03-05 05:00:00' WHERE visitor_id = 3");
+  Exec(*source_, "DELETE FROM log_visitor WHERE visitor_id = 2");
+  std::unique_ptr<Subprocess> run = StartMigrate({"delta", path});
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_log_visitor WHERE processed = 0") != "0" &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  run->Kill(SIGTERM);
+  const ProcessResult stopped = run->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_THAT(stopped.output, HasSubstr("log_visitor: 3 changed keys replayed"));
+  EXPECT_THAT(Rows(*destination_, "SELECT CONCAT_WS('|', visitor_id, IFNULL(customer_id, 'null'), last_visit_at) "
+                                  "FROM customer_visitor ORDER BY visitor_id"),
+              ElementsAre("1|7|2024-01-02 04:00:00", "3|9|2024-03-05 05:00:00", "4|11|2024-04-01 02:00:00"));
 }
 
 }  // namespace
