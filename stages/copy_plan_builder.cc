@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "pipeline/handler_transform.h"
+#include "stages/destination_lookup.h"
+#include "stages/source_lookup.h"
 
 namespace migrate::stages {
 namespace {
@@ -54,6 +56,21 @@ HandlerSetup StepHandlerSetup(const RunContext& context, const mapping::SourceLo
   setup.destination = &destination;
   setup.warn = [log](absl::string_view message) { log.Warning(message); };
   return setup;
+}
+
+bool ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log) {
+  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
+  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
+  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
+  bool passed = true;
+  for (const DocumentPair& pair : documents.pairs) {
+    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
+    if (!plan.ok()) {
+      log.Error(plan.status().message());
+      passed = false;
+    }
+  }
+  return passed;
 }
 
 std::string RecordIdField(const io::TableSchema& table) {

@@ -40,6 +40,10 @@ HandlerSetup StepHandlerSetup(const RunContext& context, const mapping::SourceLo
 absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const HandlerSetup& setup,
                                                  io::WriteMode mode);
 
+// An integrity check's part: builds every pair's copy plan, so each handler the map names must exist
+// and get the params it needs; logs each failure as an error and returns true when there is none.
+bool ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log);
+
 // Magento's DocumentIdField: the auto-increment primary key column, else the first primary key
 // column, else "".
 std::string RecordIdField(const io::TableSchema& table);

@@ -110,16 +110,7 @@ absl::StatusOr<bool> LogIntegrity::Run(RunContext& context, const StepLog& log) 
     log.Error(absl::StrCat("Destination documents are missing: ", absl::StrJoin(missing, ",")));
     passed = false;
   }
-  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  ConnectionDestinationAccess destination_access(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination_access, log);
-  for (const DocumentPair& pair : documents->pairs) {
-    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
-    if (!plan.ok()) {
-      log.Error(plan.status().message());
-      passed = false;
-    }
-  }
+  passed = ReportPlanErrors(context, *documents, log) && passed;
   return passed;
 }
 

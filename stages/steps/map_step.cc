@@ -70,16 +70,7 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
   // Every handler the map names must exist and get the params it needs.
-  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
-  for (const DocumentPair& pair : documents->pairs) {
-    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
-    if (!plan.ok()) {
-      log.Error(plan.status().message());
-      passed = false;
-    }
-  }
+  passed = ReportPlanErrors(context, *documents, log) && passed;
   return passed;
 }
 

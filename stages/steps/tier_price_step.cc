@@ -119,16 +119,7 @@ absl::StatusOr<bool> TierPriceIntegrity::Run(RunContext& context, const StepLog&
     passed = false;
   }
   passed = ReportIntegrity(documents->documents, log) && passed;
-  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
-  for (const DocumentPair& pair : documents->documents.pairs) {
-    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kUpsert);
-    if (!plan.ok()) {
-      log.Error(plan.status().message());
-      passed = false;
-    }
-  }
+  passed = ReportPlanErrors(context, documents->documents, log) && passed;
   return passed;
 }
 

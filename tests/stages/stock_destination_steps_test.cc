@@ -114,20 +114,9 @@ class StockDestinationStepsTest : public StockSampleTest {
  protected:
   // The stock config with only the data steps these tests run, in its order.
   std::string StockConfig(const std::string& fixtures) {
-    std::string config = StockConfigText(fixtures);
-    const size_t data_steps = config.find(R"(<steps mode="data">)");
-    const size_t data_steps_end = config.find("</steps>", data_steps);
-    std::string kept;
-    for (size_t at = config.find("<step title=", data_steps); at < data_steps_end;
-         at = config.find("<step title=", at + 1)) {
-      const std::string step = config.substr(at, config.find("</step>", at) + 7 - at);
-      for (const char* title : {"Data Integrity Step", "EAV Step", "Map Step", "Ratings Step", "OrderGrids Step",
-                                "SalesIncrement Step", "Inventory Step"}) {
-        if (step.find(absl::StrCat("\"", title, "\"")) != std::string::npos) absl::StrAppend(&kept, step, "\n");
-      }
-    }
-    config.replace(data_steps, data_steps_end - data_steps, absl::StrCat(R"(<steps mode="data">)", "\n", kept));
-    return WriteFile("stock-config.xml", config);
+    return WriteFile("stock-config.xml",
+                     StockConfigWithDataSteps(fixtures, {"Data Integrity Step", "EAV Step", "Map Step", "Ratings Step",
+                                                         "OrderGrids Step", "SalesIncrement Step", "Inventory Step"}));
   }
 
   std::string Count(io::MysqlConnection& connection, const std::string& table) {

@@ -233,16 +233,7 @@ absl::StatusOr<bool> CustomerIntegrity::Run(RunContext& context, const StepLog& 
     passed = false;
   }
   passed = ReportIntegrity(inputs->documents, log) && passed;
-  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
-  for (const DocumentPair& pair : inputs->documents.pairs) {
-    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
-    if (!plan.ok()) {
-      log.Error(plan.status().message());
-      passed = false;
-    }
-  }
+  passed = ReportPlanErrors(context, inputs->documents, log) && passed;
   return passed;
 }
 

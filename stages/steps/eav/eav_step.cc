@@ -121,16 +121,7 @@ absl::StatusOr<bool> EavIntegrity::Run(RunContext& context, const StepLog& log) 
   absl::StatusOr<MapDocuments> documents = PairEavDocuments(context, *files);
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
-  ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
-  ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
-  const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
-  for (const DocumentPair& pair : documents->pairs) {
-    absl::StatusOr<pipeline::CopyPlan> plan = BuildCopyPlan(pair, setup, io::WriteMode::kInsert);
-    if (!plan.ok()) {
-      log.Error(plan.status().message());
-      passed = false;
-    }
-  }
+  passed = ReportPlanErrors(context, *documents, log) && passed;
   absl::StatusOr<EavTables> source = ReadSourceTables(context, *documents);
   if (!source.ok()) return source.status();
   passed = CheckFrontendInputs(*source, *files, log) && passed;
