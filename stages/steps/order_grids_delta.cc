@@ -77,6 +77,7 @@ absl::StatusOr<uint64_t> OrderGridsDelta::Refresh(RunContext& context, io::Mysql
     for (const io::Row& row : parents->rows()) orders.insert(std::stoll(row[0].value_or("0")));
   }
   const std::vector<int64_t> order_ids(orders.begin(), orders.end());
+  const std::vector<int64_t>* addresses = Ids(page, "sales_flat_order_address");
   uint64_t rows = 0;
   for (const Grid& grid : grids_) {
     std::vector<int64_t> own;
@@ -95,7 +96,14 @@ absl::StatusOr<uint64_t> OrderGridsDelta::Refresh(RunContext& context, io::Mysql
       base_terms.push_back(absl::StrCat(grid.base, ".order_id IN (", IdList(order_ids), ")"));
       grid_terms.push_back(absl::StrCat("target.order_id IN (", IdList(order_ids), ")"));
     }
+    if (addresses != nullptr) {
+      // The rows that show an address, found by the base's own address ids even when the address
+      // is gone (so its order's parent_id can no longer be read).
+      base_terms.push_back(absl::StrCat(grid.base, ".shipping_address_id IN (", IdList(*addresses), ") OR ", grid.base,
+                                        ".billing_address_id IN (", IdList(*addresses), ")"));
+    }
     if (base_terms.empty()) continue;
+    if (grid_terms.empty()) grid_terms.push_back("FALSE");
     const std::string where = absl::StrCat("(", absl::StrJoin(base_terms, " OR "), ")");
     if (absl::Status status = destination.Execute(io::InsertSelectSql(grid.plan, where)); !status.ok()) return status;
     rows += destination.affected_rows();

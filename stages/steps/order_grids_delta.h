@@ -6,7 +6,8 @@
 // page, in the transaction that removes them:
 // - an order, or an address or payment (through its parent_id, read from the destination), gives
 //   its order: the order's row of all four grids is rewritten (the invoice, shipment and credit
-//   memo grids by their order_id);
+//   memo grids by their order_id); an address also gives every grid row whose base row names it
+//   as shipping or billing address (found so even when the address is gone);
 // - an invoice, shipment or credit memo gives its own grid's row;
 // - each row is rewritten with the Data stage's INSERT ... SELECT ... ON DUPLICATE KEY UPDATE
 //   (stages/steps/order_grids_columns.h) restricted to those ids, and a grid row whose entity is
@@ -15,9 +16,9 @@
 //
 // Differs from Magento (magento-steps.md §8): child grids are filtered by order_id (Magento used
 // the order ids as their entity ids), no change is skipped by paging, address and payment keys are
-// resolved to their orders, and deleted entities lose their grid rows. An address or payment
-// deleted on its own (Magento 1 deletes them only with their order) cannot be traced to its order,
-// whose grid row keeps the old value until the order changes again.
+// resolved to their orders, and deleted entities lose their grid rows. A payment deleted on its own
+// (Magento 1 deletes payments only with their order) cannot be traced to its order, whose grid
+// rows keep the old payment method until the order changes again.
 #ifndef MIGRATE_STAGES_STEPS_ORDER_GRIDS_DELTA_H_
 #define MIGRATE_STAGES_STEPS_ORDER_GRIDS_DELTA_H_
 
