@@ -33,9 +33,9 @@ absl::Status FollowerKeys::Record(MysqlConnection& connection, const std::vector
   std::vector<std::string> values;
   auto flush = [&]() -> absl::Status {
     if (values.empty()) return absl::OkStatus();
-    absl::Status status = connection.Execute(absl::StrCat("INSERT IGNORE INTO ", QualifiedName(database_, table_),
-                                                          " (`follower`, `document`, `key_value`) VALUES ",
-                                                          absl::StrJoin(values, ", ")));
+    absl::Status status =
+        connection.Execute(absl::StrCat("INSERT IGNORE INTO ", QualifiedName(database_, table_),
+                                        " (`follower`, `document`, `key_value`) VALUES ", absl::StrJoin(values, ", ")));
     values.clear();
     return status;
   };
@@ -54,10 +54,10 @@ absl::Status FollowerKeys::Record(MysqlConnection& connection, const std::vector
 absl::StatusOr<std::vector<FollowerKey>> FollowerKeys::ReadPending(MysqlConnection& connection,
                                                                    const std::string& follower, size_t limit,
                                                                    bool lock) const {
-  absl::StatusOr<ResultSet> rows = connection.Query(
-      absl::StrCat("SELECT `document`, `key_value` FROM ", QualifiedName(database_, table_), " WHERE `follower` = ",
-                   connection.Quote(follower), " ORDER BY `document`, `key_value` LIMIT ", limit,
-                   lock ? " FOR UPDATE" : ""));
+  absl::StatusOr<ResultSet> rows =
+      connection.Query(absl::StrCat("SELECT `document`, `key_value` FROM ", QualifiedName(database_, table_),
+                                    " WHERE `follower` = ", connection.Quote(follower),
+                                    " ORDER BY `document`, `key_value` LIMIT ", limit, lock ? " FOR UPDATE" : ""));
   if (!rows.ok()) return rows.status();
   std::vector<FollowerKey> keys;
   keys.reserve(rows->rows().size());
@@ -73,10 +73,9 @@ absl::StatusOr<uint64_t> FollowerKeys::Remove(MysqlConnection& connection, const
     for (size_t i = begin; i < keys.size() && i < begin + kRowsPerStatement; ++i) {
       pairs.push_back(absl::StrCat("(", connection.Quote(keys[i].document), ", ", connection.Quote(keys[i].key), ")"));
     }
-    if (absl::Status status = connection.Execute(
-            absl::StrCat("DELETE FROM ", QualifiedName(database_, table_), " WHERE `follower` = ",
-                         connection.Quote(follower), " AND (`document`, `key_value`) IN (", absl::StrJoin(pairs, ", "),
-                         ")"));
+    if (absl::Status status = connection.Execute(absl::StrCat(
+            "DELETE FROM ", QualifiedName(database_, table_), " WHERE `follower` = ", connection.Quote(follower),
+            " AND (`document`, `key_value`) IN (", absl::StrJoin(pairs, ", "), ")"));
         !status.ok()) {
       return status;
     }
@@ -86,9 +85,8 @@ absl::StatusOr<uint64_t> FollowerKeys::Remove(MysqlConnection& connection, const
 }
 
 absl::StatusOr<uint64_t> FollowerKeys::CountPending(MysqlConnection& connection, const std::string& follower) const {
-  absl::StatusOr<std::string> count =
-      connection.QueryScalar(absl::StrCat("SELECT COUNT(*) FROM ", QualifiedName(database_, table_),
-                                          " WHERE `follower` = ", connection.Quote(follower)));
+  absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat(
+      "SELECT COUNT(*) FROM ", QualifiedName(database_, table_), " WHERE `follower` = ", connection.Quote(follower)));
   if (!count.ok()) return count.status();
   uint64_t value = 0;
   if (!absl::SimpleAtoi(*count, &value)) return absl::InternalError(absl::StrCat("count is ", *count));

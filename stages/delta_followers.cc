@@ -12,9 +12,7 @@ const std::vector<DeltaFollower>& DeltaFollowers() {
        "Migration\\Step\\OrderGrids\\Delta",
        {"sales_flat_order", "sales_flat_order_address", "sales_flat_order_payment", "sales_flat_invoice",
         "sales_flat_shipment", "sales_flat_creditmemo"}},
-      {kInventoryFollower,
-       "Migration\\Step\\Inventory\\Delta",
-       {"cataloginventory_stock_item", "sales_flat_shipment"}},
+      {kInventoryFollower, "Migration\\Step\\Inventory\\Delta", {"cataloginventory_stock_item", "sales_flat_shipment"}},
   };
   return *followers;
 }

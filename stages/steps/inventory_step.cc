@@ -234,8 +234,8 @@ absl::StatusOr<uint64_t> InventoryDelta::Refresh(RunContext& context, io::MysqlC
       // Some stock items are gone, and with them the sku their rows named: the default source's
       // items whose sku has no stock item of website 0 left go too.
       if (absl::Status status = destination.Execute(absl::StrCat(
-              "DELETE source_item FROM ", msi.Qualified(kSourceItem), " AS source_item WHERE source_item.source_code = ",
-              code_, " AND NOT EXISTS (SELECT 1 FROM ", msi.Qualified("cataloginventory_stock_item"),
+              "DELETE source_item FROM ", msi.Qualified(kSourceItem),
+              " AS source_item WHERE source_item.source_code = ", code_, " AND NOT EXISTS (SELECT 1 FROM ", msi.Qualified("cataloginventory_stock_item"),
               " AS legacy_stock_item JOIN ", msi.Qualified("catalog_product_entity"),
               " AS product ON product.entity_id = legacy_stock_item.product_id WHERE legacy_stock_item.website_id = 0 "
               "AND product.sku = source_item.sku)"));

@@ -145,7 +145,8 @@ absl::Status MapDelta::Replay(RunContext& context, const Document& document, con
     if (!also.ok()) return also.status();
     if (!document.followers.empty()) {
       // Durable before the changelog forgets the keys; recording twice is harmless.
-      if (absl::Status status = follower_keys_->Record(*destination_, document.followers, document.plan.copy.document, keys);
+      if (absl::Status status =
+              follower_keys_->Record(*destination_, document.followers, document.plan.copy.document, keys);
           !status.ok()) {
         return status;
       }

@@ -70,9 +70,9 @@ absl::StatusOr<uint64_t> OrderGridsDelta::Refresh(RunContext& context, io::Mysql
   for (const auto& [document, table] : kOrderChildren) {
     const std::vector<int64_t>* ids = Ids(page, document);
     if (ids == nullptr) continue;
-    absl::StatusOr<io::ResultSet> parents = destination.Query(
-        absl::StrCat("SELECT DISTINCT `parent_id` FROM ", io::QualifiedName(database, mapping::AddDocumentPrefix(prefix, table)),
-                     " WHERE `entity_id` IN (", IdList(*ids), ") AND `parent_id` IS NOT NULL"));
+    absl::StatusOr<io::ResultSet> parents = destination.Query(absl::StrCat(
+        "SELECT DISTINCT `parent_id` FROM ", io::QualifiedName(database, mapping::AddDocumentPrefix(prefix, table)),
+        " WHERE `entity_id` IN (", IdList(*ids), ") AND `parent_id` IS NOT NULL"));
     if (!parents.ok()) return parents.status();
     for (const io::Row& row : parents->rows()) orders.insert(std::stoll(row[0].value_or("0")));
   }

@@ -1,17 +1,21 @@
-// The SalesIncrement and Inventory deltas on small hand-made tables, each alone in `migrate delta`:
-// SalesIncrement's replays eav_entity_store's changelog into the sequences (a new store's sequence
-// made from scratch); Inventory's consumes the keys Map's delta hands it (migrate_delta_followers,
-// written here as Map's delta writes them) and leaves other followers' keys alone.
+// The SalesIncrement, Inventory and OrderGrids deltas on small hand-made tables, each alone in
+// `migrate delta`: SalesIncrement's replays eav_entity_store's changelog into the sequences (a new
+// store's sequence made from scratch); Inventory's and OrderGrids' consume the keys Map's delta
+// hands them (migrate_delta_followers, written here as Map's delta writes them after changing the
+// destination's rows) and leave other followers' keys alone.
 #include <signal.h>
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/follower_keys.h"
+#include "tests/stages/sales_tables_fixture.h"
 #include "tests/support/migrate_run_test.h"
 
 namespace migrate::testing {
@@ -75,25 +79,24 @@ constexpr char kSequenceDestination[] = R"(
 TEST_F(DestinationDeltasTest, SalesIncrementDeltaCarriesNewNumbersAndNewStores) {
   Exec(*source_, kSequenceSource);
   Exec(*destination_, kSequenceDestination);
-  const std::string groups = WriteFile(
-      "deltalog.xml", Groups(R"(
+  const std::string groups = WriteFile("deltalog.xml", Groups(R"(
     <group name="delta_sales_sequence">
         <document key="entity_store_id">eav_entity_store</document>
     </group>)"));
-  const std::string config = WriteConfig(
-      {{"data", R"(
+  const std::string config =
+      WriteConfig({{"data", R"(
     <step title="SalesIncrement Step">
       <integrity>Migration\Step\SalesIncrement\Integrity</integrity>
       <data>Migration\Step\SalesIncrement\Data</data>
     </step>)"},
-       {"delta", R"(
+                   {"delta", R"(
     <step title="SalesIncrement Step">
       <delta>Migration\Step\SalesIncrement\Delta</delta>
       <volume>Migration\Step\SalesIncrement\Volume</volume>
     </step>)"}},
-      absl::StrCat("<delta_document_groups_file>", groups,
-                   "</delta_document_groups_file><delta_poll_interval>0.1</delta_poll_interval>"),
-      destination_options_);
+                  absl::StrCat("<delta_document_groups_file>", groups,
+                               "</delta_document_groups_file><delta_poll_interval>0.1</delta_poll_interval>"),
+                  destination_options_);
   const ProcessResult data = Migrate({"data", config});
   ASSERT_EQ(data.exit_code, 0) << data.output;
   EXPECT_THAT(Rows(*destination_, "SELECT * FROM sequence_order_1"), ElementsAre("123"));
@@ -165,7 +168,8 @@ class InventoryDeltaTest : public DestinationDeltasTest {
  protected:
   void SetUp() override {
     DestinationDeltasTest::SetUp();
-    const std::string groups = WriteFile("deltalog.xml", Groups("\n    <group name=\"delta_inventory\">\n    </group>"));
+    const std::string groups =
+        WriteFile("deltalog.xml", Groups("\n    <group name=\"delta_inventory\">\n    </group>"));
     config_ = WriteConfig({{"data", R"(
     <step title="Inventory Step">
       <data>Migration\Step\Inventory\Data</data>
@@ -190,7 +194,8 @@ class InventoryDeltaTest : public DestinationDeltasTest {
          "INSERT INTO sales_shipment VALUES (9);");
     const io::FollowerKeys keys(destination_options_.database);
     ASSERT_TRUE(keys.Create(*destination_).ok());
-    ASSERT_TRUE(keys.Record(*destination_, {"inventory"}, "cataloginventory_stock_item", {{"10"}, {"13"}, {"14"}}).ok());
+    ASSERT_TRUE(
+        keys.Record(*destination_, {"inventory"}, "cataloginventory_stock_item", {{"10"}, {"13"}, {"14"}}).ok());
     ASSERT_TRUE(keys.Record(*destination_, {"inventory", "order_grids"}, "sales_flat_shipment", {{"2"}, {"9"}}).ok());
   }
 
@@ -224,9 +229,90 @@ TEST_F(InventoryDeltaTest, WithoutMsiItConsumesTheKeysAndWritesNothing) {
   MapDeltaReplays();
   DeltaUntil(config_, [&] { return Pending("inventory") == "0"; });
   EXPECT_EQ(Pending("order_grids"), "2");
-  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                                  "AND TABLE_NAME LIKE 'inventory%'"),
+  EXPECT_EQ(Scalar(*destination_,
+                   "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                   "AND TABLE_NAME LIKE 'inventory%'"),
             "0");
+}
+
+// --- OrderGrids ----------------------------------------------------------------------------------
+
+// Every row of the four grids, in key order.
+std::vector<std::string> Grids(io::MysqlConnection& connection) {
+  std::vector<std::string> rows;
+  for (const char* grid : {"sales_order_grid", "sales_invoice_grid", "sales_shipment_grid", "sales_creditmemo_grid"}) {
+    for (const std::string& row : Rows(connection, absl::StrCat("SELECT '", grid, "', g.* FROM ", grid,
+                                                                " AS g ORDER BY entity_id"))) {
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+TEST_F(DestinationDeltasTest, OrderGridsDeltaRefreshesTheGridsOfTheKeysItIsHanded) {
+  Exec(*source_, kSalesSource);
+  Exec(*destination_, kSalesTables);
+  const std::string groups = WriteFile("deltalog.xml", Groups("\n    <group name=\"delta_map\">\n    </group>"));
+  const std::string config = WriteConfig({{"data", R"(
+    <step title="OrderGrids Step">
+      <data>Migration\Step\OrderGrids\Data</data>
+    </step>)"},
+                                          {"delta", R"(
+    <step title="OrderGrids Step">
+      <delta>Migration\Step\OrderGrids\Delta</delta>
+    </step>)"}},
+                                         absl::StrCat("<delta_document_groups_file>", groups,
+                                                      "</delta_document_groups_file><delta_poll_interval>0.1"
+                                                      "</delta_poll_interval><bulk_size>2</bulk_size>"),
+                                         destination_options_);
+  const ProcessResult data = Migrate({"data", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  const std::vector<std::string> before = Grids(*destination_);
+
+  // What Map's delta writes for a page of each document, then the keys it records.
+  Exec(*destination_,
+       // order 1's payment and its customer's name (all four grids of order 1)
+       "UPDATE sales_order_payment SET method = 'banktransfer' WHERE entity_id = 7;"
+       "UPDATE sales_order SET customer_firstname = 'Annie' WHERE entity_id = 1;"
+       // order 2's billing address gone: order 2's row and credit memo 1 named it
+       "DELETE FROM sales_order_address WHERE entity_id = 3;"
+       "UPDATE sales_creditmemo SET state = 3 WHERE entity_id = 1;"
+       // order 5 deleted with its invoice; order 6 placed and invoiced
+       "DELETE FROM sales_order WHERE entity_id = 5; DELETE FROM sales_invoice WHERE entity_id = 2;"
+       "INSERT INTO sales_order (entity_id, status, increment_id, customer_lastname, billing_address_id) VALUES "
+       "(6, 'pending', '100000006', 'New', 1);"
+       "INSERT INTO sales_invoice (entity_id, order_id, increment_id, state) VALUES (3, 6, '100000006', 1);");
+  const io::FollowerKeys keys(destination_options_.database);
+  ASSERT_TRUE(keys.Create(*destination_).ok());
+  for (const auto& [document, ids] : std::vector<std::pair<std::string, std::vector<io::Key>>>{
+           {"sales_flat_order_payment", {{"7"}}},
+           {"sales_flat_order", {{"1"}, {"5"}, {"6"}}},
+           {"sales_flat_order_address", {{"3"}}},
+           {"sales_flat_creditmemo", {{"1"}}},
+           {"sales_flat_invoice", {{"2"}, {"3"}}}}) {
+    ASSERT_TRUE(keys.Record(*destination_, {"order_grids"}, document, ids).ok());
+  }
+  ASSERT_TRUE(keys.Record(*destination_, {"inventory"}, "sales_flat_shipment", {{"1"}}).ok());
+  auto pending = [&](const std::string& follower) {
+    return Scalar(*destination_,
+                  absl::StrCat("SELECT COUNT(*) FROM migrate_delta_followers WHERE follower = '", follower, "'"));
+  };
+  DeltaUntil(config, [&] { return pending("order_grids") == "0"; });
+  EXPECT_EQ(pending("inventory"), "1");
+
+  const std::vector<std::string> after = Grids(*destination_);
+  EXPECT_NE(after, before);
+  EXPECT_THAT(Rows(*destination_, "SELECT entity_id, payment_method, customer_name FROM sales_order_grid ORDER BY 1"),
+              ElementsAre("1|banktransfer|Annie Lee", "2|paypal_express|Guest", "6|NULL|New"));
+  EXPECT_THAT(Rows(*destination_, "SELECT entity_id, order_id, payment_method FROM sales_invoice_grid ORDER BY 1"),
+              ElementsAre("1|1|banktransfer", "3|6|NULL"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT billing_name FROM sales_order_grid WHERE entity_id = 2"), "");
+  EXPECT_THAT(Rows(*destination_, "SELECT state, billing_name FROM sales_creditmemo_grid"), ElementsAre("3|"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT payment_method FROM sales_shipment_grid WHERE entity_id = 1"),
+            "banktransfer");
+  // The same grids as the Data stage builds from the destination as it is now.
+  ASSERT_EQ(Migrate({"data", config}).exit_code, 0);
+  EXPECT_EQ(after, Grids(*destination_));
 }
 
 }  // namespace
