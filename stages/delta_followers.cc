@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "mapping/document_prefix.h"
 
 namespace migrate::stages {
 
@@ -35,8 +34,7 @@ std::vector<std::string> ActiveFollowersOf(const RunContext& context, const std:
 }
 
 io::FollowerKeys DestinationFollowerKeys(const RunContext& context) {
-  return io::FollowerKeys(context.connections().destination().database,
-                          mapping::AddDocumentPrefix(context.prefixes().destination, io::kFollowerKeysTable));
+  return io::FollowerKeys(context.connections().destination().database);
 }
 
 }  // namespace migrate::stages

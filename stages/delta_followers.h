@@ -39,7 +39,8 @@ const std::vector<DeltaFollower>& DeltaFollowers();
 // The names of the active followers of `document` (see above).
 std::vector<std::string> ActiveFollowersOf(const RunContext& context, const std::string& document);
 
-// The follower table of the destination, its prefix applied.
+// The follower table of the destination: migrate_delta_followers, without dest_prefix, as the
+// tool's other tables (migrate_progress, migrate_volume_adjustments).
 io::FollowerKeys DestinationFollowerKeys(const RunContext& context);
 
 }  // namespace migrate::stages
