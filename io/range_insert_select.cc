@@ -34,12 +34,9 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
 
 }  // namespace
 
-std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
-  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
+std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& where) {
   std::string sql = absl::StrCat("INSERT INTO ", QualifiedName(plan.database, plan.target_table), " (",
-                                 QuotedList(plan.target_columns), ") ", plan.select, " WHERE ");
-  if (!lo.empty()) absl::StrAppend(&sql, key, " > ", lo, " AND ");
-  absl::StrAppend(&sql, key, " <= ", hi);
+                                 QuotedList(plan.target_columns), ") ", plan.select, " WHERE ", where);
   if (!plan.condition.empty()) absl::StrAppend(&sql, " AND (", plan.condition, ")");
   std::vector<std::string> updates;
   for (const std::string& column : plan.target_columns) {
@@ -51,6 +48,24 @@ std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo,
   }
   if (!updates.empty()) absl::StrAppend(&sql, " ON DUPLICATE KEY UPDATE ", absl::StrJoin(updates, ", "));
   return sql;
+}
+
+std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
+  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
+  std::string where;
+  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
+  absl::StrAppend(&where, key, " <= ", hi);
+  return InsertSelectSql(plan, where);
+}
+
+absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan) {
+  const std::string sql = absl::StrCat(
+      "DELETE target FROM ", QualifiedName(plan.database, plan.target_table), " AS target LEFT JOIN ",
+      QualifiedName(plan.database, plan.driving_table), " AS driving ON driving.", QuoteIdentifier(plan.driving_key),
+      " = target.", QuoteIdentifier(plan.target_key), " WHERE driving.", QuoteIdentifier(plan.driving_key),
+      " IS NULL AND (", plan.condition, ")");
+  if (absl::Status status = connection.Execute(sql); !status.ok()) return status;
+  return connection.affected_rows();
 }
 
 absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,

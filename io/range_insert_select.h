@@ -41,6 +41,26 @@ struct RangeInsertSelect {
   std::vector<std::string> keep_on_duplicate;
 };
 
+// INSERT INTO target (columns) <select> WHERE <where> [AND (<condition>)] ON DUPLICATE KEY UPDATE
+// ...: the statement of one range, or of any other set of the driving table's rows (the deltas
+// refresh the rows of changed keys with `<alias>.<key> IN (...)`).
+std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& where);
+
+// Rows of `target_table` (aliased `target`) matching `condition` whose `target_key` no longer has a
+// row in `driving_table`.`driving_key`: the rows a delta removes when their entity is deleted.
+struct OrphanDelete {
+  std::string database;
+  std::string target_table;
+  std::string target_key;
+  std::string driving_table;
+  std::string driving_key;
+  // SQL over the alias `target`, e.g. "target.entity_id IN (1, 2)".
+  std::string condition;
+};
+
+// Deletes those rows; returns how many.
+absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan);
+
 // The INSERT statement of one range; `lo` empty means open below.
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
 

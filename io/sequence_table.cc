@@ -6,6 +6,26 @@
 #include "io/table_sql.h"
 
 namespace migrate::io {
+namespace {
+
+std::string CreateSql(absl::string_view if_not_exists, const std::string& name) {
+  const std::string column = QuoteIdentifier(kSequenceColumn);
+  return absl::StrCat("CREATE TABLE ", if_not_exists, name, " (", column,
+                      " INT UNSIGNED NOT NULL AUTO_INCREMENT, PRIMARY KEY (", column,
+                      ")) ENGINE=InnoDB DEFAULT CHARSET=utf8");
+}
+
+}  // namespace
+
+absl::Status EnsureSequenceTable(MysqlConnection& connection, absl::string_view database, absl::string_view table) {
+  return connection.Execute(CreateSql("IF NOT EXISTS ", QualifiedName(database, table)));
+}
+
+absl::Status AddSequenceValue(MysqlConnection& connection, absl::string_view database, absl::string_view table,
+                              uint64_t value) {
+  return connection.Execute(absl::StrCat("INSERT IGNORE INTO ", QualifiedName(database, table), " (",
+                                         QuoteIdentifier(kSequenceColumn), ") VALUES (", value, ")"));
+}
 
 absl::Status RecreateSequenceTable(MysqlConnection& connection, absl::string_view database, absl::string_view table,
                                    std::optional<uint64_t> last_value) {
@@ -14,10 +34,7 @@ absl::Status RecreateSequenceTable(MysqlConnection& connection, absl::string_vie
   if (absl::Status status = connection.Execute(absl::StrCat("DROP TABLE IF EXISTS ", name)); !status.ok()) {
     return status;
   }
-  if (absl::Status status = connection.Execute(absl::StrCat("CREATE TABLE ", name, " (", column,
-                                                            " INT UNSIGNED NOT NULL AUTO_INCREMENT, PRIMARY KEY (",
-                                                            column, ")) ENGINE=InnoDB DEFAULT CHARSET=utf8"));
-      !status.ok()) {
+  if (absl::Status status = connection.Execute(CreateSql("", name)); !status.ok()) {
     return status;
   }
   if (!last_value.has_value()) return absl::OkStatus();

@@ -22,6 +22,14 @@ inline constexpr absl::string_view kSequenceColumn = "sequence_value";
 absl::Status RecreateSequenceTable(MysqlConnection& connection, absl::string_view database, absl::string_view table,
                                    std::optional<uint64_t> last_value);
 
+// Creates `database`.`table` empty when it does not exist (DDL: commits on its own).
+absl::Status EnsureSequenceTable(MysqlConnection& connection, absl::string_view database, absl::string_view table);
+
+// Inserts `value` unless the table holds it already; values above it stay (Magento 2 continues
+// after the highest).
+absl::Status AddSequenceValue(MysqlConnection& connection, absl::string_view database, absl::string_view table,
+                              uint64_t value);
+
 // The highest sequence_value of the table; nullopt when it is empty or does not exist.
 absl::StatusOr<std::optional<uint64_t>> LastSequenceValue(MysqlConnection& connection, absl::string_view database,
                                                           absl::string_view table);

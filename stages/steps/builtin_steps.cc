@@ -11,6 +11,7 @@
 #include "stages/steps/log_step.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/map_step.h"
+#include "stages/steps/order_grids_delta.h"
 #include "stages/steps/order_grids_step.h"
 #include "stages/steps/post_processing_step.h"
 #include "stages/steps/ratings_step.h"
@@ -69,18 +70,24 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementData>(); });
   registry.Register("Migration\\Step\\SalesIncrement\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementVolume>(); });
+  registry.Register("Migration\\Step\\SalesIncrement\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<SalesIncrementDelta>(); });
   registry.Register("Migration\\Step\\OrderGrids\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<OrderGridsIntegrity>(); });
   registry.Register("Migration\\Step\\OrderGrids\\Data",
                     [](const mapping::StepConfig&) { return std::make_unique<OrderGridsData>(); });
   registry.Register("Migration\\Step\\OrderGrids\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<OrderGridsVolume>(); });
+  registry.Register("Migration\\Step\\OrderGrids\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<OrderGridsDelta>(); });
   registry.Register("Migration\\Step\\Inventory\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<InventoryIntegrity>(); });
   registry.Register("Migration\\Step\\Inventory\\Data",
                     [](const mapping::StepConfig&) { return std::make_unique<InventoryData>(); });
   registry.Register("Migration\\Step\\Inventory\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<InventoryVolume>(); });
+  registry.Register("Migration\\Step\\Inventory\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<InventoryDelta>(); });
   registry.Register("Migration\\Step\\Log\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<LogIntegrity>(); });
   registry.Register("Migration\\Step\\Log\\Data",

@@ -11,6 +11,7 @@
 #include "io/table_sql.h"
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
+#include "stages/delta_followers.h"
 #include "stages/steps/structure_check.h"
 
 namespace migrate::stages {
@@ -29,6 +30,12 @@ class Msi {
     absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = context.connections().OpenDestination();
     if (!connection.ok()) return connection.status();
     return Msi(context, std::move(*connection));
+  }
+  // On a connection the caller keeps (the follower delta's, inside its transaction).
+  static Msi On(RunContext& context, io::MysqlConnection& connection) {
+    Msi msi(context, nullptr);
+    msi.connection_ = &connection;
+    return msi;
   }
 
   io::MysqlConnection& connection() { return *connection_; }
@@ -67,11 +74,13 @@ class Msi {
 
  private:
   Msi(RunContext& context, std::unique_ptr<io::MysqlConnection> connection)
-      : connection_(std::move(connection)),
+      : owned_(std::move(connection)),
+        connection_(owned_.get()),
         database_(context.connections().destination().database),
         prefix_(context.prefixes().destination) {}
 
-  std::unique_ptr<io::MysqlConnection> connection_;
+  std::unique_ptr<io::MysqlConnection> owned_;
+  io::MysqlConnection* connection_;
   std::string database_;
   std::string prefix_;
 };
@@ -188,6 +197,70 @@ absl::StatusOr<bool> InventoryVolume::Run(RunContext& context, const StepLog& lo
     passed = false;
   }
   return passed;
+}
+
+
+InventoryDelta::InventoryDelta() : FollowerDelta(kInventoryFollower) {}
+
+absl::Status InventoryDelta::Prepare(RunContext& context, io::MysqlConnection& destination, const StepLog& log) {
+  Msi msi = Msi::On(context, destination);
+  absl::StatusOr<bool> present = msi.Present(log);
+  if (!present.ok()) return present.status();
+  present_ = *present;
+  if (!present_) return absl::OkStatus();
+  absl::StatusOr<std::string> source = msi.DefaultSource();
+  if (!source.ok()) return source.status();
+  code_ = destination.Quote(*source);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> InventoryDelta::Refresh(RunContext& context, io::MysqlConnection& destination,
+                                                 const FollowerPage& page) {
+  if (!present_) return 0;
+  Msi msi = Msi::On(context, destination);
+  uint64_t rows = 0;
+  if (auto items = page.find("cataloginventory_stock_item"); items != page.end()) {
+    const std::string ids = IdList(items->second);
+    if (absl::Status status = destination.Execute(
+            io::InsertSelectSql(SourceItems(msi, code_), absl::StrCat("legacy_stock_item.item_id IN (", ids, ")")));
+        !status.ok()) {
+      return status;
+    }
+    rows += destination.affected_rows();
+    absl::StatusOr<uint64_t> left = io::CountRows(destination, msi.database(), msi.Table("cataloginventory_stock_item"),
+                                                  absl::StrCat("`item_id` IN (", ids, ")"));
+    if (!left.ok()) return left.status();
+    if (*left < items->second.size()) {
+      // Some stock items are gone, and with them the sku their rows named: the default source's
+      // items whose sku has no stock item of website 0 left go too.
+      if (absl::Status status = destination.Execute(absl::StrCat(
+              "DELETE source_item FROM ", msi.Qualified(kSourceItem),
+              " AS source_item WHERE source_item.source_code = ", code_, " AND NOT EXISTS (SELECT 1 FROM ", msi.Qualified("cataloginventory_stock_item"),
+              " AS legacy_stock_item JOIN ", msi.Qualified("catalog_product_entity"),
+              " AS product ON product.entity_id = legacy_stock_item.product_id WHERE legacy_stock_item.website_id = 0 "
+              "AND product.sku = source_item.sku)"));
+          !status.ok()) {
+        return status;
+      }
+      rows += destination.affected_rows();
+    }
+  }
+  if (auto shipments = page.find("sales_flat_shipment"); shipments != page.end()) {
+    const std::string ids = IdList(shipments->second);
+    if (absl::Status status = destination.Execute(
+            io::InsertSelectSql(ShipmentSources(msi, code_), absl::StrCat("sales_shipment.entity_id IN (", ids, ")")));
+        !status.ok()) {
+      return status;
+    }
+    rows += destination.affected_rows();
+    absl::StatusOr<uint64_t> deleted = io::DeleteOrphans(
+        destination, io::OrphanDelete{msi.database(), msi.Table(kShipmentSource), "shipment_id",
+                                      msi.Table("sales_shipment"), "entity_id",
+                                      absl::StrCat("target.shipment_id IN (", ids, ")")});
+    if (!deleted.ok()) return deleted.status();
+    rows += *deleted;
+  }
+  return rows;
 }
 
 }  // namespace migrate::stages

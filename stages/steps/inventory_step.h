@@ -25,6 +25,16 @@
 // sales_shipment against inventory_shipment_source: WARNING `Mismatch of entities in the document:
 // <table> Source: <n> Destination: <m>` (the prefixed MSI table).
 //
+// Delta (Migration\Step\Inventory\Delta): a follower of Map's delta (stages/delta_followers.h,
+// stages/steps/follower_delta.h) for cataloginventory_stock_item and sales_flat_shipment. Per page
+// of keys Map's delta replayed, in the transaction that removes them: the changed stock items'
+// source items are upserted as step 1 does (restricted to those item ids), and when some of them
+// are gone the default source's items whose sku has no stock item of website 0 any more are
+// deleted; the changed shipments' shipment sources are upserted as step 3 does and those of
+// deleted shipments deleted. Without MSI the keys are consumed and nothing is written. (Magento's
+// reads changelogs Map's delta already marked, marks nothing and deletes nothing.) A product whose
+// sku changes keeps its old sku's source item until its stock item changes and is deleted.
+//
 // Differs from Magento:
 // - Magento's gate is the Magento 2 install's module list (config.php), which a database cannot
 //   show; a module installed but disabled therefore counts as present here.
@@ -36,6 +46,7 @@
 #define MIGRATE_STAGES_STEPS_INVENTORY_STEP_H_
 
 #include "stages/step_stage.h"
+#include "stages/steps/follower_delta.h"
 
 namespace migrate::stages {
 
@@ -52,6 +63,21 @@ class InventoryData : public StepStage {
 class InventoryVolume : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+};
+
+class InventoryDelta : public FollowerDelta {
+ public:
+  InventoryDelta();
+
+ protected:
+  absl::Status Prepare(RunContext& context, io::MysqlConnection& destination, const StepLog& log) override;
+  absl::StatusOr<uint64_t> Refresh(RunContext& context, io::MysqlConnection& destination,
+                                   const FollowerPage& page) override;
+
+ private:
+  bool present_ = false;
+  // The default source, SQL-quoted.
+  std::string code_;
 };
 
 }  // namespace migrate::stages

@@ -12,6 +12,7 @@
 #include "mapping/map_rules.h"
 #include "stages/change_capture_setup.h"
 #include "stages/copy_plan_builder.h"
+#include "stages/delta_followers.h"
 #include "stages/map_documents.h"
 
 namespace migrate::stages {
@@ -97,7 +98,12 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
     absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(context, *pair, document, setup, extension_.get());
     if (!plan.ok()) return plan.status();
     io::Changelog changelog(database, table, plan->source_key);
-    documents_.push_back(Document{std::move(*plan), std::move(changelog)});
+    std::vector<std::string> followers = ActiveFollowersOf(context, document.document);
+    if (!followers.empty() && !follower_keys_.has_value()) {
+      follower_keys_ = DestinationFollowerKeys(context);
+      if (absl::Status status = follower_keys_->Create(*destination_); !status.ok()) return status;
+    }
+    documents_.push_back(Document{std::move(*plan), std::move(changelog), std::move(followers)});
   }
   log.Info(absl::StrCat("replaying the changes of ", documents_.size(), " documents of group ", group_));
   prepared_ = true;
@@ -137,6 +143,14 @@ absl::Status MapDelta::Replay(RunContext& context, const Document& document, con
     if (!result.ok()) return result.status();
     absl::StatusOr<pipeline::DeltaApplyResult> also = ReplayAlsoChanged(context, document, keys);
     if (!also.ok()) return also.status();
+    if (!document.followers.empty()) {
+      // Durable before the changelog forgets the keys; recording twice is harmless.
+      if (absl::Status status =
+              follower_keys_->Record(*destination_, document.followers, document.plan.copy.document, keys);
+          !status.ok()) {
+        return status;
+      }
+    }
     absl::StatusOr<uint64_t> removed = document.changelog.RemoveApplied(*source_, page->entries);
     if (!removed.ok()) return removed.status();
     lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));

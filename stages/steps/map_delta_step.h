@@ -9,14 +9,22 @@
 // is requested (the page in hand is finished first). A listed table the source lacks, or that the
 // map does not move, is skipped, as Magento skips it; a missing changelog stops the run with
 // Magento's "Deltalog for X is not installed" and how to install it.
+//
+// Followers (stages/delta_followers.h): for a document an active follower step (OrderGrids,
+// Inventory) follows, each page's keys are recorded for that follower in the destination's
+// migrate_delta_followers after the page is applied and before its changelog rows are removed, so
+// a kill between any two steps replays and records the page again and the follower never misses a
+// key the changelog no longer holds.
 #ifndef MIGRATE_STAGES_STEPS_MAP_DELTA_STEP_H_
 #define MIGRATE_STAGES_STEPS_MAP_DELTA_STEP_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "io/changelog.h"
+#include "io/follower_keys.h"
 #include "io/mysql_connection.h"
 #include "pipeline/delta_apply.h"
 #include "stages/destination_lookup.h"
@@ -59,6 +67,8 @@ class MapDelta : public StepStage {
   struct Document {
     pipeline::DeltaPlan plan;
     io::Changelog changelog;
+    // The active followers of the document (stages/delta_followers.h).
+    std::vector<std::string> followers;
   };
 
   absl::Status Prepare(RunContext& context, const StepLog& log);
@@ -75,6 +85,7 @@ class MapDelta : public StepStage {
   std::unique_ptr<ConnectionSourceLookup> lookup_;
   std::unique_ptr<ConnectionDestinationAccess> destination_access_;
   std::vector<Document> documents_;
+  std::optional<io::FollowerKeys> follower_keys_;
   std::unique_ptr<io::MysqlConnection> source_;
   std::unique_ptr<io::MysqlConnection> destination_;
 };

@@ -16,6 +16,10 @@
 #include "io/table_records.h"
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
+#include "io/change_capture.h"
+#include "io/mysql_error.h"
+#include "io/table_sql.h"
+#include "stages/change_capture_setup.h"
 #include "stages/steps/structure_check.h"
 
 namespace migrate::stages {
@@ -201,6 +205,164 @@ absl::StatusOr<bool> SalesIncrementVolume::Run(RunContext& context, const StepLo
     }
   }
   return passed;
+}
+
+namespace {
+
+constexpr absl::string_view kEntityStore = "eav_entity_store";
+
+// The meta and profile rows of `type` and `store` when the destination lacks them, with ids
+// after the highest, in one transaction.
+absl::Status EnsureMetaAndProfile(RunContext& context, io::MysqlConnection& destination, const std::string& type,
+                                  const std::string& store, const std::string& table) {
+  const std::string& database = context.connections().destination().database;
+  const std::string meta = Prefixed(context, kMeta);
+  const std::string profile = Prefixed(context, kProfile);
+  absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(destination);
+  if (!transaction.ok()) return transaction.status();
+  absl::StatusOr<uint64_t> present = io::CountRows(destination, database, meta,
+                                                   absl::StrCat("`entity_type` = ", destination.Quote(type),
+                                                                " AND `store_id` = ", destination.Quote(store)));
+  if (!present.ok()) return present.status();
+  if (*present > 0) return transaction->Commit();
+  absl::StatusOr<std::string> meta_id = destination.QueryScalar(
+      absl::StrCat("SELECT COALESCE(MAX(`meta_id`), 0) + 1 FROM ", io::QualifiedName(database, meta), " FOR UPDATE"));
+  if (!meta_id.ok()) return meta_id.status();
+  absl::StatusOr<std::string> profile_id = destination.QueryScalar(absl::StrCat(
+      "SELECT COALESCE(MAX(`profile_id`), 0) + 1 FROM ", io::QualifiedName(database, profile), " FOR UPDATE"));
+  if (!profile_id.ok()) return profile_id.status();
+  if (absl::Status status = io::InsertRecords(
+          destination, database, meta,
+          {{{"meta_id", *meta_id}, {"entity_type", type}, {"store_id", store}, {"sequence_table", table}}});
+      !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = io::InsertRecords(destination, database, profile,
+                                              {{{"profile_id", *profile_id},
+                                                {"meta_id", *meta_id},
+                                                {"prefix", store == "0" ? "" : store},
+                                                {"suffix", ""},
+                                                {"start_value", "1"},
+                                                {"step", "1"},
+                                                {"max_value", absl::StrCat(kMaxValue)},
+                                                {"warning_value", absl::StrCat(kWarningValue)},
+                                                {"is_active", "1"}}});
+      !status.ok()) {
+    return status;
+  }
+  return transaction->Commit();
+}
+
+}  // namespace
+
+absl::Status SalesIncrementDelta::Prepare(RunContext& context) {
+  if (source_ == nullptr) {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
+    if (!source.ok()) return source.status();
+    source_ = std::move(*source);
+  }
+  if (destination_ == nullptr) {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
+    if (!destination.ok()) return destination.status();
+    destination_ = std::move(*destination);
+  }
+  if (changelog_.has_value()) return absl::OkStatus();
+  absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, "delta_sales_sequence");
+  if (!listed.ok()) return listed.status();
+  const std::string& database = context.connections().source().database;
+  const std::string table = mapping::AddDocumentPrefix(context.prefixes().source, kEntityStore);
+  for (const DeltaDocument& document : *listed) {
+    if (document.document != kEntityStore) continue;
+    absl::StatusOr<bool> installed = io::ChangelogExists(*source_, database, table);
+    if (!installed.ok()) return installed.status();
+    if (!*installed) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "Deltalog for ", kEntityStore,
+          " is not installed. Run `migrate data` with this config again (it installs the changelogs before it "
+          "copies), or `migrate delta --setup-only` to install them alone; changes made before they exist are not "
+          "captured"));
+    }
+    std::vector<io::KeyColumn> key;
+    for (const std::string& column : document.key_columns) key.push_back(io::KeyColumn{column, true});
+    changelog_.emplace(database, table, std::move(key));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> SalesIncrementDelta::Apply(RunContext& context, const std::vector<io::Key>& keys) {
+  absl::StatusOr<SequenceInputs> inputs = ReadInputs(context, *source_, *destination_);
+  if (!inputs.ok()) return inputs.status();
+  std::vector<std::string> quoted;
+  for (const io::Key& key : keys) quoted.push_back(source_->Quote(absl::StrJoin(key, ",")));
+  absl::StatusOr<io::ResultSet> changed = source_->Query(absl::StrCat(
+      "SELECT DISTINCT `entity_type_id`, `store_id` FROM ",
+      io::QualifiedName(context.connections().source().database,
+                        mapping::AddDocumentPrefix(context.prefixes().source, kEntityStore)),
+      " WHERE `", changelog_->key().front().name, "` IN (", absl::StrJoin(quoted, ", "), ")"));
+  if (!changed.ok()) return changed.status();
+  const std::string& database = context.connections().destination().database;
+  uint64_t sequences = 0;
+  for (const io::Row& row : changed->rows()) {
+    const std::string type_id = row[0].value_or("");
+    const std::string store = row[1].value_or("");
+    auto type = std::find_if(inputs->type_ids.begin(), inputs->type_ids.end(),
+                             [&](const auto& entry) { return entry.second == type_id; });
+    if (type == inputs->type_ids.end()) continue;  // not a sales entity type the destination knows
+    const std::string table = SequenceTable(context, type->first, store);
+    if (absl::Status status = io::EnsureSequenceTable(*destination_, database, table); !status.ok()) return status;
+    if (absl::Status status = EnsureMetaAndProfile(context, *destination_, type->first, store, table); !status.ok()) {
+      return status;
+    }
+    const std::optional<uint64_t> last = inputs->LastNumber(type->first, store);
+    if (last.has_value() && *last > 0) {
+      if (absl::Status status = io::AddSequenceValue(*destination_, database, table, *last); !status.ok()) {
+        return status;
+      }
+    }
+    ++sequences;
+  }
+  return sequences;
+}
+
+absl::StatusOr<bool> SalesIncrementDelta::Run(RunContext& context, const StepLog& log) {
+  absl::Status status = Prepare(context);
+  uint64_t changes = 0;
+  uint64_t sequences = 0;
+  std::optional<io::Key> after;
+  while (status.ok() && changelog_.has_value() && !context.cancellation().stop_requested()) {
+    absl::StatusOr<io::ChangelogPage> page = changelog_->ReadPending(*source_, after, context.BulkSize());
+    if (!page.ok()) {
+      status = page.status();
+      break;
+    }
+    if (page->entries.empty()) break;
+    std::vector<io::Key> keys;
+    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
+    absl::StatusOr<uint64_t> applied = Apply(context, keys);
+    if (!applied.ok()) {
+      status = applied.status();
+      break;
+    }
+    absl::StatusOr<uint64_t> removed = changelog_->RemoveApplied(*source_, page->entries);
+    if (!removed.ok()) {
+      status = removed.status();
+      break;
+    }
+    changes += page->entries.size();
+    sequences += *applied;
+    after = page->entries.back().key;
+    if (page->entries.size() < context.BulkSize()) break;
+  }
+  if (!status.ok()) {
+    source_.reset();
+    destination_.reset();
+    return io::WithContext(status, "replaying eav_entity_store");
+  }
+  if (changes > 0) {
+    log.Info(absl::StrCat(kEntityStore, ": ", changes, " changed keys replayed, ", sequences,
+                          " sales sequences brought to Magento 1's last increment id"));
+  }
+  return true;
 }
 
 }  // namespace migrate::stages

@@ -26,6 +26,17 @@
 // `Mismatch in last increment id of <type> entity: Source: <n> Destination: <m>` (an absent value
 // printed as nothing); then the next type.
 //
+// Delta (Migration\Step\SalesIncrement\Delta, group delta_sales_sequence: eav_entity_store keyed by
+// entity_store_id): per page of the changelog, for the (entity type, store) of each changed row
+// that Magento 1 still has and whose type the destination knows, the sequence table is created
+// when missing (a store added after the migration; Magento's delta fails there), its meta and
+// profile rows added as Data makes them (ids after the highest) when missing, and Magento 1's
+// current number (the highest of the type and store, as Data reads it) inserted unless present;
+// then the page's changelog rows are removed (io/changelog.h: only if unchanged since read). Each
+// write is idempotent, so a kill anywhere replays the page with the same result. Numbers only
+// grow: a value Magento 2 already holds above Magento 1's stays. eav_entity_store itself is not
+// copied (Magento's delta upserts it through map_file; Magento 2 numbers from the sequences).
+//
 // Differs from Magento:
 // - Store 0's profile prefix is '' (what Magento's own integration test asserts); Magento's current
 //   code writes '0', which would give store 0 numbers such as 0000000001.
@@ -38,6 +49,12 @@
 #ifndef MIGRATE_STAGES_STEPS_SALES_INCREMENT_STEP_H_
 #define MIGRATE_STAGES_STEPS_SALES_INCREMENT_STEP_H_
 
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "io/changelog.h"
+#include "io/mysql_connection.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
@@ -55,6 +72,20 @@ class SalesIncrementData : public StepStage {
 class SalesIncrementVolume : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+};
+
+class SalesIncrementDelta : public StepStage {
+ public:
+  absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+
+ private:
+  absl::Status Prepare(RunContext& context);
+  // Makes the sequences of the rows `keys` of eav_entity_store hold Magento 1's numbers.
+  absl::StatusOr<uint64_t> Apply(RunContext& context, const std::vector<io::Key>& keys);
+
+  std::optional<io::Changelog> changelog_;
+  std::unique_ptr<io::MysqlConnection> source_;
+  std::unique_ptr<io::MysqlConnection> destination_;
 };
 
 }  // namespace migrate::stages

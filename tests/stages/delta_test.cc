@@ -1,16 +1,21 @@
 // migrate delta end to end on real servers, with the demo profile on a generated shop (its EAV,
-// Customer Attributes and Map steps; the Customer and Map deltas): while a writer inserts, updates
-// and deletes orders, order items, customers, addresses, products and their EAV values on the
-// source, delta replays them; after the writer stops and delta catches up, every
-// destination table equals what a fresh `migrate data` of the final source gives, and no change is
-// left pending. Once uninterrupted, once with delta killed (-9) at random moments and restarted
-// (a dozen times and more). No shop write may fail but in a deadlock among the shop's own writes.
+// Customer Attributes and Map steps, and OrderGrids for the four sales grids, which the test's map
+// leaves to it; the Customer, Map and OrderGrids deltas, the last following Map's): while a
+// writer inserts, updates and deletes orders (new ones with invoices and shipments), order items
+// and addresses, invoices, customers, addresses, products and their EAV values on the source,
+// delta replays them; after the writer stops and delta catches up, every destination table equals
+// what a fresh `migrate data` of the final source gives, and no change is left pending (in the
+// changelogs or for a follower). Once uninterrupted, once with delta killed (-9) at random moments
+// and restarted (a dozen times and more). No shop write may fail but in a deadlock among the shop's own writes.
 #include <signal.h>
 
 #include <atomic>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <map>
 #include <random>
+#include <regex>
 #include <set>
 #include <string>
 #include <thread>
@@ -178,6 +183,10 @@ class ShopWriter {
         "sales_flat_order", "entity_id", order, {{"entity_id", "NULL"}, {"increment_id", "CONCAT('D', UUID_SHORT())"}},
         {{"sales_flat_order_item", "order_id", {{"item_id", "NULL"}, {"order_id", "@id"}}},
          {"sales_flat_order_address", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}},
+         {"sales_flat_invoice", "order_id",
+          {{"entity_id", "NULL"}, {"order_id", "@id"}, {"increment_id", "CONCAT('I', UUID_SHORT())"}}},
+         {"sales_flat_shipment", "order_id",
+          {{"entity_id", "NULL"}, {"order_id", "@id"}, {"increment_id", "CONCAT('S', UUID_SHORT())"}}},
          {"sales_flat_order_grid", "entity_id",
           {{"entity_id", "@id"}, {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = @id)"}}}});
   }
@@ -196,7 +205,7 @@ class ShopWriter {
   }
 
   absl::Status OneOperation() {
-    const int kind = std::uniform_int_distribution<int>(0, 11)(random_);
+    const int kind = std::uniform_int_distribution<int>(0, 13)(random_);
     struct Target {
       const char* table;
       const char* key;
@@ -208,6 +217,7 @@ class ShopWriter {
         {"customer_entity_varchar", "value_id"},    {"customer_address_entity_varchar", "value_id"},
         {"catalog_product_entity", "entity_id"},    {"catalog_product_entity_varchar", "value_id"},
         {"catalog_product_entity_decimal", "value_id"}, {"catalog_product_entity_int", "value_id"},
+        {"sales_flat_order_address", "entity_id"},  {"sales_flat_invoice", "entity_id"},
     };
     absl::StatusOr<std::string> key = AnyKey(kTargets[kind].table, kTargets[kind].key);
     if (!key.ok()) return key.status();
@@ -242,8 +252,14 @@ class ShopWriter {
             "UPDATE catalog_product_entity_varchar SET value = CONCAT('v\\'', FLOOR(RAND() * 1e6)) WHERE value_id = " + k);
       case 10:
         return connection_->Execute("UPDATE catalog_product_entity_decimal SET value = value + 1 WHERE value_id = " + k);
-      default:
+      case 11:
         return connection_->Execute("DELETE FROM catalog_product_entity_int WHERE value_id = " + k);
+      case 12:
+        return connection_->Execute(
+            "UPDATE sales_flat_order_address SET lastname = CONCAT('L', FLOOR(RAND() * 1000)) WHERE entity_id = " + k);
+      default:
+        return connection_->Execute(
+            "UPDATE sales_flat_invoice SET grand_total = grand_total + 1, state = 2 WHERE entity_id = " + k);
     }
   }
 
@@ -271,11 +287,15 @@ class DeltaTest : public MigrateRunTest {
       ASSERT_TRUE(generator::CreateSchema(destination, generator::SchemaKind::kMagento2, 1).ok());
     }
     const std::string demo = SourceDir() + "/configs/demo/";
-    std::string options;
+    const std::string map = WriteFile("map.xml", MapWithoutGrids(demo + "map.xml"));
+    // Without Magento 1's grids, which the map no longer moves (their changelogs would wait forever).
+    const std::string deltalog = WriteFile(
+        "deltalog.xml", std::regex_replace(ReadFile(demo + "deltalog.xml"),
+                                           std::regex(R"(\s*<document key="\w+">sales_flat_\w+_grid</document>)"), ""));
+    std::string options = absl::StrCat("\n    <map_file>", map, "</map_file>\n    <delta_document_groups_file>",
+                                       deltalog, "</delta_document_groups_file>");
     for (const auto& [option, file] : std::vector<std::pair<std::string, std::string>>{
-             {"map_file", "map.xml"},
              {"map_document_groups", "map-document-groups.xml"},
-             {"delta_document_groups_file", "deltalog.xml"},
              {"eav_map_file", "map-eav.xml"},
              {"eav_document_groups_file", "eav-document-groups.xml"},
              {"eav_attribute_groups_file", "eav-attribute-groups.xml"},
@@ -300,6 +320,10 @@ class DeltaTest : public MigrateRunTest {
     <step title="Map Step">
       <integrity>Migration\Step\Map\Integrity</integrity>
       <data>Migration\Step\Map\Data</data>
+    </step>
+    <step title="OrderGrids Step">
+      <integrity>Migration\Step\OrderGrids\Integrity</integrity>
+      <data>Migration\Step\OrderGrids\Data</data>
     </step>)"},
         {"delta", R"(
     <step title="Customer Attributes Step">
@@ -309,9 +333,45 @@ class DeltaTest : public MigrateRunTest {
     <step title="Map Step">
       <delta>Migration\Step\Map\Delta</delta>
       <volume>Migration\Step\Map\Volume</volume>
+    </step>
+    <step title="OrderGrids Step">
+      <delta>Migration\Step\OrderGrids\Delta</delta>
     </step>)"}};
     config_ = WriteConfig(steps, options, destination_options_);
     reference_config_ = WriteConfig(steps, options, reference_options_);
+  }
+
+  // The demo map without Magento 1's grids: Map neither copies nor replays them, so the four
+  // grids of Magento 2 are OrderGrids' alone (built by its Data stage, kept by its delta).
+  std::string MapWithoutGrids(const std::string& path) {
+    std::string text = ReadFile(path);
+    const std::regex renames(R"(\s*<rename>\s*<document>sales_flat_\w+_grid</document>\s*<to>sales_\w+_grid</to>)"
+                             R"(\s*</rename>)");
+    const std::regex field_rules(R"(\s*<ignore>\s*<field>sales_(flat_)?\w+_grid\.\w+</field>\s*</ignore>)");
+    text = std::regex_replace(std::regex_replace(text, renames, ""), field_rules, "");
+    std::string source_ignores;
+    std::string destination_ignores;
+    for (const char* entity : {"order", "invoice", "shipment", "creditmemo"}) {
+      absl::StrAppend(&source_ignores, "\n            <ignore><document>sales_flat_", entity,
+                      "_grid</document></ignore>");
+      absl::StrAppend(&destination_ignores, "\n            <ignore><document>sales_", entity,
+                      "_grid</document></ignore>");
+    }
+    const size_t source_rules = text.find("<document_rules>");
+    EXPECT_NE(source_rules, std::string::npos);
+    text.insert(source_rules + std::string("<document_rules>").size(), source_ignores);
+    const size_t destination_rules = text.find("<document_rules>", text.find("<destination>"));
+    EXPECT_NE(destination_rules, std::string::npos);
+    text.insert(destination_rules + std::string("<document_rules>").size(), destination_ignores);
+    EXPECT_EQ(text.find("_grid</to>"), std::string::npos);
+    return text;
+  }
+
+  static std::string ReadFile(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
   }
 
   // Runs `migrate data` on the source as it is into the destination of `config`.
@@ -359,16 +419,26 @@ class DeltaTest : public MigrateRunTest {
     return pending;
   }
 
+  // Keys Map's delta handed to OrderGrids' delta that it has not consumed yet.
+  int64_t FollowerPending() {
+    if (Scalar(*destination_, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                              "TABLE_NAME = 'migrate_delta_followers'") == "0") {
+      return 0;
+    }
+    return std::stoll(Scalar(*destination_, "SELECT COUNT(*) FROM migrate_delta_followers"));
+  }
+
   // Lets a running delta catch up with everything the writers did, then stops it with SIGTERM.
   void CatchUpAndStop(Subprocess& delta) {
     const absl::Time deadline = absl::Now() + absl::Seconds(60);
-    while (Pending() > 0 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(200));
+    while ((Pending() > 0 || FollowerPending() > 0) && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(200));
     absl::SleepFor(absl::Seconds(1));  // one more cycle
     delta.Kill(SIGTERM);
     const ProcessResult stopped = delta.Wait();
     EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
     EXPECT_THAT(stopped.output, HasSubstr("Delta stopped"));
     EXPECT_EQ(Pending(), 0);
+    EXPECT_EQ(FollowerPending(), 0);
   }
 
   // A checksum of every row of `table` over its columns, leaving out those the server fills with
@@ -393,7 +463,7 @@ class DeltaTest : public MigrateRunTest {
     ASSERT_NE(reference, nullptr);
     const std::vector<std::string> tables =
         Rows(*destination_, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
-                            "TABLE_NAME <> 'migrate_progress' ORDER BY TABLE_NAME");
+                            "TABLE_NAME NOT IN ('migrate_progress', 'migrate_delta_followers') ORDER BY TABLE_NAME");
     ASSERT_GT(tables.size(), 50u);
     int64_t rows = 0;
     for (const std::string& table : tables) {
@@ -401,6 +471,14 @@ class DeltaTest : public MigrateRunTest {
       rows += std::stoll(Scalar(*destination_, "SELECT COUNT(*) FROM `" + table + "`"));
     }
     EXPECT_GT(rows, 5000);
+    // The grids are OrderGrids' (the map leaves them out) and hold every order, invoice and shipment.
+    for (const auto& [grid, base] : {std::pair{"sales_order_grid", "sales_order"},
+                                     {"sales_invoice_grid", "sales_invoice"},
+                                     {"sales_shipment_grid", "sales_shipment"}}) {
+      const std::string count = Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM ", grid));
+      EXPECT_NE(count, "0") << grid;
+      EXPECT_EQ(count, Scalar(*destination_, absl::StrCat("SELECT COUNT(*) FROM ", base))) << grid;
+    }
   }
 
   io::ConnectionOptions reference_options_;
@@ -413,7 +491,10 @@ TEST_F(DeltaTest, ChangesMadeWhileDeltaRunsAllArrive) {
   std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
   const uint64_t operations = WriteWhile([] {});
   EXPECT_GT(operations, 3000u);
-  ASSERT_TRUE(delta->Running()) << delta->Wait().output;
+  if (!delta->Running()) {
+    const ProcessResult ended = delta->Wait();
+    FAIL() << "delta ended with " << ended.exit_code << ": " << ended.output;
+  }
   CatchUpAndStop(*delta);
   ExpectDestinationEqualsAFreshCopy();
 }
