@@ -12,10 +12,15 @@
 // Then: the grids hold a row per sales entity with the computed columns, the sequences continue
 // Magento 1's numbers per store and type, the ratings of store views are active, MSI holds the
 // sample's stock, and every volume check passes. A second run with -r gives the same rows.
+#include <signal.h>
+
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/stages/stock_sample_test.h"
@@ -245,6 +250,57 @@ TEST_F(StockDestinationStepsTest, GridsSequencesRatingsAndMsiOfTheSample) {
   const ProcessResult again = Migrate({"data", "-a", "-r", config});
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_EQ(Results(), first);
+}
+
+// Magento's stock 1.9.4.5 config, unchanged but for databases, crypt keys and the poll interval,
+// runs whole on the 1.6.1.0 sample (with the sales above) into 2.4.8 with MSI: `migrate settings`,
+// `migrate data` with every step it names, then `migrate delta` (every delta class it names) while
+// the shop changes an order and its numbering; each exits 0 without a failed volume check, and the
+// grid row and the sequence follow the changes.
+TEST_F(StockDestinationStepsTest, TheStock1945ConfigRunsWholeInSettingsDataAndDeltaMode) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  Exec(*source_, kSales);
+  Exec(*destination_, kMsi);
+  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
+                                   destination_options_.database, "`.* TO 'magento'@'%'"));
+  const std::string config = WriteFile(
+      "stock-1.9.4.5.xml",
+      absl::StrReplaceAll(StockConfigText(fixtures, "1.9.4.5"),
+                          {{"<crypt_key />", "<crypt_key>f3e25abe619dae2387df9961594b0789</crypt_key>"
+                                             "<crypt_key_destination>base64AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxw"
+                                             "dHh8=</crypt_key_destination>"},
+                           {"<options>", "<options>\n        <delta_poll_interval>0.2</delta_poll_interval>"}}));
+  const ProcessResult settings = Migrate({"settings", "-a", config});
+  ASSERT_EQ(settings.exit_code, 0) << settings.output;
+  const ProcessResult data = Migrate({"data", "-a", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  EXPECT_THAT(data.output, Not(HasSubstr("Volume check failed")));
+  EXPECT_THAT(data.output, HasSubstr("[step: PostProcessing Step]"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT status FROM sales_order_grid WHERE entity_id = 2"), "processing");
+
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config});
+  absl::SleepFor(absl::Seconds(1));
+  Exec(*source_, "UPDATE sales_flat_order SET status = 'complete', state = 'complete' WHERE entity_id = 2");
+  Exec(*source_, "UPDATE eav_entity_store SET increment_last_id = '100000007' WHERE entity_type_id = 4 AND "
+                 "store_id = 1");
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  auto pending = [&] {
+    return Scalar(*source_, "SELECT (SELECT COUNT(*) FROM m2_cl_sales_flat_order WHERE processed = 0) + (SELECT "
+                            "COUNT(*) FROM m2_cl_eav_entity_store WHERE processed = 0)");
+  };
+  while ((pending() != "0" || Scalar(*destination_, "SELECT status FROM sales_order_grid WHERE entity_id = 2") !=
+                                  "complete") &&
+         absl::Now() < deadline) {
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  delta->Kill(SIGTERM);
+  const ProcessResult stopped = delta->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_THAT(stopped.output, HasSubstr("Delta stopped"));
+  EXPECT_THAT(stopped.output, Not(HasSubstr("[ERROR]")));
+  EXPECT_EQ(Scalar(*destination_, "SELECT status FROM sales_order_grid WHERE entity_id = 2"), "complete");
+  EXPECT_EQ(Scalar(*destination_, "SELECT MAX(sequence_value) FROM sequence_order_1"), "7");
 }
 
 }  // namespace

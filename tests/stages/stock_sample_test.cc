@@ -12,10 +12,10 @@ void StockSampleTest::LoadDumps(const std::string& fixtures) {
   MigrateRunTest::LoadDumps(fixtures + "/magento1-1.6.1.0-sample.sql", fixtures + "/magento2-2.4.8-empty.sql");
 }
 
-std::string StockSampleTest::StockConfigText(const std::string& fixtures) {
+std::string StockSampleTest::StockConfigText(const std::string& fixtures, const std::string& version) {
   const std::string etc = fixtures + "/magento-dmt/etc/opensource-to-opensource/";
   return absl::StrReplaceAll(
-      ReadFile(etc + "1.6.1.0/config.xml.dist"),
+      ReadFile(etc + version + "/config.xml.dist"),
       {{R"(<database host="localhost" name="magento1" user="root" />)",
         absl::StrCat(R"(<database host="127.0.0.1" port=")", source_options_.port, R"(" name=")",
                      source_options_.database, R"(" user="root" />)")},

@@ -16,8 +16,9 @@ class StockSampleTest : public MigrateRunTest {
   // a failed load is a test failure.
   void LoadDumps(const std::string& fixtures);
 
-  // The stock 1.6.1.0 config.xml.dist with the test's databases and the stock files' absolute paths.
-  std::string StockConfigText(const std::string& fixtures);
+  // The stock config.xml.dist of `version` (1.6.1.0 or 1.9.4.5) with the test's databases and the
+  // stock files' absolute paths.
+  std::string StockConfigText(const std::string& fixtures, const std::string& version = "1.6.1.0");
 
   // StockConfigText keeping, of its data steps, those titled `titles` (in the stock order), so a
   // test runs the stock config with the steps this build implements.
