@@ -24,6 +24,8 @@ std::map<std::string, const io::TableSchema*> Documents(const io::DatabaseSchema
   return documents;
 }
 
+}  // namespace
+
 std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, const io::TableSchema& table,
                                         const io::TableSchema& counterpart) {
   std::vector<std::string> mismatched;
@@ -36,8 +38,6 @@ std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, 
   }
   return mismatched;
 }
-
-}  // namespace
 
 bool IsToolTable(absl::string_view table) {
   return table == io::ProgressStore::kDefaultTable || table == io::AdjustmentStore::kDefaultTable ||

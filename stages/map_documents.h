@@ -42,6 +42,11 @@ struct MapDocuments {
 // backups): never documents.
 bool IsToolTable(absl::string_view table);
 
+// The fields of `findings.type_checks` whose data type in `table` differs from their counterpart's
+// in `counterpart`: Magento's "Mismatch of data types" (a warning).
+std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, const io::TableSchema& table,
+                                        const io::TableSchema& counterpart);
+
 // Pairs the documents of both databases through `rules`. When `only_source_documents` is not
 // empty, just those source documents are considered (and only destination documents they map to),
 // as a step with a fixed document list does.

@@ -36,19 +36,6 @@ std::vector<std::string> SourceDocuments(const RunContext& context) {
   return documents;
 }
 
-std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, const io::TableSchema& table,
-                                        const io::TableSchema& counterpart) {
-  std::vector<std::string> mismatched;
-  for (const auto& [field, other] : findings.type_checks) {
-    const io::ColumnSchema* column = table.FindColumn(field);
-    const io::ColumnSchema* other_column = counterpart.FindColumn(other);
-    if (column != nullptr && other_column != nullptr && column->data_type != other_column->data_type) {
-      mismatched.push_back(field);
-    }
-  }
-  return mismatched;
-}
-
 struct TierPriceDocuments {
   MapDocuments documents;
   std::vector<std::string> missing_source;
