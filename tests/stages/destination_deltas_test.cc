@@ -61,24 +61,10 @@ constexpr char kSequenceSource[] = R"(
     (1, 0, '0', '000000042'), (11, 1, '1', '100000123'), (16, 1, '1', '100000045');
 )";
 
-constexpr char kSequenceDestination[] = R"(
-  CREATE TABLE eav_entity_type (entity_type_id SMALLINT UNSIGNED NOT NULL PRIMARY KEY,
-                                entity_type_code VARCHAR(50) NOT NULL);
-  INSERT INTO eav_entity_type VALUES (1, 'customer'), (11, 'order'), (16, 'invoice'), (19, 'shipment'),
-                                     (23, 'creditmemo');
-  CREATE TABLE sales_sequence_meta (meta_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    entity_type VARCHAR(32) NOT NULL, store_id SMALLINT UNSIGNED NOT NULL, sequence_table VARCHAR(64) NOT NULL,
-    UNIQUE KEY (entity_type, store_id));
-  CREATE TABLE sales_sequence_profile (profile_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    meta_id INT UNSIGNED NOT NULL, prefix VARCHAR(32), suffix VARCHAR(32),
-    start_value INT UNSIGNED NOT NULL DEFAULT 1, step INT UNSIGNED NOT NULL DEFAULT 1,
-    max_value INT UNSIGNED NOT NULL, warning_value INT UNSIGNED NOT NULL, is_active TINYINT NOT NULL DEFAULT 0,
-    UNIQUE KEY (meta_id, prefix, suffix));
-)";
 
 TEST_F(DestinationDeltasTest, SalesIncrementDeltaCarriesNewNumbersAndNewStores) {
   Exec(*source_, kSequenceSource);
-  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, kSequenceTables);
   const std::string groups = WriteFile("deltalog.xml", Groups(R"(
     <group name="delta_sales_sequence">
         <document key="entity_store_id">eav_entity_store</document>

@@ -112,20 +112,8 @@ constexpr char kSequenceSource[] = R"(
     (23, 1, 'CM-', 'CM-00000009');
 )";
 
-constexpr char kSequenceDestination[] = R"(
-  CREATE TABLE eav_entity_type (entity_type_id SMALLINT UNSIGNED NOT NULL PRIMARY KEY,
-                                entity_type_code VARCHAR(50) NOT NULL);
-  INSERT INTO eav_entity_type VALUES (1, 'customer'), (11, 'order'), (16, 'invoice'), (19, 'shipment'),
-                                     (23, 'creditmemo');
-  CREATE TABLE sales_sequence_meta (meta_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    entity_type VARCHAR(32) NOT NULL, store_id SMALLINT UNSIGNED NOT NULL, sequence_table VARCHAR(64) NOT NULL,
-    UNIQUE KEY (entity_type, store_id));
-  CREATE TABLE sales_sequence_profile (profile_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    meta_id INT UNSIGNED NOT NULL, prefix VARCHAR(32), suffix VARCHAR(32),
-    start_value INT UNSIGNED NOT NULL DEFAULT 1, step INT UNSIGNED NOT NULL DEFAULT 1,
-    max_value INT UNSIGNED NOT NULL, warning_value INT UNSIGNED NOT NULL, is_active TINYINT NOT NULL DEFAULT 0,
-    UNIQUE KEY (meta_id, prefix, suffix));
-  -- What a fresh Magento 2 holds: its own sequences, one of a store Magento 1 does not have.
+// What a fresh Magento 2 holds: its own sequences, one of a store Magento 1 does not have.
+constexpr char kFreshSequences[] = R"(
   INSERT INTO sales_sequence_meta VALUES (1, 'order', 0, 'sequence_order_0'), (2, 'order', 1, 'sequence_order_1'),
                                          (3, 'order', 5, 'sequence_order_5');
   INSERT INTO sales_sequence_profile VALUES (1, 1, NULL, NULL, 1, 1, 4294967295, 4294966295, 1),
@@ -145,7 +133,7 @@ std::string NextValue(io::MysqlConnection& connection, const std::string& table)
 
 TEST_F(DestinationStepsTest, SalesIncrementContinuesMagento1sNumbersPerStoreAndType) {
   Exec(*source_, kSequenceSource);
-  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, absl::StrCat(kSequenceTables, kFreshSequences));
   const std::string config = WriteConfig("data", WholeStep("SalesIncrement"), "");
   for (int run = 0; run < 2; ++run) {  // a rerun gives the same tables
     const ProcessResult result = Migrate({"data", config});
@@ -191,7 +179,7 @@ TEST_F(DestinationStepsTest, SalesIncrementContinuesMagento1sNumbersPerStoreAndT
 
 TEST_F(DestinationStepsTest, SalesIncrementVolumeReportsTheFirstMismatchPerType) {
   Exec(*source_, kSequenceSource);
-  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, absl::StrCat(kSequenceTables, kFreshSequences));
   ASSERT_EQ(Migrate({"data", WriteConfig("data", Step("SalesIncrement", false, true, false), "")}).exit_code, 0);
   Exec(*destination_,
        "INSERT INTO sequence_invoice_1 VALUES (500); INSERT INTO sequence_invoice_2 VALUES (9);"
@@ -212,7 +200,7 @@ TEST_F(DestinationStepsTest, SalesIncrementVolumeReportsTheFirstMismatchPerType)
 
 TEST_F(DestinationStepsTest, SalesIncrementIntegrityNeedsMagentosColumns) {
   Exec(*source_, kSequenceSource);
-  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, absl::StrCat(kSequenceTables, kFreshSequences));
   Exec(*destination_, "ALTER TABLE sales_sequence_profile ADD COLUMN extra INT, DROP COLUMN warning_value");
   Exec(*destination_, "DROP TABLE sales_sequence_meta");
   const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("SalesIncrement"), "")});
@@ -227,7 +215,7 @@ TEST_F(DestinationStepsTest, SalesIncrementIntegrityNeedsMagentosColumns) {
 
 TEST_F(DestinationStepsTest, SalesIncrementIntegrityProblemsAreWarningsUnderAuto) {
   Exec(*source_, kSequenceSource);
-  Exec(*destination_, kSequenceDestination);
+  Exec(*destination_, absl::StrCat(kSequenceTables, kFreshSequences));
   Exec(*destination_, "ALTER TABLE sales_sequence_profile ADD COLUMN extra INT");
   const ProcessResult run = Migrate({"data", "-a", WriteConfig("data", WholeStep("SalesIncrement"), "")});
   EXPECT_EQ(run.exit_code, 0) << run.output;
@@ -434,7 +422,7 @@ TEST_F(DestinationStepsTest, AllFourStepsUseTheTablePrefixes) {
   // kSalesTables and kLegacyStock both make sales_shipment: the grids' one serves the Inventory step.
   const std::string stock =
       std::regex_replace(kLegacyStock, std::regex("(CREATE TABLE|INSERT INTO) sales_shipment [^;]*;"), "");
-  Exec(*destination_, WithPrefix(absl::StrCat(kRatingTables, kSequenceDestination, kSalesTables, stock, kMsiTables),
+  Exec(*destination_, WithPrefix(absl::StrCat(kRatingTables, kSequenceTables, kFreshSequences, kSalesTables, stock, kMsiTables),
                                  "m2_", destination_tables));
   const std::string steps = absl::StrCat(WholeStep("Ratings"), WholeStep("OrderGrids"), WholeStep("SalesIncrement"),
                                          WholeStep("Inventory"));

@@ -119,6 +119,22 @@ inline constexpr char kSalesSource[] = R"(
   INSERT INTO sales_flat_creditmemo_grid VALUES (1);
 )";
 
+// Magento 2's entity types (with Magento 1's sales type ids) and its sequence metadata tables, empty.
+inline constexpr char kSequenceTables[] = R"(
+  CREATE TABLE eav_entity_type (entity_type_id SMALLINT UNSIGNED NOT NULL PRIMARY KEY,
+                                entity_type_code VARCHAR(50) NOT NULL);
+  INSERT INTO eav_entity_type VALUES (1, 'customer'), (11, 'order'), (16, 'invoice'), (19, 'shipment'),
+                                     (23, 'creditmemo');
+  CREATE TABLE sales_sequence_meta (meta_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    entity_type VARCHAR(32) NOT NULL, store_id SMALLINT UNSIGNED NOT NULL, sequence_table VARCHAR(64) NOT NULL,
+    UNIQUE KEY (entity_type, store_id));
+  CREATE TABLE sales_sequence_profile (profile_id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    meta_id INT UNSIGNED NOT NULL, prefix VARCHAR(32), suffix VARCHAR(32),
+    start_value INT UNSIGNED NOT NULL DEFAULT 1, step INT UNSIGNED NOT NULL DEFAULT 1,
+    max_value INT UNSIGNED NOT NULL, warning_value INT UNSIGNED NOT NULL, is_active TINYINT NOT NULL DEFAULT 0,
+    UNIQUE KEY (meta_id, prefix, suffix));
+)";
+
 }  // namespace migrate::testing
 
 #endif  // MIGRATE_TESTS_STAGES_SALES_TABLES_FIXTURE_H_
