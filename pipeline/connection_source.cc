@@ -38,4 +38,20 @@ absl::StatusOr<std::unique_ptr<io::MysqlConnection>> ConnectionSource::OpenDesti
   });
 }
 
+absl::Status ConnectionSource::EnsureSource(std::unique_ptr<io::MysqlConnection>& connection) const {
+  if (connection != nullptr) return absl::OkStatus();
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = OpenSource();
+  if (!opened.ok()) return opened.status();
+  connection = std::move(*opened);
+  return absl::OkStatus();
+}
+
+absl::Status ConnectionSource::EnsureDestination(std::unique_ptr<io::MysqlConnection>& connection) const {
+  if (connection != nullptr) return absl::OkStatus();
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = OpenDestination();
+  if (!opened.ok()) return opened.status();
+  connection = std::move(*opened);
+  return absl::OkStatus();
+}
+
 }  // namespace migrate::pipeline

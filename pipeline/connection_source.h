@@ -33,6 +33,11 @@ class ConnectionSource {
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> OpenSource() const;
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> OpenDestination() const;
 
+  // Open `connection` to the source (destination) unless it is open already: for stages that keep
+  // their connections from one delta cycle to the next and drop them after an error.
+  absl::Status EnsureSource(std::unique_ptr<io::MysqlConnection>& connection) const;
+  absl::Status EnsureDestination(std::unique_ptr<io::MysqlConnection>& connection) const;
+
   const io::ConnectionOptions& source() const { return source_; }
   const io::ConnectionOptions& destination() const { return destination_; }
   const RetryPolicy& retry() const { return retry_; }

@@ -14,11 +14,7 @@ std::string IdList(const std::vector<int64_t>& ids) { return absl::StrJoin(ids, 
 
 absl::StatusOr<bool> FollowerDelta::Run(RunContext& context, const StepLog& log) {
   const io::FollowerKeys keys = DestinationFollowerKeys(context);
-  if (destination_ == nullptr) {
-    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
-    if (!destination.ok()) return destination.status();
-    destination_ = std::move(*destination);
-  }
+  if (absl::Status status = context.connections().EnsureDestination(destination_); !status.ok()) return status;
   absl::Status status = absl::OkStatus();
   if (!prepared_) {
     status = keys.Create(*destination_);

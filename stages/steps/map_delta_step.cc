@@ -111,16 +111,8 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
 }
 
 absl::Status MapDelta::Connect(RunContext& context) {
-  if (source_ == nullptr) {
-    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
-    if (!source.ok()) return source.status();
-    source_ = std::move(*source);
-  }
-  if (destination_ == nullptr) {
-    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
-    if (!destination.ok()) return destination.status();
-    destination_ = std::move(*destination);
-  }
+  if (absl::Status status = context.connections().EnsureSource(source_); !status.ok()) return status;
+  if (absl::Status status = context.connections().EnsureDestination(destination_); !status.ok()) return status;
   return absl::OkStatus();
 }
 

@@ -256,16 +256,8 @@ absl::Status EnsureMetaAndProfile(RunContext& context, io::MysqlConnection& dest
 }  // namespace
 
 absl::Status SalesIncrementDelta::Prepare(RunContext& context) {
-  if (source_ == nullptr) {
-    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
-    if (!source.ok()) return source.status();
-    source_ = std::move(*source);
-  }
-  if (destination_ == nullptr) {
-    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
-    if (!destination.ok()) return destination.status();
-    destination_ = std::move(*destination);
-  }
+  if (absl::Status status = context.connections().EnsureSource(source_); !status.ok()) return status;
+  if (absl::Status status = context.connections().EnsureDestination(destination_); !status.ok()) return status;
   if (changelog_.has_value()) return absl::OkStatus();
   absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, "delta_sales_sequence");
   if (!listed.ok()) return listed.status();

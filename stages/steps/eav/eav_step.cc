@@ -195,6 +195,10 @@ absl::StatusOr<bool> EavVolume::Run(RunContext& context, const StepLog& log) {
   if (!files.ok()) return files.status();
   absl::StatusOr<MapDocuments> documents = PairEavDocuments(context, *files);
   if (!documents.ok()) return documents.status();
+  // Only the entity types (for the ignored attributes) and the attributes are compared.
+  std::erase_if(documents->pairs, [](const DocumentPair& pair) {
+    return pair.plan.source_document != "eav_entity_type" && pair.plan.source_document != "eav_attribute";
+  });
   absl::StatusOr<EavTables> source = ReadSourceTables(context, *documents);
   if (!source.ok()) return source.status();
   const std::set<std::string> ignored = IgnoredAttributeIds(*source, files->ignored);
