@@ -28,7 +28,8 @@ class MysqlConnection {
   MysqlConnection& operator=(const MysqlConnection&) = delete;
   ~MysqlConnection();
 
-  // Runs one statement (or several separated by ';') and discards any result.
+  // Runs one statement (several separated by ';' only with allow_multi_statements) and discards any
+  // result.
   absl::Status Execute(absl::string_view sql);
 
   // Runs one statement and buffers its whole result.
