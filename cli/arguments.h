@@ -2,6 +2,7 @@
 //
 //   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
 //   migrate delta --setup-only path/to/config.xml
+//   migrate verify [-v|-vv|-q] path/to/config.xml
 //
 // Magento's spelling of the modes (migrate:settings, migrate:data, migrate:delta) is accepted too.
 // Parsing never exits the process: --help and errors come back as values for main() to print.
@@ -15,7 +16,7 @@
 
 namespace migrate::cli {
 
-enum class Mode { kSettings, kData, kDelta };
+enum class Mode { kSettings, kData, kDelta, kVerify };
 
 enum class Verbosity { kQuiet, kNormal, kVerbose, kDebug };
 
@@ -34,7 +35,7 @@ struct Arguments {
 // other checks.
 absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args);
 
-// "settings", "data" or "delta".
+// "settings", "data", "delta" or "verify".
 const char* ModeName(Mode mode);
 
 // The text of `migrate --help`.

@@ -100,7 +100,9 @@ int Run(const Arguments& arguments) {
       absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
                       seconds, seconds > 0 ? rows / seconds : 0.0);
   if (status.ok()) {
-    const char* outcome = arguments.mode == Mode::kDelta ? "Delta stopped: " : "Migration completed: ";
+    const char* outcome = arguments.mode == Mode::kDelta    ? "Delta stopped: "
+                          : arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
+                                                            : "Migration completed: ";
     log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat(outcome, summary));
     return kExitSuccess;
   }
