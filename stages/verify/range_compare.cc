@@ -77,6 +77,7 @@ class RangeComparer {
     absl::StatusOr<std::vector<io::Key>> keys = io::SampleKeys(connection, spec, range, stride, options_.fanout - 1);
     if (!keys.ok()) return keys.status();
     if (keys->empty()) return RowByRow(range, /*count=*/false);
+    ++outcome_.splits;
     io::KeyRange part{range.after, std::nullopt};
     for (const io::Key& key : *keys) {
       part.upto = key;
@@ -103,6 +104,7 @@ class RangeComparer {
         outcome_.source_rows += source->size();
         outcome_.destination_rows += destination->size();
       }
+      outcome_.rows_listed += source->size() + destination->size();
       Match(*source, *destination);
       if (last) return absl::OkStatus();
       after = page.upto;
@@ -149,6 +151,8 @@ void RangeOutcome::Add(const RangeOutcome& other, size_t keep) {
   missing += other.missing;
   extra += other.extra;
   digest_differs = digest_differs || other.digest_differs;
+  splits += other.splits;
+  rows_listed += other.rows_listed;
   Merge(changed_keys, other.changed_keys, keep);
   Merge(missing_keys, other.missing_keys, keep);
   Merge(extra_keys, other.extra_keys, keep);

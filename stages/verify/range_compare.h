@@ -43,6 +43,9 @@ struct RangeOutcome {
   std::vector<io::Key> extra_keys;
   // Set for a keyless document whose digests differ: no key to narrow it down.
   bool digest_differs = false;
+  // The work done: ranges split in parts, and row digests read (both sides).
+  uint64_t splits = 0;
+  uint64_t rows_listed = 0;
 
   // Adds `other`'s counts and keys, keeping the first `keep` keys of each kind in key order.
   void Add(const RangeOutcome& other, size_t keep);

@@ -278,6 +278,8 @@ absl::Status RunVerifyMode(RunContext& context) {
   for (const VerifiedDocument& document : documents) {
     const RangeOutcome& outcome = document.outcome;
     rows += outcome.source_rows;
+    log.Debug(absl::StrCat(document.digest.title, ": ", outcome.splits, " ranges split, ", outcome.rows_listed,
+                           " row digests read"));
     if (!document.digest.normalised.empty()) {
       log.Debug(absl::StrCat(document.digest.title, ": compared normalised: ",
                              absl::StrJoin(document.digest.normalised, ", ")));
