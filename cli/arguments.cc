@@ -87,7 +87,7 @@ Usage:
   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
   migrate delta --setup-only path/to/config.xml
   migrate verify [-v|-vv|-q] path/to/config.xml
-  (migrate:settings, migrate:data and migrate:delta are accepted too)
+  (migrate:settings, migrate:data, migrate:delta and migrate:verify are accepted too)
 
 Modes:
   settings  Runs the steps of <steps mode="settings">: store structure and system configuration
