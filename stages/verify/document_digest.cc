@@ -65,15 +65,12 @@ DocumentDigest BuildDocumentDigest(const DocumentPair& pair) {
   }
 
   digest.source.key = pair.source->ResumeKey();
-  if (digest.source.key.empty()) {
-    digest.not_compared = "the source table has no primary or unique key";
-    return digest;
-  }
   for (const io::KeyColumn& key : digest.source.key) {
     auto found = std::find_if(copied.begin(), copied.end(), [&](const auto& field) { return field.second == key.name; });
     if (found == copied.end()) {
-      digest.not_compared = absl::StrCat("its key column ", key.name, " is not copied as it is");
-      return digest;
+      digest.source.key.clear();
+      digest.destination.key.clear();
+      break;
     }
     const io::ColumnSchema* column = pair.destination->FindColumn(found->first);
     digest.destination.key.push_back(io::KeyColumn{found->first, column != nullptr && column->IsNumeric()});

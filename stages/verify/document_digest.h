@@ -6,7 +6,7 @@
 // unchanged or with renames and ignores only that is every copied column; for a document with
 // handlers, the columns no handler touches. The key is the source's resume key and the destination
 // fields it is copied into; a document whose key columns are not copied as they are (a handler on
-// one, or not mapped), or that has no usable key, is not compared and says why.
+// one, or not mapped), or that has no usable key, gets no key on either side: it is compared whole.
 // Columns whose types differ between the sides get a normalisation (io/range_checksum.h) on both
 // sides, and are listed so that the report can say which.
 #ifndef MIGRATE_STAGES_VERIFY_DOCUMENT_DIGEST_H_
@@ -23,8 +23,6 @@ namespace migrate::stages {
 struct DocumentDigest {
   // "source_document -> destination_document", or the one name when both are the same.
   std::string title;
-  // Set when the document cannot be compared: why.
-  std::string not_compared;
   io::DigestSpec source;
   io::DigestSpec destination;
   // The columns left out because a handler touches them (destination names).

@@ -7,7 +7,8 @@
 // - Hand-made tables whose column types differ between the sides (decimal(12,4) / decimal(20,6),
 //   datetime / timestamp, latin1 / utf8mb4 varchar, float / double, smallint / int) verify equal
 //   after a copy, and one changed value among 20,000 rows (ranges larger than a row-by-row leaf, so
-//   narrowed by bisection) is named, as are a NULL set where a value was and a value cut short.
+//   narrowed by bisection) is named, as are a NULL set where a value was and a value cut short; a
+//   table without a key is compared whole and its difference found, without keys.
 #include <string>
 #include <vector>
 
@@ -145,12 +146,15 @@ class VerifyTypesTest : public MigrateRunTest {
                         "name VARCHAR(64) CHARACTER SET latin1, ratio FLOAT, kind SMALLINT) ENGINE=InnoDB;"
                         "INSERT INTO ledger SELECT seq, seq / 7, '2020-03-29 01:30:00' + INTERVAL seq MINUTE, "
                         "CONCAT('caf', CHAR(233 USING latin1), ' ', seq), seq / 3, IF(seq % 5 = 0, NULL, seq % 9) "
-                        "FROM seq_1_to_", kRows))
+                        "FROM seq_1_to_", kRows, ";"
+                        "CREATE TABLE notes (body VARCHAR(20)) ENGINE=InnoDB;"
+                        "INSERT INTO notes VALUES ('a'), ('b'), ('b')"))
                     .ok());
     ASSERT_TRUE(destination_
                     ->Execute("CREATE TABLE ledger (id INT UNSIGNED PRIMARY KEY, amount DECIMAL(20,6), "
                               "at TIMESTAMP NULL, name VARCHAR(64) CHARACTER SET utf8mb4, ratio DOUBLE, kind INT) "
-                              "ENGINE=InnoDB")
+                              "ENGINE=InnoDB;"
+                              "CREATE TABLE notes (body VARCHAR(20)) ENGINE=InnoDB")
                     .ok());
     WriteFile("map.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
 <map xmlns:xs="http://www.w3.org/2001/XMLSchema-instance"
@@ -172,11 +176,13 @@ TEST_F(VerifyTypesTest, DifferingTypesCompareEqualAndABisectedRangeNamesItsKey) 
   EXPECT_THAT(clean.output, HasSubstr(absl::StrCat("ledger: equal (", kRows, " rows; 5 columns of differing types")));
   EXPECT_THAT(clean.output, HasSubstr("amount (decimal(12,4) / decimal(20,6))"));
   EXPECT_THAT(clean.output, HasSubstr("at (datetime / timestamp)"));
+  EXPECT_THAT(clean.output, HasSubstr("notes: equal (3 rows; no key: compared as a whole)"));
 
   ASSERT_TRUE(destination_
                   ->Execute("UPDATE ledger SET amount = amount + 0.0001 WHERE id = 12345;"
                             "UPDATE ledger SET name = NULL WHERE id = 777;"
-                            "UPDATE ledger SET name = LEFT(name, 3) WHERE id = 19999")
+                            "UPDATE ledger SET name = LEFT(name, 3) WHERE id = 19999;"
+                            "UPDATE notes SET body = 'c' WHERE body = 'a'")
                   .ok());
   const ProcessResult planted = Migrate({"verify", "-vv", config_});
   EXPECT_EQ(planted.exit_code, 1) << planted.output;
@@ -188,6 +194,9 @@ TEST_F(VerifyTypesTest, DifferingTypesCompareEqualAndABisectedRangeNamesItsKey) 
                                         "id=12345: amount (source '1763.5714', destination '1763.5715'); "
                                         "id=19999: name (source 'café 19999', destination 'caf')"));
   EXPECT_THAT(planted.output, Not(HasSubstr("missing from the destination")));
+  EXPECT_THAT(planted.output, HasSubstr("notes: differs (source 3 rows, destination 3 rows); no key to narrow the "
+                                        "difference down"));
+  EXPECT_THAT(planted.output, HasSubstr("Verify found differences in 2 documents: ledger, notes"));
 }
 
 }  // namespace
