@@ -120,8 +120,8 @@ Options:
   -h, --help    This text.
 
 Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM; verify: all equal), 1 failure
-(verify: a difference), 130 settings or data
-stopped by Ctrl+C or SIGTERM (progress up to the last batch is kept).
+(verify: a difference), 130 settings, data or verify stopped by Ctrl+C or SIGTERM (settings and data
+keep their progress up to the last batch).
 
 Messages go to the console (coloured on a terminal) and, without colour, to the file named by the
 log_file option of config.xml. Passwords are never printed.

@@ -107,8 +107,10 @@ int Run(const Arguments& arguments) {
     return kExitSuccess;
   }
   if (absl::IsCancelled(status) || cancellation.stop_requested()) {
-    log.Write(stages::LogLevel::kWarning, mode_context,
-              absl::StrCat("Stopped; every committed batch is saved, run the same command to resume (", summary, ")"));
+    const char* stopped = arguments.mode == Mode::kVerify
+                              ? "Stopped before every document was compared ("
+                              : "Stopped; every committed batch is saved, run the same command to resume (";
+    log.Write(stages::LogLevel::kWarning, mode_context, absl::StrCat(stopped, summary, ")"));
     return kExitInterrupted;
   }
   log.Write(stages::LogLevel::kError, mode_context, status.message());

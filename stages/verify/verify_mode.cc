@@ -47,15 +47,15 @@ struct Task {
   io::KeyRange range;
 };
 
-// The Map-like steps config.xml names, with the spec of each.
-std::vector<std::pair<std::string, MapStepSpec>> VerifiedSteps(const mapping::Config& config) {
-  std::vector<std::pair<std::string, MapStepSpec>> steps;
+// The specs of the Map-like steps config.xml names.
+std::vector<MapStepSpec> VerifiedSteps(const mapping::Config& config) {
+  std::vector<MapStepSpec> steps;
   for (absl::string_view mode : {"settings", "data"}) {
     for (const mapping::StepConfig& step : config.Steps(mode)) {
       const mapping::StageClass* data = step.Stage(mapping::StageKind::kData);
       if (data == nullptr) continue;
-      if (data->class_name == "Migration\\Step\\Map\\Data") steps.emplace_back(step.title, MapStep());
-      if (data->class_name == "Migration\\Step\\Stores\\Data") steps.emplace_back(step.title, StoresStep());
+      if (data->class_name == "Migration\\Step\\Map\\Data") steps.push_back(MapStep());
+      if (data->class_name == "Migration\\Step\\Stores\\Data") steps.push_back(StoresStep());
     }
   }
   return steps;
@@ -214,7 +214,7 @@ class Verifier {
 }  // namespace
 
 absl::Status RunVerifyMode(RunContext& context) {
-  const std::vector<std::pair<std::string, MapStepSpec>> steps = VerifiedSteps(context.config());
+  const std::vector<MapStepSpec> steps = VerifiedSteps(context.config());
   if (steps.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         context.config().path(), ": verify compares the documents of the Map and Stores steps, and config.xml names "
@@ -224,13 +224,13 @@ absl::Status RunVerifyMode(RunContext& context) {
   absl::StatusOr<std::map<std::string, int64_t>> adjustments = LoadAdjustments(context);
   if (!adjustments.ok()) return adjustments.status();
 
+  absl::StatusOr<std::set<std::string>> upserts = UpsertDocuments(context);
+  if (!upserts.ok()) return upserts.status();
   std::vector<VerifiedDocument> documents;
   std::set<std::string> seen;
-  for (const auto& [title, spec] : steps) {
+  for (const MapStepSpec& spec : steps) {
     absl::StatusOr<MapDocuments> pairs = LoadMapDocuments(context, spec);
     if (!pairs.ok()) return pairs.status();
-    absl::StatusOr<std::set<std::string>> upserts = UpsertDocuments(context);
-    if (!upserts.ok()) return upserts.status();
     for (const DocumentPair& pair : pairs->pairs) {
       if (!seen.insert(pair.source->name).second) continue;
       VerifiedDocument document;
