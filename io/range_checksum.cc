@@ -62,9 +62,9 @@ Key KeyOf(const Row& row, size_t key_size) {
 }  // namespace
 
 absl::StatusOr<RangeDigest> DigestRange(MysqlConnection& connection, const DigestSpec& spec, const KeyRange& range) {
-  absl::StatusOr<ResultSet> result = connection.Query(
-      absl::StrCat("SELECT COUNT(*), COALESCE(SUM(CRC32(", RowText(spec), ")), 0) FROM ",
-                   QualifiedName(spec.database, spec.table), RangeCondition(connection, spec, range)));
+  absl::StatusOr<ResultSet> result =
+      connection.Query(absl::StrCat("SELECT COUNT(*), COALESCE(SUM(CRC32(", RowText(spec), ")), 0) FROM ",
+                                    QualifiedName(spec.database, spec.table), RangeCondition(connection, spec, range)));
   if (!result.ok()) return result.status();
   if (result->size() != 1 || result->rows()[0].size() != 2) return absl::InternalError("a digest returned no row");
   RangeDigest digest;
@@ -87,22 +87,22 @@ absl::StatusOr<std::vector<RowDigest>> DigestRows(MysqlConnection& connection, c
   for (const Row& row : result->rows()) {
     RowDigest digest;
     digest.key = KeyOf(row, spec.key.size());
-    if (!absl::SimpleAtoi(row.back().value_or(""), &digest.crc)) return absl::InternalError("a row digest is no number");
+    if (!absl::SimpleAtoi(row.back().value_or(""), &digest.crc))
+      return absl::InternalError("a row digest is no number");
     rows.push_back(std::move(digest));
   }
   return rows;
 }
 
-absl::StatusOr<std::vector<Key>> SampleKeys(MysqlConnection& connection, const DigestSpec& spec,
-                                            const KeyRange& range, uint64_t stride, size_t count) {
+absl::StatusOr<std::vector<Key>> SampleKeys(MysqlConnection& connection, const DigestSpec& spec, const KeyRange& range,
+                                            uint64_t stride, size_t count) {
   std::vector<Key> keys;
   if (stride == 0) return keys;
   KeyRange rest = range;
   for (size_t i = 0; i < count; ++i) {
-    absl::StatusOr<ResultSet> result =
-        connection.Query(absl::StrCat("SELECT ", KeyList(spec), " FROM ", QualifiedName(spec.database, spec.table),
-                                      RangeCondition(connection, spec, rest), " ORDER BY ", KeyOrder(spec.key),
-                                      " LIMIT 1 OFFSET ", stride - 1));
+    absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
+        "SELECT ", KeyList(spec), " FROM ", QualifiedName(spec.database, spec.table),
+        RangeCondition(connection, spec, rest), " ORDER BY ", KeyOrder(spec.key), " LIMIT 1 OFFSET ", stride - 1));
     if (!result.ok()) return result.status();
     if (result->empty()) break;
     keys.push_back(KeyOf(result->rows()[0], spec.key.size()));

@@ -73,8 +73,8 @@ absl::StatusOr<std::vector<RowDigest>> DigestRows(MysqlConnection& connection, c
 
 // Up to `count` keys of `range`, `stride` rows apart in key order (the stride-th, the 2*stride-th, ...),
 // to split it into `count` + 1 ranges. Together the queries scan the range's part of the key's index once.
-absl::StatusOr<std::vector<Key>> SampleKeys(MysqlConnection& connection, const DigestSpec& spec,
-                                            const KeyRange& range, uint64_t stride, size_t count);
+absl::StatusOr<std::vector<Key>> SampleKeys(MysqlConnection& connection, const DigestSpec& spec, const KeyRange& range,
+                                            uint64_t stride, size_t count);
 
 // The rows of `keys` (not empty): each the key's values, then the normalised value of every
 // column of the spec.

@@ -10,8 +10,8 @@ namespace migrate::stages {
 namespace {
 
 bool IsText(const io::ColumnSchema& column) {
-  static const std::set<std::string> kText = {"char",     "varchar",    "tinytext", "text", "mediumtext",
-                                              "longtext", "enum",       "set",      "json"};
+  static const std::set<std::string> kText = {"char",     "varchar", "tinytext", "text", "mediumtext",
+                                              "longtext", "enum",    "set",      "json"};
   return kText.contains(absl::AsciiStrToLower(column.data_type));
 }
 
@@ -57,7 +57,8 @@ DocumentDigest BuildDocumentDigest(const DocumentPair& pair) {
   std::vector<std::pair<std::string, std::string>> copied;
   for (const mapping::FieldAssignment& field : plan.fields) {
     if (!field.source_field.has_value()) continue;
-    if (Handled(plan.source_handlers, *field.source_field) || Handled(plan.destination_handlers, field.destination_field)) {
+    if (Handled(plan.source_handlers, *field.source_field) ||
+        Handled(plan.destination_handlers, field.destination_field)) {
       digest.transformed.push_back(field.destination_field);
       continue;
     }
@@ -66,7 +67,8 @@ DocumentDigest BuildDocumentDigest(const DocumentPair& pair) {
 
   digest.source.key = pair.source->ResumeKey();
   for (const io::KeyColumn& key : digest.source.key) {
-    auto found = std::find_if(copied.begin(), copied.end(), [&](const auto& field) { return field.second == key.name; });
+    auto found =
+        std::find_if(copied.begin(), copied.end(), [&](const auto& field) { return field.second == key.name; });
     if (found == copied.end()) {
       digest.source.key.clear();
       digest.destination.key.clear();

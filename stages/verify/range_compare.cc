@@ -54,9 +54,8 @@ class RangeComparer {
 
   // Compares `range` by digests; `count` adds the rows to the outcome's (the top level does).
   absl::Status ByDigest(const io::KeyRange& range, bool count) {
-    auto [source, destination] =
-        OnBoth([&] { return io::DigestRange(source_, document_.source, range); },
-               [&] { return io::DigestRange(destination_, document_.destination, range); });
+    auto [source, destination] = OnBoth([&] { return io::DigestRange(source_, document_.source, range); },
+                                        [&] { return io::DigestRange(destination_, document_.destination, range); });
     if (!source.ok()) return source.status();
     if (!destination.ok()) return destination.status();
     if (count) {

@@ -74,7 +74,8 @@ absl::StatusOr<std::map<std::string, int64_t>> LoadAdjustments(RunContext& conte
 
 std::string KeyText(const std::vector<io::KeyColumn>& columns, const io::Key& key) {
   std::vector<std::string> parts;
-  for (size_t i = 0; i < columns.size() && i < key.size(); ++i) parts.push_back(absl::StrCat(columns[i].name, "=", key[i]));
+  for (size_t i = 0; i < columns.size() && i < key.size(); ++i)
+    parts.push_back(absl::StrCat(columns[i].name, "=", key[i]));
   return parts.size() == 1 ? parts[0] : absl::StrCat("(", absl::StrJoin(parts, ", "), ")");
 }
 
@@ -186,7 +187,8 @@ class Verifier {
       CompareOptions options;
       options.row_wise = document.upsert || document.adjustment.has_value();
       options.keep = kKeysShown;
-      absl::StatusOr<RangeOutcome> outcome = CompareRange(**source, **destination, document.digest, task.range, options);
+      absl::StatusOr<RangeOutcome> outcome =
+          CompareRange(**source, **destination, document.digest, task.range, options);
       if (!outcome.ok()) {
         return Fail(absl::Status(outcome.status().code(),
                                  absl::StrCat(document.digest.title, ": ", outcome.status().message())));
@@ -216,9 +218,10 @@ class Verifier {
 absl::Status RunVerifyMode(RunContext& context) {
   const std::vector<MapStepSpec> steps = VerifiedSteps(context.config());
   if (steps.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        context.config().path(), ": verify compares the documents of the Map and Stores steps, and config.xml names "
-                                 "neither"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(context.config().path(),
+                     ": verify compares the documents of the Map and Stores steps, and config.xml names "
+                     "neither"));
   }
   const StepLog log(context.log(), LogContext{std::string(kMode), "", ""});
   absl::StatusOr<std::map<std::string, int64_t>> adjustments = LoadAdjustments(context);
@@ -281,8 +284,8 @@ absl::Status RunVerifyMode(RunContext& context) {
     log.Debug(absl::StrCat(document.digest.title, ": ", outcome.splits, " ranges split, ", outcome.rows_listed,
                            " row digests read"));
     if (!document.digest.normalised.empty()) {
-      log.Debug(absl::StrCat(document.digest.title, ": compared normalised: ",
-                             absl::StrJoin(document.digest.normalised, ", ")));
+      log.Debug(absl::StrCat(document.digest.title,
+                             ": compared normalised: ", absl::StrJoin(document.digest.normalised, ", ")));
     }
     if (IsEqual(document)) {
       log.Info(absl::StrCat(document.digest.title, ": equal (", outcome.source_rows, " rows", Notes(document), ")"));

@@ -99,7 +99,8 @@ TEST_F(VerifyShopTest, EqualAfterDataThenEachPlantedDifferenceIsNamed) {
   const std::string order = Scalar(*destination_, "SELECT MAX(entity_id) FROM sales_order");
   const std::string subscriber = Scalar(*destination_, "SELECT MIN(subscriber_id) FROM newsletter_subscriber");
   const std::string item = Scalar(*destination_, "SELECT MIN(item_id) FROM sales_order_item");
-  const std::string sku = Scalar(*destination_, absl::StrCat("SELECT sku FROM sales_order_item WHERE item_id = ", item));
+  const std::string sku =
+      Scalar(*destination_, absl::StrCat("SELECT sku FROM sales_order_item WHERE item_id = ", item));
   ASSERT_NE(order, "NULL");
   ASSERT_NE(subscriber, "NULL");
   ASSERT_NE(item, "NULL");
@@ -108,8 +109,8 @@ TEST_F(VerifyShopTest, EqualAfterDataThenEachPlantedDifferenceIsNamed) {
   ASSERT_TRUE(destination_
                   ->Execute(absl::StrCat(
                       "UPDATE sales_order SET customer_email = 'planted@example.com', updated_at = updated_at "
-                      "WHERE entity_id = ", order, ";",
-                      "DELETE FROM newsletter_subscriber WHERE subscriber_id = ", subscriber, ";",
+                      "WHERE entity_id = ",
+                      order, ";", "DELETE FROM newsletter_subscriber WHERE subscriber_id = ", subscriber, ";",
                       "INSERT INTO review_status (status_id, status_code) VALUES (99, 'planted');",
                       "UPDATE sales_order_item SET sku = 'PLANTED', updated_at = updated_at WHERE item_id = ", item))
                   .ok());
@@ -118,18 +119,16 @@ TEST_F(VerifyShopTest, EqualAfterDataThenEachPlantedDifferenceIsNamed) {
   EXPECT_EQ(planted.exit_code, 1) << planted.output;
   EXPECT_THAT(planted.output, HasSubstr(absl::StrCat("sales_flat_order -> sales_order: differs (source ")));
   EXPECT_THAT(planted.output,
-              HasSubstr(absl::StrCat("1 changed, first: entity_id=", order,
-                                     ": customer_email (source '")));
+              HasSubstr(absl::StrCat("1 changed, first: entity_id=", order, ": customer_email (source '")));
   EXPECT_THAT(planted.output, HasSubstr("destination 'planted@example.com')"));
   EXPECT_THAT(planted.output, HasSubstr(absl::StrCat("newsletter_subscriber: differs")));
   EXPECT_THAT(planted.output,
               HasSubstr(absl::StrCat("1 missing from the destination, first: subscriber_id=", subscriber)));
   EXPECT_THAT(planted.output, HasSubstr("review_status: differs (source 3 rows, destination 4 rows); "
                                         "1 only in the destination, first: status_id=99"));
+  EXPECT_THAT(planted.output, HasSubstr(absl::StrCat("sales_flat_order_item -> sales_order_item: differs (source ")));
   EXPECT_THAT(planted.output,
-              HasSubstr(absl::StrCat("sales_flat_order_item -> sales_order_item: differs (source ")));
-  EXPECT_THAT(planted.output, HasSubstr(absl::StrCat("item_id=", item, ": sku (source '", sku,
-                                                     "', destination 'PLANTED')")));
+              HasSubstr(absl::StrCat("item_id=", item, ": sku (source '", sku, "', destination 'PLANTED')")));
   EXPECT_THAT(planted.output, HasSubstr("Verify found differences in 4 documents"));
   EXPECT_THAT(planted.output, HasSubstr("sales_flat_quote -> quote: equal"));
 }
@@ -146,7 +145,9 @@ class VerifyTypesTest : public MigrateRunTest {
                         "name VARCHAR(64) CHARACTER SET latin1, ratio FLOAT, kind SMALLINT) ENGINE=InnoDB;"
                         "INSERT INTO ledger SELECT seq, seq / 7, '2020-03-29 01:30:00' + INTERVAL seq MINUTE, "
                         "CONCAT('caf', CHAR(233 USING latin1), ' ', seq), seq / 3, IF(seq % 5 = 0, NULL, seq % 9) "
-                        "FROM seq_1_to_", kRows, ";"
+                        "FROM seq_1_to_",
+                        kRows,
+                        ";"
                         "CREATE TABLE notes (body VARCHAR(20)) ENGINE=InnoDB;"
                         "INSERT INTO notes VALUES ('a'), ('b'), ('b')"))
                     .ok());
@@ -188,11 +189,13 @@ TEST_F(VerifyTypesTest, DifferingTypesCompareEqualAndABisectedRangeNamesItsKey) 
   EXPECT_EQ(planted.exit_code, 1) << planted.output;
   // One range of 20,000 rows, split 8 ways twice down to leaves of at most 2,000 rows: three leaves
   // of about 312 rows are read row by row, not the whole table.
-  EXPECT_THAT(planted.output, ::testing::ContainsRegex("ledger: [1-9][0-9]* ranges split, [0-9]{3,4} row digests read"));
-  EXPECT_THAT(planted.output, HasSubstr("ledger: differs (source 20000 rows, destination 20000 rows); 3 changed, first: "
-                                        "id=777: name (source 'café 777', destination NULL); "
-                                        "id=12345: amount (source '1763.5714', destination '1763.5715'); "
-                                        "id=19999: name (source 'café 19999', destination 'caf')"));
+  EXPECT_THAT(planted.output,
+              ::testing::ContainsRegex("ledger: [1-9][0-9]* ranges split, [0-9]{3,4} row digests read"));
+  EXPECT_THAT(planted.output,
+              HasSubstr("ledger: differs (source 20000 rows, destination 20000 rows); 3 changed, first: "
+                        "id=777: name (source 'café 777', destination NULL); "
+                        "id=12345: amount (source '1763.5714', destination '1763.5715'); "
+                        "id=19999: name (source 'café 19999', destination 'caf')"));
   EXPECT_THAT(planted.output, Not(HasSubstr("missing from the destination")));
   EXPECT_THAT(planted.output, HasSubstr("notes: differs (source 3 rows, destination 3 rows); no key to narrow the "
                                         "difference down"));
