@@ -68,6 +68,8 @@ class RangeComparer {
       return absl::OkStatus();
     }
     const bool source_larger = source->rows >= destination->rows;
+    if (source->rows == 0 || destination->rows == 0)
+      return OneSided(range, source_larger, source_larger ? source->rows : destination->rows);
     const uint64_t rows = std::max(source->rows, destination->rows);
     if (rows <= options_.leaf_rows) return RowByRow(range, /*count=*/false);
     io::MysqlConnection& connection = source_larger ? source_ : destination_;
@@ -111,6 +113,21 @@ class RangeComparer {
   }
 
  private:
+  // A range only one side has rows in: all of them are missing (or extra), and the first keys are
+  // read without matching.
+  absl::Status OneSided(const io::KeyRange& range, bool source_side, uint64_t rows) {
+    io::MysqlConnection& connection = source_side ? source_ : destination_;
+    const io::DigestSpec& spec = source_side ? document_.source : document_.destination;
+    absl::StatusOr<std::vector<io::RowDigest>> first = io::DigestRows(connection, spec, range, options_.keep);
+    if (!first.ok()) return first.status();
+    outcome_.rows_listed += first->size();
+    (source_side ? outcome_.missing : outcome_.extra) += rows;
+    for (const io::RowDigest& row : *first) {
+      Keep(source_side ? outcome_.missing_keys : outcome_.extra_keys, row.key, options_.keep);
+    }
+    return absl::OkStatus();
+  }
+
   void Match(const std::vector<io::RowDigest>& source, const std::vector<io::RowDigest>& destination) {
     absl::flat_hash_map<std::string, const io::RowDigest*> by_key;
     for (const io::RowDigest& row : destination) by_key[io::EncodeKey(row.key)] = &row;

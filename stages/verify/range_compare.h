@@ -5,7 +5,9 @@
 // larger side holds more than `leaf_rows` rows, the range is split into `fanout` parts at keys
 // sampled on that side and each part is compared the same way (a bisection that reads only the
 // differing parts again); a part of at most `leaf_rows` rows is compared row by row: each side's
-// keys with their row's CRC32, a page at a time, matched by key. With `row_wise`, the whole range
+// keys with their row's CRC32, a page at a time, matched by key. A range (or part) that only one
+// side has rows in is not split: its rows are all missing (or extra), and only the first `keep` keys
+// are read. With `row_wise`, the whole range
 // is compared row by row at once (for documents where many rows are expected to differ).
 // A document without a key (DigestSpec::key empty) has one range, compared by its digest alone.
 // Source and destination queries of a step run at the same time on the two connections.
