@@ -3,17 +3,22 @@
 //   Attributes, Map and PostProcessing in data mode) verifies equal, exit 0, PostProcessing's
 //   recorded removals allowed for; then four planted differences in the destination are each found
 //   and named with their document, key and column: a changed value, a missing row, an extra row, and
-//   a changed value in an untouched column of a document with handlers; exit 1.
+//   a changed value in an untouched column of a document with handlers; exit 1. Changes made on the
+//   source after data differ until delta has replayed them, then the shop verifies equal again.
 // - Hand-made tables whose column types differ between the sides (decimal(12,4) / decimal(20,6),
 //   datetime / timestamp, latin1 / utf8mb4 varchar, float / double, smallint / int) verify equal
 //   after a copy, and one changed value among 20,000 rows (ranges larger than a row-by-row leaf, so
 //   narrowed by bisection) is named, as are a NULL set where a value was and a value cut short; a
 //   table without a key is compared whole and its difference found, without keys; rows deleted from
 //   most of a range are counted without reading them one by one.
+#include <signal.h>
+
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "scripts/generator/generator.h"
@@ -54,7 +59,9 @@ class VerifyShopTest : public MigrateRunTest {
              {"customer_attribute_groups_file", "customer-attribute-groups.xml"}}) {
       absl::StrAppend(&options, "\n    <", option, ">", demo, file, "</", option, ">");
     }
-    absl::StrAppend(&options, "\n    <upgrade_customer_password_hash>1</upgrade_customer_password_hash>");
+    absl::StrAppend(&options, "\n    <upgrade_customer_password_hash>1</upgrade_customer_password_hash>",
+                    "\n    <delta_document_groups_file>", demo, "deltalog.xml</delta_document_groups_file>",
+                    "\n    <delta_poll_interval>0.2</delta_poll_interval>");
     config_ = WriteConfig({{"settings", R"(
     <step title="Stores Step">
       <integrity>Migration\Step\Stores\Integrity</integrity>
@@ -76,18 +83,35 @@ class VerifyShopTest : public MigrateRunTest {
     </step>
     <step title="PostProcessing Step">
       <data>Migration\Step\PostProcessing\Data</data>
+    </step>)"},
+                           {"delta", R"(
+    <step title="Map Step">
+      <delta>Migration\Step\Map\Delta</delta>
     </step>)"}},
                           options, destination_options_);
+  }
+
+  void MigrateSettingsAndData() {
+    for (const char* mode : {"settings", "data"}) {
+      const ProcessResult run = Migrate({mode, config_});
+      ASSERT_EQ(run.exit_code, 0) << run.output;
+    }
+  }
+
+  // Changes recorded in the changelogs of `tables` and not yet replayed.
+  int64_t Pending(const std::vector<std::string>& tables) {
+    int64_t pending = 0;
+    for (const std::string& table : tables) {
+      pending += std::stoll(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_" + table + " WHERE processed = 0"));
+    }
+    return pending;
   }
 
   std::string config_;
 };
 
 TEST_F(VerifyShopTest, EqualAfterDataThenEachPlantedDifferenceIsNamed) {
-  for (const char* mode : {"settings", "data"}) {
-    const ProcessResult run = Migrate({mode, config_});
-    ASSERT_EQ(run.exit_code, 0) << run.output;
-  }
+  MigrateSettingsAndData();
   const ProcessResult clean = Migrate({"verify", config_});
   ASSERT_EQ(clean.exit_code, 0) << clean.output;
   EXPECT_THAT(clean.output, HasSubstr(", 0 differ;"));
@@ -132,6 +156,39 @@ TEST_F(VerifyShopTest, EqualAfterDataThenEachPlantedDifferenceIsNamed) {
               HasSubstr(absl::StrCat("item_id=", item, ": sku (source '", sku, "', destination 'PLANTED')")));
   EXPECT_THAT(planted.output, HasSubstr("Verify found differences in 4 documents"));
   EXPECT_THAT(planted.output, HasSubstr("sales_flat_quote -> quote: equal"));
+}
+
+TEST_F(VerifyShopTest, SourceChangesDifferUntilDeltaReplaysThem) {
+  MigrateSettingsAndData();
+  const std::string order = Scalar(*source_, "SELECT MIN(entity_id) FROM sales_flat_order");
+  const std::string subscriber = Scalar(*source_, "SELECT MAX(subscriber_id) FROM newsletter_subscriber");
+  ASSERT_TRUE(
+      source_
+          ->Execute(absl::StrCat("UPDATE sales_flat_order SET customer_email = 'changed@example.com' "
+                                 "WHERE entity_id = ",
+                                 order, ";", "DELETE FROM newsletter_subscriber WHERE subscriber_id = ", subscriber))
+          .ok());
+
+  const ProcessResult before = Migrate({"verify", config_});
+  EXPECT_EQ(before.exit_code, 1) << before.output;
+  EXPECT_THAT(before.output,
+              HasSubstr(absl::StrCat("entity_id=", order, ": customer_email (source 'changed@example.com'")));
+  EXPECT_THAT(before.output, HasSubstr(absl::StrCat("1 only in the destination, first: subscriber_id=", subscriber)));
+  EXPECT_THAT(before.output, HasSubstr("Verify found differences in 2 documents"));
+
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
+  const std::vector<std::string> changed = {"sales_flat_order", "newsletter_subscriber"};
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (Pending(changed) > 0 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(200));
+  absl::SleepFor(absl::Seconds(1));
+  delta->Kill(SIGTERM);
+  const ProcessResult stopped = delta->Wait();
+  ASSERT_EQ(stopped.exit_code, 0) << stopped.output;
+  ASSERT_EQ(Pending(changed), 0);
+
+  const ProcessResult after = Migrate({"verify", config_});
+  EXPECT_EQ(after.exit_code, 0) << after.output;
+  EXPECT_THAT(after.output, HasSubstr(", 0 differ;"));
 }
 
 class VerifyTypesTest : public MigrateRunTest {
