@@ -16,7 +16,7 @@ std::string Normalised(const DigestColumn& column) {
     case Normalisation::kText:
       return absl::StrCat("CONVERT(", name, " USING utf8mb4)");
     case Normalisation::kDecimal:
-      return absl::StrCat("CAST(", name, " AS DECIMAL(65,30))");
+      return absl::StrCat("CAST(", name, " AS DECIMAL(65,", column.scale, "))");
     case Normalisation::kFloat:
       return absl::StrCat("CAST(", name, " AS FLOAT)");
     case Normalisation::kDateTime:

@@ -12,7 +12,8 @@
 // Normalisations make equal values of different column types give equal text on both sides:
 //   kText     CONVERT(c USING utf8mb4): character columns, whatever their charset
 //   kBinary   c as it is (binary strings, blobs, and any column whose type both sides share)
-//   kDecimal  CAST(c AS DECIMAL(65,30)): integer and decimal columns whose types differ
+//   kDecimal  CAST(c AS DECIMAL(65,scale)): integer and decimal columns whose values print with
+//             different numbers of decimals (decimal(12,4) / decimal(20,6) at scale 6)
 //   kFloat    CAST(c AS FLOAT): a float or double column whose counterpart's type differs (compared
 //             at float precision)
 //   kDateTime CAST(c AS DATETIME(6)): date, datetime and timestamp columns whose types differ
@@ -40,6 +41,8 @@ enum class Normalisation { kBinary, kText, kDecimal, kFloat, kDateTime, kChar };
 struct DigestColumn {
   std::string name;
   Normalisation normalisation = Normalisation::kBinary;
+  // The decimals of kDecimal (at most 30).
+  int scale = 0;
 };
 
 // What to digest of one table: its key (the columns ranges and row digests are keyed by) and the

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace migrate::stages {
@@ -25,11 +26,26 @@ bool IsTemporal(const io::ColumnSchema& column) {
   return type == "date" || type == "datetime" || type == "timestamp";
 }
 
-io::Normalisation NormalisationOf(const io::ColumnSchema& source, const io::ColumnSchema& destination) {
+// The decimals an integer or decimal column prints: the s of decimal(p,s), else 0.
+int ScaleOf(const io::ColumnSchema& column) {
+  const size_t comma = column.column_type.find(',');
+  int scale = 0;
+  if (column.IsInteger() || comma == std::string::npos) return 0;
+  const size_t close = column.column_type.find(')', comma);
+  if (!absl::SimpleAtoi(column.column_type.substr(comma + 1, close - comma - 1), &scale)) return 0;
+  return scale;
+}
+
+// How both sides of a compared column are normalised; `scale` is set for kDecimal.
+io::Normalisation NormalisationOf(const io::ColumnSchema& source, const io::ColumnSchema& destination, int* scale) {
   if (IsText(source) && IsText(destination)) return io::Normalisation::kText;
   if (source.column_type == destination.column_type) return io::Normalisation::kBinary;
   if (source.IsNumeric() && destination.IsNumeric()) {
-    return IsFloat(source) || IsFloat(destination) ? io::Normalisation::kFloat : io::Normalisation::kDecimal;
+    if (IsFloat(source) || IsFloat(destination)) return io::Normalisation::kFloat;
+    // Integers of any width, and decimals of one scale, print the same values alike.
+    if (ScaleOf(source) == ScaleOf(destination)) return io::Normalisation::kBinary;
+    *scale = std::min(30, std::max(ScaleOf(source), ScaleOf(destination)));
+    return io::Normalisation::kDecimal;
   }
   if (IsTemporal(source) && IsTemporal(destination)) return io::Normalisation::kDateTime;
   return io::Normalisation::kChar;
@@ -82,10 +98,11 @@ DocumentDigest BuildDocumentDigest(const DocumentPair& pair) {
     const io::ColumnSchema* source = pair.source->FindColumn(source_field);
     const io::ColumnSchema* destination = pair.destination->FindColumn(destination_field);
     if (source == nullptr || destination == nullptr) continue;
-    const io::Normalisation normalisation = NormalisationOf(*source, *destination);
-    digest.source.columns.push_back(io::DigestColumn{source_field, normalisation});
-    digest.destination.columns.push_back(io::DigestColumn{destination_field, normalisation});
-    if (source->column_type != destination->column_type && !(IsText(*source) && IsText(*destination))) {
+    int scale = 0;
+    const io::Normalisation normalisation = NormalisationOf(*source, *destination, &scale);
+    digest.source.columns.push_back(io::DigestColumn{source_field, normalisation, scale});
+    digest.destination.columns.push_back(io::DigestColumn{destination_field, normalisation, scale});
+    if (normalisation != io::Normalisation::kBinary && normalisation != io::Normalisation::kText) {
       digest.normalised.push_back(
           absl::StrCat(destination_field, " (", source->column_type, " / ", destination->column_type, ")"));
     }

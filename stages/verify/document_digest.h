@@ -8,7 +8,8 @@
 // fields it is copied into; a document whose key columns are not copied as they are (a handler on
 // one, or not mapped), or that has no usable key, gets no key on either side: it is compared whole.
 // Columns whose types differ between the sides get a normalisation (io/range_checksum.h) on both
-// sides, and are listed so that the report can say which.
+// sides, and are listed so that the report can say which; types whose values print alike (integers
+// of any width, decimals of one scale, character columns of any charset or length) need none.
 #ifndef MIGRATE_STAGES_VERIFY_DOCUMENT_DIGEST_H_
 #define MIGRATE_STAGES_VERIFY_DOCUMENT_DIGEST_H_
 

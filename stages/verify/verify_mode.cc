@@ -40,6 +40,8 @@ struct VerifiedDocument {
   // Rows later steps removed, net, as migrate_volume_adjustments records.
   std::optional<int64_t> adjustment;
   RangeOutcome outcome;
+  // The workers' time on its ranges, summed.
+  absl::Duration busy;
 };
 
 struct Task {
@@ -79,7 +81,7 @@ std::string KeyText(const std::vector<io::KeyColumn>& columns, const io::Key& ke
   return parts.size() == 1 ? parts[0] : absl::StrCat("(", absl::StrJoin(parts, ", "), ")");
 }
 
-// A value for the report; a decimal-normalised one without the trailing zeros of DECIMAL(65,30).
+// A value for the report; a decimal-normalised one without trailing zeros.
 std::string ValueText(std::optional<std::string> value, io::Normalisation normalisation) {
   if (!value.has_value()) return "NULL";
   if (normalisation == io::Normalisation::kDecimal && value->find('.') != std::string::npos) {
@@ -187,6 +189,7 @@ class Verifier {
       CompareOptions options;
       options.row_wise = document.upsert || document.adjustment.has_value();
       options.keep = kKeysShown;
+      const absl::Time start = absl::Now();
       absl::StatusOr<RangeOutcome> outcome =
           CompareRange(**source, **destination, document.digest, task.range, options);
       if (!outcome.ok()) {
@@ -195,6 +198,7 @@ class Verifier {
       }
       std::lock_guard<std::mutex> lock(mutex_);
       document.outcome.Add(*outcome, kKeysShown);
+      document.busy += absl::Now() - start;
     }
   }
 
@@ -282,7 +286,8 @@ absl::Status RunVerifyMode(RunContext& context) {
     const RangeOutcome& outcome = document.outcome;
     rows += outcome.source_rows;
     log.Debug(absl::StrCat(document.digest.title, ": ", outcome.splits, " ranges split, ", outcome.rows_listed,
-                           " row digests read"));
+                           " row digests read, ", absl::StrFormat("%.2f", absl::ToDoubleSeconds(document.busy)),
+                           " s of the workers' time"));
     if (!document.digest.normalised.empty()) {
       log.Debug(absl::StrCat(document.digest.title,
                              ": compared normalised: ", absl::StrJoin(document.digest.normalised, ", ")));
