@@ -87,8 +87,9 @@ absl::StatusOr<std::vector<RowDigest>> DigestRows(MysqlConnection& connection, c
   for (const Row& row : result->rows()) {
     RowDigest digest;
     digest.key = KeyOf(row, spec.key.size());
-    if (!absl::SimpleAtoi(row.back().value_or(""), &digest.crc))
+    if (!absl::SimpleAtoi(row.back().value_or(""), &digest.crc)) {
       return absl::InternalError("a row digest is no number");
+    }
     rows.push_back(std::move(digest));
   }
   return rows;

@@ -68,8 +68,9 @@ class RangeComparer {
       return absl::OkStatus();
     }
     const bool source_larger = source->rows >= destination->rows;
-    if (source->rows == 0 || destination->rows == 0)
+    if (source->rows == 0 || destination->rows == 0) {
       return OneSided(range, source_larger, source_larger ? source->rows : destination->rows);
+    }
     const uint64_t rows = std::max(source->rows, destination->rows);
     if (rows <= options_.leaf_rows) return RowByRow(range, /*count=*/false);
     io::MysqlConnection& connection = source_larger ? source_ : destination_;

@@ -76,8 +76,9 @@ absl::StatusOr<std::map<std::string, int64_t>> LoadAdjustments(RunContext& conte
 
 std::string KeyText(const std::vector<io::KeyColumn>& columns, const io::Key& key) {
   std::vector<std::string> parts;
-  for (size_t i = 0; i < columns.size() && i < key.size(); ++i)
+  for (size_t i = 0; i < columns.size() && i < key.size(); ++i) {
     parts.push_back(absl::StrCat(columns[i].name, "=", key[i]));
+  }
   return parts.size() == 1 ? parts[0] : absl::StrCat("(", absl::StrJoin(parts, ", "), ")");
 }
 
