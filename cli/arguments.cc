@@ -42,6 +42,10 @@ absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args) {
       parsed.help = true;
       return parsed;
     }
+    if (arg == "--version") {
+      parsed.version = true;
+      return parsed;
+    }
   }
   for (const std::string& arg : args) {
     if (arg == "-r" || arg == "--reset") {
@@ -87,6 +91,7 @@ Usage:
   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
   migrate delta --setup-only path/to/config.xml
   migrate verify [-v|-vv|-q] path/to/config.xml
+  migrate --help | --version
   (migrate:settings, migrate:data, migrate:delta and migrate:verify are accepted too)
 
 Modes:
@@ -118,6 +123,7 @@ Options:
   -v            More output; -vv also prints debug messages.
   -q            Errors only.
   -h, --help    This text.
+  --version     The version and the git revision this binary was built from.
 
 Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM; verify: all equal), 1 failure
 (verify: a difference), 130 settings, data or verify stopped by Ctrl+C or SIGTERM (settings and data
