@@ -18,6 +18,7 @@
 #include "cli/log_file_sink.h"
 #include "cli/progress_display.h"
 #include "cli/tool_root.h"
+#include "cli/version.h"
 #include "mapping/config.h"
 #include "pipeline/cancellation.h"
 #include "stages/mode_runner.h"
@@ -41,12 +42,7 @@ extern "C" void OnStopSignal(int) {
   if (stop_request != nullptr) stop_request->RequestStop();
 }
 
-size_t SizeOption(const mapping::Config& config, absl::string_view name) {
-  size_t value = 0;
-  return absl::SimpleAtoi(config.options().Get(name), &value) ? value : 0;
-}
-
-// delta_poll_interval in seconds, fractions allowed; Magento's 5 s when unset or not a number >= 0.
+// delta_poll_interval in seconds, fractions allowed (config.xml's reader checked it); Magento's 5 s when unset.
 absl::Duration PollInterval(const mapping::Config& config) {
   double seconds = 0;
   if (!absl::SimpleAtod(config.options().Get("delta_poll_interval"), &seconds) || seconds < 0) return absl::Seconds(5);
@@ -84,8 +80,8 @@ int Run(const Arguments& arguments) {
   options.mode = ModeName(arguments.mode);
   options.auto_resolve = arguments.auto_resolve;
   options.reset = arguments.reset;
-  options.threads = SizeOption(*config, "threads");
-  options.bulk_size = SizeOption(*config, "bulk_size");
+  options.threads = config->options().threads();
+  options.bulk_size = config->options().bulk_size();
   options.setup_only = arguments.setup_only;
   options.poll_interval = PollInterval(*config);
   ProgressDisplay display(&log, options.mode, stdout, terminal && arguments.verbosity != Verbosity::kQuiet);
@@ -100,13 +96,17 @@ int Run(const Arguments& arguments) {
       absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
                       seconds, seconds > 0 ? rows / seconds : 0.0);
   if (status.ok()) {
-    const char* outcome = arguments.mode == Mode::kDelta ? "Delta stopped: " : "Migration completed: ";
+    const char* outcome = arguments.mode == Mode::kDelta    ? "Delta stopped: "
+                          : arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
+                                                            : "Migration completed: ";
     log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat(outcome, summary));
     return kExitSuccess;
   }
   if (absl::IsCancelled(status) || cancellation.stop_requested()) {
-    log.Write(stages::LogLevel::kWarning, mode_context,
-              absl::StrCat("Stopped; every committed batch is saved, run the same command to resume (", summary, ")"));
+    const char* stopped = arguments.mode == Mode::kVerify
+                              ? "Stopped before every document was compared ("
+                              : "Stopped; every committed batch is saved, run the same command to resume (";
+    log.Write(stages::LogLevel::kWarning, mode_context, absl::StrCat(stopped, summary, ")"));
     return kExitInterrupted;
   }
   log.Write(stages::LogLevel::kError, mode_context, status.message());
@@ -125,6 +125,10 @@ int main(int argc, char** argv) {
   }
   if (arguments->help) {
     std::fputs(migrate::cli::HelpText().c_str(), stdout);
+    return 0;
+  }
+  if (arguments->version) {
+    std::fputs(migrate::cli::VersionText().c_str(), stdout);
     return 0;
   }
   return migrate::cli::Run(*arguments);

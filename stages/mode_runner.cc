@@ -10,6 +10,8 @@
 #include "stages/change_capture_setup.h"
 #include "stages/config_files.h"
 #include "stages/delta_mode.h"
+#include "stages/preflight.h"
+#include "stages/verify/verify_mode.h"
 
 namespace migrate::stages {
 namespace {
@@ -88,6 +90,7 @@ void WarnAboutRelaxedTls(RunContext& context) {
 
 absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
   WarnAboutRelaxedTls(context);
+  if (context.options().mode == "verify") return RunVerifyMode(context);
   const mapping::Config& config = context.config();
   const std::vector<mapping::StepConfig>& steps = config.Steps(context.options().mode);
   if (steps.empty()) {
@@ -96,6 +99,7 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
   }
   if (absl::Status status = CheckStepsImplemented(steps, registry, config); !status.ok()) return status;
   if (absl::Status status = CheckConfigFiles(context, steps); !status.ok()) return status;
+  if (absl::Status status = RunPreflightChecks(context); !status.ok()) return status;
   if (context.options().mode == "delta") return RunDeltaMode(context, registry);
   if (context.options().reset) {
     if (absl::Status status = ResetProgress(context, steps); !status.ok()) return status;

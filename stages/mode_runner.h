@@ -1,9 +1,10 @@
-// Runs the steps of one mode of config.xml in Magento's order:
+// Runs the steps of one mode of config.xml in Magento's order (verify: stages/verify/verify_mode.h):
 //   every step's integrity check; then, step by step, its data stage followed by its volume check.
 //
 // Before anything touches a database, every class the mode names must be implemented (otherwise
 // the run stops with one message listing every missing class) and every file config.xml names must
-// read without error. A failed integrity check or volume
+// read without error; then the checks of stages/preflight.h (privileges, trigger definers) run. A
+// failed integrity check or volume
 // check stops the run unless -a (auto) was given, in which case each failure is logged and the
 // run carries on. -r (reset) clears the saved progress of the mode's steps first, so every
 // document is copied from the beginning into emptied destination tables. A stop request (Ctrl+C)
