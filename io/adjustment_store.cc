@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
 namespace migrate::io {
@@ -32,10 +33,13 @@ absl::StatusOr<AdjustmentStore> AdjustmentStore::Open(MysqlConnection& connectio
 
 absl::Status AdjustmentStore::Add(MysqlConnection& connection, absl::string_view step, absl::string_view document,
                                   int64_t rows) const {
-  absl::Status status = connection.Execute(absl::StrCat(
-      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `document`, `rows`) VALUES (", connection.Quote(step), ", ",
-      connection.Quote(document), ", ", rows, ") ON DUPLICATE KEY UPDATE `rows` = `rows` + VALUES(`rows`)"));
-  return WithContext(status, absl::StrCat("recording the rows ", step, " removed from ", document, " in ", table_));
+  absl::StatusOr<uint64_t> added = ExecuteBound(
+      connection,
+      absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                   " (`step`, `document`, `rows`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `rows` = `rows` + VALUES(`rows`)"),
+      {std::string(step), std::string(document), absl::StrCat(rows)});
+  return WithContext(added.status(),
+                     absl::StrCat("recording the rows ", step, " removed from ", document, " in ", table_));
 }
 
 absl::StatusOr<std::map<std::string, int64_t>> AdjustmentStore::LoadByDocument(MysqlConnection& connection) const {
@@ -54,9 +58,11 @@ absl::StatusOr<std::map<std::string, int64_t>> AdjustmentStore::LoadByDocument(M
 }
 
 absl::Status AdjustmentStore::ForgetDocument(MysqlConnection& connection, absl::string_view document) const {
-  return WithContext(connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_),
-                                                     " WHERE `document` = ", connection.Quote(document))),
-                     absl::StrCat("clearing ", document, " in ", table_));
+  return WithContext(
+      ExecuteBound(connection, absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `document` = ?"),
+                   {std::string(document)})
+          .status(),
+      absl::StrCat("clearing ", document, " in ", table_));
 }
 
 absl::Status AdjustmentStore::Reset(MysqlConnection& connection) const {

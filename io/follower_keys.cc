@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
@@ -30,20 +31,24 @@ absl::Status FollowerKeys::Create(MysqlConnection& connection) const {
 
 absl::Status FollowerKeys::Record(MysqlConnection& connection, const std::vector<std::string>& followers,
                                   const std::string& document, const std::vector<Key>& keys) const {
-  std::vector<std::string> values;
+  std::vector<std::string> tuples;
+  BoundValues values;
   auto flush = [&]() -> absl::Status {
-    if (values.empty()) return absl::OkStatus();
-    absl::Status status =
-        connection.Execute(absl::StrCat("INSERT IGNORE INTO ", QualifiedName(database_, table_),
-                                        " (`follower`, `document`, `key_value`) VALUES ", absl::StrJoin(values, ", ")));
+    if (tuples.empty()) return absl::OkStatus();
+    absl::StatusOr<uint64_t> inserted =
+        ExecuteBound(connection,
+                     absl::StrCat("INSERT IGNORE INTO ", QualifiedName(database_, table_),
+                                  " (`follower`, `document`, `key_value`) VALUES ", absl::StrJoin(tuples, ", ")),
+                     values);
+    tuples.clear();
     values.clear();
-    return status;
+    return inserted.status();
   };
   for (const std::string& follower : followers) {
     for (const Key& key : keys) {
-      values.push_back(absl::StrCat("(", connection.Quote(follower), ", ", connection.Quote(document), ", ",
-                                    connection.Quote(FollowerKeyText(key)), ")"));
-      if (values.size() >= kRowsPerStatement) {
+      tuples.push_back("(?, ?, ?)");
+      values.insert(values.end(), {follower, document, FollowerKeyText(key)});
+      if (tuples.size() >= kRowsPerStatement) {
         if (absl::Status status = flush(); !status.ok()) return status;
       }
     }
@@ -55,9 +60,11 @@ absl::StatusOr<std::vector<FollowerKey>> FollowerKeys::ReadPending(MysqlConnecti
                                                                    const std::string& follower, size_t limit,
                                                                    bool lock) const {
   absl::StatusOr<ResultSet> rows =
-      connection.Query(absl::StrCat("SELECT `document`, `key_value` FROM ", QualifiedName(database_, table_),
-                                    " WHERE `follower` = ", connection.Quote(follower),
-                                    " ORDER BY `document`, `key_value` LIMIT ", limit, lock ? " FOR UPDATE" : ""));
+      QueryBound(connection,
+                 absl::StrCat("SELECT `document`, `key_value` FROM ", QualifiedName(database_, table_),
+                              " WHERE `follower` = ? ORDER BY `document`, `key_value` LIMIT ", limit,
+                              lock ? " FOR UPDATE" : ""),
+                 {follower});
   if (!rows.ok()) return rows.status();
   std::vector<FollowerKey> keys;
   keys.reserve(rows->rows().size());
@@ -70,23 +77,28 @@ absl::StatusOr<uint64_t> FollowerKeys::Remove(MysqlConnection& connection, const
   uint64_t removed = 0;
   for (size_t begin = 0; begin < keys.size(); begin += kRowsPerStatement) {
     std::vector<std::string> pairs;
+    BoundValues values = {follower};
     for (size_t i = begin; i < keys.size() && i < begin + kRowsPerStatement; ++i) {
-      pairs.push_back(absl::StrCat("(", connection.Quote(keys[i].document), ", ", connection.Quote(keys[i].key), ")"));
+      pairs.push_back("(?, ?)");
+      values.insert(values.end(), {keys[i].document, keys[i].key});
     }
-    if (absl::Status status = connection.Execute(absl::StrCat(
-            "DELETE FROM ", QualifiedName(database_, table_), " WHERE `follower` = ", connection.Quote(follower),
-            " AND (`document`, `key_value`) IN (", absl::StrJoin(pairs, ", "), ")"));
-        !status.ok()) {
-      return status;
-    }
-    removed += connection.affected_rows();
+    absl::StatusOr<uint64_t> deleted = ExecuteBound(
+        connection,
+        absl::StrCat("DELETE FROM ", QualifiedName(database_, table_), " WHERE `follower` = ? AND (`document`, `key_value`) IN (",
+                     absl::StrJoin(pairs, ", "), ")"),
+        values);
+    if (!deleted.ok()) return deleted.status();
+    removed += *deleted;
   }
   return removed;
 }
 
 absl::StatusOr<uint64_t> FollowerKeys::CountPending(MysqlConnection& connection, const std::string& follower) const {
-  absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat(
-      "SELECT COUNT(*) FROM ", QualifiedName(database_, table_), " WHERE `follower` = ", connection.Quote(follower)));
+  absl::StatusOr<ResultSet> rows = QueryBound(
+      connection, absl::StrCat("SELECT COUNT(*) FROM ", QualifiedName(database_, table_), " WHERE `follower` = ?"),
+      {follower});
+  if (!rows.ok()) return rows.status();
+  absl::StatusOr<std::string> count = rows->Scalar();
   if (!count.ok()) return count.status();
   uint64_t value = 0;
   if (!absl::SimpleAtoi(*count, &value)) return absl::InternalError(absl::StrCat("count is ", *count));

@@ -32,20 +32,38 @@ absl::StatusOr<std::unique_ptr<MysqlConnection>> MysqlConnection::Open(const Con
   mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
   unsigned int local_infile = options.allow_local_infile ? 1 : 0;
   mysql_options(mysql, MYSQL_OPT_LOCAL_INFILE, &local_infile);
-  if (!options.ssl_ca.empty() || !options.ssl_cert.empty() || !options.ssl_key.empty()) {
+  if (options.UsesTls()) {
     mysql_ssl_set(mysql, OrNull(options.ssl_key), OrNull(options.ssl_cert), OrNull(options.ssl_ca),
                   nullptr, nullptr);
+    // No plaintext fallback, and the server's certificate is checked against ssl_ca (the chain) and,
+    // unless relaxed, against the host name connected to.
+    my_bool enforce = 1;
+    mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
+    my_bool verify_name = options.ssl_verify_server_name ? 1 : 0;
+    mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify_name);
   }
 
   const bool use_socket = !options.socket.empty();
-  unsigned long flags = CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS;
+  unsigned long flags = CLIENT_FOUND_ROWS;
+  if (options.allow_multi_statements) flags |= CLIENT_MULTI_STATEMENTS;
   if (options.allow_local_infile) flags |= CLIENT_LOCAL_FILES;
-  if (mysql_real_connect(mysql, use_socket ? "localhost" : options.host.c_str(), options.user.c_str(),
+  const bool connected =
+      mysql_real_connect(mysql, use_socket ? "localhost" : options.host.c_str(), options.user.c_str(),
                          options.password.c_str(), OrNull(options.database), use_socket ? 0 : options.port,
-                         OrNull(options.socket), flags) == nullptr) {
-    absl::Status status = MysqlError(mysql_errno(mysql), mysql_error(mysql), options.Describe());
+                         OrNull(options.socket), flags) != nullptr;
+  // The connector falls back to plaintext when the server lacks TLS and the name check is off.
+  const bool plaintext_instead_of_tls = connected && options.UsesTls() && mysql_get_ssl_cipher(mysql) == nullptr;
+  if (!connected || plaintext_instead_of_tls) {
+    absl::Status status =
+        connected ? absl::FailedPreconditionError(absl::StrCat(options.Describe(), ": the server does not support TLS"))
+                  : MysqlError(mysql_errno(mysql), mysql_error(mysql), options.Describe());
     mysql_close(mysql);
-    return status;
+    if (!options.UsesTls()) return status;
+    return WithContext(status, absl::StrCat("TLS connection (ssl_ca, ssl_cert, ssl_key) failed: the server must offer "
+                                            "TLS with a certificate signed by ssl_ca",
+                                            options.ssl_verify_server_name
+                                                ? absl::StrCat(" and issued for the host name ", options.host)
+                                                : " (its host name is not checked: ssl_skip_name_check)"));
   }
 
   std::unique_ptr<MysqlConnection> connection(new MysqlConnection(mysql, options));
@@ -70,7 +88,7 @@ absl::Status MysqlConnection::LastError() const {
 absl::Status MysqlConnection::Execute(absl::string_view sql) {
   if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
   affected_rows_ = 0;
-  // Drains every result, so that multi-statement text leaves the connection ready.
+  // Drains every result (a CALL's, or a test fixture's multi-statement text), so the connection is ready.
   while (true) {
     MYSQL_RES* result = mysql_store_result(mysql_);
     if (result != nullptr) {

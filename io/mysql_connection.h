@@ -2,7 +2,8 @@
 //
 // Not thread-safe: a connection belongs to one thread at a time. Errors come back as absl::Status
 // (see io/mysql_error.h) naming the server by ConnectionOptions::Describe(), never by password.
-// The init statements of the options run on every successful Open().
+// The init statements of the options run on every successful Open(). With a TLS file in the options,
+// Open() fails unless the session is TLS with a verified server certificate (ConnectionOptions).
 #ifndef MIGRATE_IO_MYSQL_CONNECTION_H_
 #define MIGRATE_IO_MYSQL_CONNECTION_H_
 
@@ -28,7 +29,8 @@ class MysqlConnection {
   MysqlConnection& operator=(const MysqlConnection&) = delete;
   ~MysqlConnection();
 
-  // Runs one statement (or several separated by ';') and discards any result.
+  // Runs one statement (several separated by ';' only with allow_multi_statements) and discards any
+  // result.
   absl::Status Execute(absl::string_view sql);
 
   // Runs one statement and buffers its whole result.

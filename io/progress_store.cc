@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
 namespace migrate::io {
@@ -25,8 +26,9 @@ constexpr absl::string_view kCreateTable = R"sql(CREATE TABLE IF NOT EXISTS %s (
   PRIMARY KEY (`step`, `stage`, `document`, `chunk`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='migrate: resume points of data copies')sql";
 
-std::string QuotedKey(MysqlConnection& connection, const std::optional<Key>& key) {
-  return key.has_value() ? connection.Quote(EncodeKey(*key)) : "NULL";
+std::optional<std::string> EncodedKey(const std::optional<Key>& key) {
+  if (!key.has_value()) return std::nullopt;
+  return EncodeKey(*key);
 }
 
 absl::StatusOr<std::optional<Key>> DecodeNullableKey(const std::optional<std::string>& encoded) {
@@ -52,18 +54,14 @@ absl::StatusOr<ProgressStore> ProgressStore::Open(MysqlConnection& connection, a
   return store;
 }
 
-std::string ProgressStore::ChunkCondition(MysqlConnection& connection, const ChunkId& chunk) const {
-  return absl::StrCat("`step` = ", connection.Quote(chunk.step), " AND `stage` = ", connection.Quote(chunk.stage),
-                      " AND `document` = ", connection.Quote(chunk.document), " AND `chunk` = ", chunk.chunk);
-}
-
 absl::StatusOr<std::vector<ChunkProgress>> ProgressStore::Load(MysqlConnection& connection, absl::string_view step,
                                                                absl::string_view stage) const {
-  absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
-      "SELECT `document`, `chunk`, `range_after`, `range_upto`, `last_key`, `rows_done`, `finished`, `updated_at` "
-      "FROM ",
-      QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step), " AND `stage` = ", connection.Quote(stage),
-      " ORDER BY `document`, `chunk`"));
+  absl::StatusOr<ResultSet> result = QueryBound(
+      connection,
+      absl::StrCat("SELECT `document`, `chunk`, `range_after`, `range_upto`, `last_key`, `rows_done`, `finished`, "
+                   "`updated_at` FROM ",
+                   QuoteIdentifier(table_), " WHERE `step` = ? AND `stage` = ? ORDER BY `document`, `chunk`"),
+      {std::string(step), std::string(stage)});
   if (!result.ok()) return WithContext(result.status(), absl::StrCat("reading ", table_));
   std::vector<ChunkProgress> chunks;
   for (const Row& row : result->rows()) {
@@ -90,40 +88,55 @@ absl::StatusOr<std::vector<ChunkProgress>> ProgressStore::Load(MysqlConnection& 
 
 absl::Status ProgressStore::PlanChunks(MysqlConnection& connection, absl::string_view step, absl::string_view stage,
                                        absl::string_view document, const std::vector<KeyRange>& ranges) const {
-  absl::StatusOr<std::string> planned = connection.QueryScalar(
-      absl::StrCat("SELECT COUNT(*) FROM ", QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step),
-                   " AND `stage` = ", connection.Quote(stage), " AND `document` = ", connection.Quote(document)));
+  const BoundValues names = {std::string(step), std::string(stage), std::string(document)};
+  absl::StatusOr<ResultSet> planned = QueryBound(
+      connection,
+      absl::StrCat("SELECT COUNT(*) FROM ", QuoteIdentifier(table_), " WHERE `step` = ? AND `stage` = ? AND `document` = ?"),
+      names);
   if (!planned.ok()) return WithContext(planned.status(), absl::StrCat("reading ", table_));
-  if (*planned != "0" || ranges.empty()) return absl::OkStatus();
-  std::vector<std::string> rows;
-  for (size_t i = 0; i < ranges.size(); ++i) {
-    rows.push_back(absl::StrCat("(", connection.Quote(step), ", ", connection.Quote(stage), ", ",
-                                connection.Quote(document), ", ", i, ", ", QuotedKey(connection, ranges[i].after),
-                                ", ", QuotedKey(connection, ranges[i].upto), ")"));
+  absl::StatusOr<std::string> count = planned->Scalar();
+  if (!count.ok()) return WithContext(count.status(), absl::StrCat("reading ", table_));
+  if (*count != "0" || ranges.empty()) return absl::OkStatus();
+  // Chunks in statements of at most 1,000 rows, well under the 65,535 values a statement may bind.
+  constexpr size_t kChunksPerStatement = 1000;
+  for (size_t begin = 0; begin < ranges.size(); begin += kChunksPerStatement) {
+    std::vector<std::string> rows;
+    BoundValues values;
+    for (size_t i = begin; i < ranges.size() && i < begin + kChunksPerStatement; ++i) {
+      rows.push_back("(?, ?, ?, ?, ?, ?)");
+      values.insert(values.end(), names.begin(), names.end());
+      values.insert(values.end(), {absl::StrCat(i), EncodedKey(ranges[i].after), EncodedKey(ranges[i].upto)});
+    }
+    absl::StatusOr<uint64_t> inserted = ExecuteBound(
+        connection,
+        absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                     " (`step`, `stage`, `document`, `chunk`, `range_after`, `range_upto`) VALUES ",
+                     absl::StrJoin(rows, ", ")),
+        values);
+    if (!inserted.ok()) return WithContext(inserted.status(), absl::StrCat("planning ", document, " in ", table_));
   }
-  absl::Status status = connection.Execute(
-      absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
-                   " (`step`, `stage`, `document`, `chunk`, `range_after`, `range_upto`) VALUES ",
-                   absl::StrJoin(rows, ", ")));
-  return WithContext(status, absl::StrCat("planning ", document, " in ", table_));
+  return absl::OkStatus();
 }
 
 absl::Status ProgressStore::Record(MysqlConnection& connection, const ChunkId& chunk, const Key& last_key,
                                    uint64_t rows) const {
-  absl::Status status = connection.Execute(absl::StrCat(
-      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `stage`, `document`, `chunk`, `last_key`, `rows_done`) "
-      "VALUES (", connection.Quote(chunk.step), ", ", connection.Quote(chunk.stage), ", ",
-      connection.Quote(chunk.document), ", ", chunk.chunk, ", ", connection.Quote(EncodeKey(last_key)), ", ", rows,
-      ") ON DUPLICATE KEY UPDATE `last_key` = VALUES(`last_key`), `rows_done` = `rows_done` + VALUES(`rows_done`)"));
-  return WithContext(status, absl::StrCat("recording progress of ", chunk.document, " in ", table_));
+  absl::StatusOr<uint64_t> recorded = ExecuteBound(
+      connection,
+      absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                   " (`step`, `stage`, `document`, `chunk`, `last_key`, `rows_done`) VALUES (?, ?, ?, ?, ?, ?) "
+                   "ON DUPLICATE KEY UPDATE `last_key` = VALUES(`last_key`), `rows_done` = `rows_done` + VALUES(`rows_done`)"),
+      {chunk.step, chunk.stage, chunk.document, absl::StrCat(chunk.chunk), EncodeKey(last_key), absl::StrCat(rows)});
+  return WithContext(recorded.status(), absl::StrCat("recording progress of ", chunk.document, " in ", table_));
 }
 
 absl::Status ProgressStore::MarkFinished(MysqlConnection& connection, const ChunkId& chunk) const {
-  absl::Status status = connection.Execute(absl::StrCat(
-      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `stage`, `document`, `chunk`, `finished`) VALUES (",
-      connection.Quote(chunk.step), ", ", connection.Quote(chunk.stage), ", ", connection.Quote(chunk.document), ", ",
-      chunk.chunk, ", 1) ON DUPLICATE KEY UPDATE `finished` = 1"));
-  return WithContext(status, absl::StrCat("marking ", chunk.document, " finished in ", table_));
+  absl::StatusOr<uint64_t> marked = ExecuteBound(
+      connection,
+      absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                   " (`step`, `stage`, `document`, `chunk`, `finished`) VALUES (?, ?, ?, ?, 1) "
+                   "ON DUPLICATE KEY UPDATE `finished` = 1"),
+      {chunk.step, chunk.stage, chunk.document, absl::StrCat(chunk.chunk)});
+  return WithContext(marked.status(), absl::StrCat("marking ", chunk.document, " finished in ", table_));
 }
 
 absl::Status ProgressStore::Reset(MysqlConnection& connection) const {
@@ -132,17 +145,21 @@ absl::Status ProgressStore::Reset(MysqlConnection& connection) const {
 }
 
 absl::Status ProgressStore::ResetStep(MysqlConnection& connection, absl::string_view step) const {
-  return WithContext(connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `step` = ",
-                                                     connection.Quote(step))),
-                     absl::StrCat("clearing ", step, " in ", table_));
+  return WithContext(
+      ExecuteBound(connection, absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `step` = ?"),
+                   {std::string(step)})
+          .status(),
+      absl::StrCat("clearing ", step, " in ", table_));
 }
 
 absl::Status ProgressStore::ForgetDocument(MysqlConnection& connection, absl::string_view step,
                                            absl::string_view stage, absl::string_view document) const {
   return WithContext(
-      connection.Execute(absl::StrCat("DELETE FROM ", QuoteIdentifier(table_), " WHERE `step` = ", connection.Quote(step),
-                                      " AND `stage` = ", connection.Quote(stage),
-                                      " AND `document` = ", connection.Quote(document))),
+      ExecuteBound(connection,
+                   absl::StrCat("DELETE FROM ", QuoteIdentifier(table_),
+                                " WHERE `step` = ? AND `stage` = ? AND `document` = ?"),
+                   {std::string(step), std::string(stage), std::string(document)})
+          .status(),
       absl::StrCat("clearing ", document, " in ", table_));
 }
 

@@ -83,8 +83,6 @@ class ProgressStore {
  private:
   explicit ProgressStore(std::string table) : table_(std::move(table)) {}
 
-  std::string ChunkCondition(MysqlConnection& connection, const ChunkId& chunk) const;
-
   std::string table_;
 };
 

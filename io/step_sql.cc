@@ -2,7 +2,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 
 namespace migrate::io {
 
@@ -27,10 +26,11 @@ absl::StatusOr<uint64_t> CountSelect(MysqlConnection& connection, absl::string_v
   return rows;
 }
 
-std::string VisitorCustomersSql(absl::string_view database, absl::string_view log_customer,
-                                const std::vector<std::string>& visitor_ids) {
+std::string VisitorCustomersSql(absl::string_view database, absl::string_view log_customer, size_t visitor_count) {
+  std::string placeholders;
+  for (size_t i = 0; i < visitor_count; ++i) placeholders.append(i == 0 ? "?" : ",?");
   return absl::StrCat("SELECT `visitor_id`, `customer_id` FROM ", QualifiedTable(database, log_customer),
-                      " WHERE `visitor_id` IN (", absl::StrJoin(visitor_ids, ","), ") ORDER BY `visitor_id`, `log_id`");
+                      " WHERE `visitor_id` IN (", placeholders, ") ORDER BY `visitor_id`, `log_id`");
 }
 
 std::string TierPriceKeysSql(absl::string_view database, absl::string_view tier_price, absl::string_view group_price) {

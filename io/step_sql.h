@@ -28,10 +28,10 @@ absl::StatusOr<uint64_t> CountRows(MysqlConnection& connection, absl::string_vie
 // The rows `select` returns, counted by the server.
 absl::StatusOr<uint64_t> CountSelect(MysqlConnection& connection, absl::string_view select);
 
-// Log: (visitor_id, customer_id) of the visitors `visitor_ids` (decimal integers) in log_customer,
-// one row per login, ordered by visitor then log_id: the last row of a visitor is its latest login.
-std::string VisitorCustomersSql(absl::string_view database, absl::string_view log_customer,
-                                const std::vector<std::string>& visitor_ids);
+// Log: (visitor_id, customer_id) of `visitor_count` visitors, bound in that order to the statement's
+// placeholders, in log_customer, one row per login, ordered by visitor then log_id: the last row of a
+// visitor is its latest login.
+std::string VisitorCustomersSql(absl::string_view database, absl::string_view log_customer, size_t visitor_count);
 
 // Tier Price: the distinct (entity_id, all_groups, customer_group_id, qty, website_id) of the tier
 // prices and, when `group_price` is not empty, of the group prices at qty 1: the rows the

@@ -4,12 +4,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
 namespace {
 
 constexpr size_t kStatementBytes = 1 << 20;
+constexpr size_t kStatementValues = 60000;
 
 }  // namespace
 
@@ -49,29 +51,37 @@ absl::Status InsertRecords(MysqlConnection& connection, absl::string_view databa
       absl::StrCat("INSERT INTO ", QualifiedName(database, table), " (",
                    absl::StrJoin(columns, ", ", [](std::string* out, const std::string& c) { out->append(QuoteIdentifier(c)); }),
                    ") VALUES ");
-  std::string sql;
+  // Statements of at most about 1 MiB of values and 60,000 of them (a statement binds at most 65,535).
+  std::string rows;
+  BoundValues values;
+  size_t value_bytes = 0;
+  auto flush = [&]() -> absl::Status {
+    if (rows.empty()) return absl::OkStatus();
+    absl::StatusOr<uint64_t> inserted = ExecuteBound(connection, head + rows, values);
+    rows.clear();
+    values.clear();
+    value_bytes = 0;
+    return inserted.status();
+  };
   for (const Record& record : records) {
-    std::string row = "(";
+    if (!rows.empty() && (value_bytes > kStatementBytes || values.size() + columns.size() > kStatementValues)) {
+      if (absl::Status status = flush(); !status.ok()) return status;
+    }
+    rows.append(rows.empty() ? "(" : ", (");
     for (size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) row.append(", ");
+      if (i > 0) rows.append(", ");
       auto field = record.find(columns[i]);
       if (field == record.end()) {
-        row.append("DEFAULT");
-      } else if (!field->second.has_value()) {
-        row.append("NULL");
+        rows.append("DEFAULT");
       } else {
-        row.append(connection.Quote(*field->second));
+        rows.append("?");
+        values.push_back(field->second);
+        value_bytes += field->second.has_value() ? field->second->size() : 0;
       }
     }
-    row.append(")");
-    if (!sql.empty() && sql.size() + row.size() > kStatementBytes) {
-      if (absl::Status status = connection.Execute(sql); !status.ok()) return status;
-      sql.clear();
-    }
-    absl::StrAppend(&sql, sql.empty() ? head : ", ", row);
+    rows.append(")");
   }
-  if (sql.empty()) return absl::OkStatus();
-  return connection.Execute(sql);
+  return flush();
 }
 
 absl::Status ReplaceRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,

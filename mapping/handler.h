@@ -38,6 +38,10 @@ class FieldValues {
   virtual void SetNull(size_t row, size_t field) = 0;
 };
 
+// The values of one statement's `?` placeholders, in order; nullopt is NULL. Values are always bound
+// (sent apart from the SQL text), never spelled into it; a statement holds at most 65,535 of them.
+using SqlValues = std::vector<std::optional<std::string>>;
+
 // Read-only queries on the source database, for the handlers that, like Magento's, look values up
 // (core_config_data, eav_attribute, ...): small tables once, when they are created; large ones
 // (sales_flat_quote_item, ...) a batch of keys at a time from Handle(). Implemented over a source
@@ -49,9 +53,8 @@ class SourceLookup {
   virtual ~SourceLookup() = default;
   // The table of a source document: the source prefix added, quoted as an SQL identifier.
   virtual std::string Table(absl::string_view document) const = 0;
-  // `value` as an SQL string literal.
-  virtual std::string Quote(absl::string_view value) const = 0;
-  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const = 0;
+  // Runs `sql` with `values` bound to its placeholders.
+  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const SqlValues& values) const = 0;
 };
 
 // The destination database, for the handlers that, like Magento's Synonym, Gallery\InsertValueToEntity
@@ -67,10 +70,9 @@ class DestinationAccess {
   virtual ~DestinationAccess() = default;
   // The table of a destination document: the destination prefix added, quoted as an SQL identifier.
   virtual std::string Table(absl::string_view document) const = 0;
-  // `value` as an SQL string literal.
-  virtual std::string Quote(absl::string_view value) const = 0;
-  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const = 0;
-  virtual absl::Status Execute(absl::string_view sql) const = 0;
+  // Run `sql` with `values` bound to its placeholders.
+  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const SqlValues& values) const = 0;
+  virtual absl::Status Execute(absl::string_view sql, const SqlValues& values) const = 0;
 };
 
 // What a handler is bound to, resolved once per document.

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 #include "stages/change_capture_setup.h"
 #include "stages/step_stage.h"
@@ -28,7 +29,9 @@ absl::StatusOr<std::unique_ptr<io::MysqlConnection>> TakeDeltaLock(RunContext& c
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = context.connections().OpenDestination();
   if (!connection.ok()) return connection.status();
   const std::string name = absl::StrCat("migrate delta ", context.connections().destination().database).substr(0, 64);
-  absl::StatusOr<std::string> taken = (*connection)->QueryScalar(absl::StrCat("SELECT GET_LOCK(", (*connection)->Quote(name), ", 0)"));
+  absl::StatusOr<io::ResultSet> lock = io::QueryBound(**connection, "SELECT GET_LOCK(?, 0)", {name});
+  if (!lock.ok()) return lock.status();
+  absl::StatusOr<std::string> taken = lock->Scalar();
   if (!taken.ok()) return taken.status();
   if (*taken != "1") {
     return absl::FailedPreconditionError(absl::StrCat("another migrate delta is already replaying into ",

@@ -1,7 +1,8 @@
 // The destination database as handlers write beside the copy (mapping::DestinationAccess), over one
 // destination connection opened on first use with the copy's session (foreign key checks off, the
 // init statements), autocommit. Thread-safe: statements are serialised, which is what makes the
-// handlers' check-then-insert statements safe from one another.
+// handlers' check-then-insert statements safe from one another. Values are bound
+// (io/bound_statement.h), never spelled into the SQL.
 #ifndef MIGRATE_STAGES_DESTINATION_LOOKUP_H_
 #define MIGRATE_STAGES_DESTINATION_LOOKUP_H_
 
@@ -22,9 +23,8 @@ class ConnectionDestinationAccess : public mapping::DestinationAccess {
       : connections_(connections), destination_prefix_(std::move(destination_prefix)) {}
 
   std::string Table(absl::string_view document) const override;
-  std::string Quote(absl::string_view value) const override;
-  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override;
-  absl::Status Execute(absl::string_view sql) const override;
+  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const mapping::SqlValues& values) const override;
+  absl::Status Execute(absl::string_view sql, const mapping::SqlValues& values) const override;
 
  private:
   absl::Status Connect() const;

@@ -75,7 +75,21 @@ absl::Status CheckStepsImplemented(const std::vector<mapping::StepConfig>& steps
                                                absl::StrJoin(missing, ", ")));
 }
 
+// Every run says so while a TLS connection accepts a certificate for another host name.
+void WarnAboutRelaxedTls(RunContext& context) {
+  std::vector<std::string> relaxed;
+  for (const io::ConnectionOptions* options : {&context.connections().source(), &context.connections().destination()}) {
+    if (options->UsesTls() && !options->ssl_verify_server_name) relaxed.push_back(options->Describe());
+  }
+  if (relaxed.empty()) return;
+  context.log()->Write(LogLevel::kWarning, LogContext{context.options().mode, "", ""},
+                       absl::StrCat("ssl_skip_name_check is set: the TLS certificates of ", absl::StrJoin(relaxed, " and "),
+                                    " are not checked against the host names connected to, so anyone holding a "
+                                    "certificate from that CA can pose as the server"));
+}
+
 absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
+  WarnAboutRelaxedTls(context);
   if (context.options().mode == "verify") return RunVerifyMode(context);
   const mapping::Config& config = context.config();
   const std::vector<mapping::StepConfig>& steps = config.Steps(context.options().mode);

@@ -17,7 +17,8 @@ constexpr size_t kDefaultBulkSize = 5000;
 }  // namespace
 
 io::ConnectionOptions ToConnectionOptions(const mapping::DatabaseConfig& database,
-                                          std::vector<std::string> init_statements) {
+                                          std::vector<std::string> init_statements,
+                                          const mapping::ConfigOptions& config_options) {
   io::ConnectionOptions options;
   options.host = database.host.empty() ? "localhost" : database.host;
   unsigned int port = 0;
@@ -28,6 +29,7 @@ io::ConnectionOptions ToConnectionOptions(const mapping::DatabaseConfig& databas
   options.ssl_ca = database.ssl_ca;
   options.ssl_cert = database.ssl_cert;
   options.ssl_key = database.ssl_key;
+  options.ssl_verify_server_name = !config_options.ssl_skip_name_check();
   options.init_statements = std::move(init_statements);
   return options;
 }
@@ -40,8 +42,9 @@ RunContext::RunContext(const mapping::Config& config, RunOptions options, RunLog
       cancellation_(cancellation),
       listener_(listener),
       prefixes_(mapping::DocumentPrefixes::FromOptions(config.options())),
-      connections_(ToConnectionOptions(config.source(), config.options().init_statements_source()),
-                   ToConnectionOptions(config.destination(), config.options().init_statements_destination())) {}
+      connections_(ToConnectionOptions(config.source(), config.options().init_statements_source(), config.options()),
+                   ToConnectionOptions(config.destination(), config.options().init_statements_destination(),
+                                       config.options())) {}
 
 absl::StatusOr<const io::DatabaseSchema*> RunContext::SourceSchema() { return LoadSchema(true); }
 

@@ -46,9 +46,11 @@ struct RunTotals {
   std::atomic<uint64_t> rows{0};
 };
 
-// ConnectionOptions for a <source> or <destination> database of config.xml, with its init statements.
+// ConnectionOptions for a <source> or <destination> database of config.xml, with its init statements
+// and the TLS options of config.xml's <options>.
 io::ConnectionOptions ToConnectionOptions(const mapping::DatabaseConfig& database,
-                                          std::vector<std::string> init_statements);
+                                          std::vector<std::string> init_statements,
+                                          const mapping::ConfigOptions& options);
 
 class RunContext {
  public:

@@ -1,6 +1,6 @@
 #include "stages/source_lookup.h"
 
-#include "absl/strings/str_replace.h"
+#include "io/bound_statement.h"
 #include "mapping/document_prefix.h"
 
 namespace migrate::stages {
@@ -17,16 +17,11 @@ std::string ConnectionSourceLookup::Table(absl::string_view document) const {
   return io::QuoteIdentifier(mapping::AddDocumentPrefix(source_prefix_, document));
 }
 
-std::string ConnectionSourceLookup::Quote(absl::string_view value) const {
-  // Standard SQL escaping that needs no connection: the session's character set is utf8mb4 and
-  // NO_BACKSLASH_ESCAPES is off, so doubling quotes and backslashes is exact.
-  return "'" + absl::StrReplaceAll(value, {{"\\", "\\\\"}, {"'", "''"}, {std::string(1, '\0'), "\\0"}}) + "'";
-}
-
-absl::StatusOr<std::vector<mapping::SourceLookup::Row>> ConnectionSourceLookup::Query(absl::string_view sql) const {
+absl::StatusOr<std::vector<mapping::SourceLookup::Row>> ConnectionSourceLookup::Query(
+    absl::string_view sql, const mapping::SqlValues& values) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (absl::Status status = Connect(); !status.ok()) return status;
-  absl::StatusOr<io::ResultSet> result = connection_->Query(sql);
+  absl::StatusOr<io::ResultSet> result = io::QueryBound(*connection_, sql, values);
   if (!result.ok()) return result.status();
   return result->rows();
 }

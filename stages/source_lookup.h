@@ -1,5 +1,6 @@
 // The source database as handlers look values up in it (mapping::SourceLookup), over one source
-// connection opened on first use. Thread-safe: queries are serialised.
+// connection opened on first use. Thread-safe: queries are serialised. Values are bound
+// (io/bound_statement.h), never spelled into the SQL.
 #ifndef MIGRATE_STAGES_SOURCE_LOOKUP_H_
 #define MIGRATE_STAGES_SOURCE_LOOKUP_H_
 
@@ -19,8 +20,7 @@ class ConnectionSourceLookup : public mapping::SourceLookup {
       : connections_(connections), source_prefix_(std::move(source_prefix)) {}
 
   std::string Table(absl::string_view document) const override;
-  std::string Quote(absl::string_view value) const override;
-  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override;
+  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const mapping::SqlValues& values) const override;
 
  private:
   absl::Status Connect() const;

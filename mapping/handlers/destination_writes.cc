@@ -49,6 +49,7 @@ class Synonym : public Handler {
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     std::vector<std::string> selects;
+    SqlValues values;
     for (size_t row = 0; row < target.row_count(); ++row) {
       const absl::string_view synonyms = target.Value(row, field_);
       if (!php::Truthy(target.IsNull(row, field_), synonyms)) continue;
@@ -57,16 +58,17 @@ class Synonym : public Handler {
       if (auto it = store_websites_.find(store); it != store_websites_.end() && it->second.has_value()) {
         website = *it->second;
       }
-      selects.push_back(absl::StrCat(
-          "SELECT ", destination_.Quote(absl::StrCat(synonyms, "\"", target.Value(row, query_text_), "\",")),
-          " AS synonyms, ", destination_.Quote(store), " AS store_id, ", destination_.Quote(website),
-          " AS website_id"));
+      selects.push_back("SELECT ? AS synonyms, ? AS store_id, ? AS website_id");
+      values.emplace_back(absl::StrCat(synonyms, "\"", target.Value(row, query_text_), "\","));
+      values.emplace_back(store);
+      values.emplace_back(std::move(website));
     }
     if (selects.empty()) return absl::OkStatus();
     return destination_.Execute(absl::StrCat(
         "INSERT INTO ", table_, " (synonyms, store_id, website_id) SELECT n.synonyms, n.store_id, n.website_id FROM (",
         absl::StrJoin(selects, " UNION ALL "), ") AS n WHERE NOT EXISTS (SELECT 1 FROM ", table_,
-        " AS s WHERE s.synonyms = n.synonyms AND s.store_id = n.store_id AND s.website_id = n.website_id)"));
+        " AS s WHERE s.synonyms = n.synonyms AND s.store_id = n.store_id AND s.website_id = n.website_id)"),
+        values);
   }
 
  private:
@@ -93,18 +95,20 @@ class InsertIgnore : public Handler {
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
     std::vector<std::string> tuples;
-    std::vector<std::string> values;
+    SqlValues values;
+    const std::string tuple = absl::StrCat("(", Placeholders(fields_.size()), ")");
     for (size_t row = 0; row < target.row_count(); ++row) {
       if (required_.has_value() && !php::CellTruthy(target, row, *required_)) continue;
-      values.clear();
       for (size_t field : fields_) {
-        values.push_back(target.IsNull(row, field) ? "NULL" : destination_.Quote(target.Value(row, field)));
+        values.push_back(target.IsNull(row, field) ? std::nullopt
+                                                   : std::optional<std::string>(target.Value(row, field)));
       }
-      tuples.push_back(absl::StrCat("(", absl::StrJoin(values, ", "), ")"));
+      tuples.push_back(tuple);
     }
     if (tuples.empty() || columns_.empty()) return absl::OkStatus();
     return destination_.Execute(absl::StrCat("INSERT IGNORE INTO ", table_, " (", absl::StrJoin(columns_, ", "),
-                                             ") VALUES ", absl::StrJoin(tuples, ", ")));
+                                             ") VALUES ", absl::StrJoin(tuples, ", ")),
+                                values);
   }
 
  private:
@@ -146,7 +150,7 @@ HandlerOrError MakeGalleryInsertValueToEntity(const HandlerArgs& args) {
   const Config* config = args.context().config;
   if (config != nullptr && config->options().edition_migrate() != kOpenSourceToOpenSource) {
     absl::StatusOr<std::vector<DestinationAccess::Row>> row_id =
-        (*destination)->Query(absl::StrCat("SHOW COLUMNS FROM ", table, " LIKE 'row_id'"));
+        (*destination)->Query(absl::StrCat("SHOW COLUMNS FROM ", table, " LIKE 'row_id'"), {});
     if (!row_id.ok()) return row_id.status();
     if (!row_id->empty()) entity_column = "row_id";
   }

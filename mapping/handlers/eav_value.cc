@@ -100,8 +100,10 @@ class CleanMultiselect : public Handler {
 absl::StatusOr<AttributeIds> AttributeIdsOf(const HandlerArgs& args, absl::string_view code) {
   absl::StatusOr<const SourceLookup*> source = NeedSource(args);
   if (!source.ok()) return source.status();
-  return FetchColumn(**source, absl::StrCat("SELECT attribute_id FROM ", (*source)->Table("eav_attribute"),
-                                            " WHERE attribute_code = ", (*source)->Quote(code)));
+  return FetchColumn(**source,
+                     absl::StrCat("SELECT attribute_id FROM ", (*source)->Table("eav_attribute"),
+                                  " WHERE attribute_code = ?"),
+                     {std::string(code)});
 }
 
 }  // namespace

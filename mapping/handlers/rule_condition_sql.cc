@@ -65,7 +65,7 @@ HandlerOrError MakeRuleConditionSql(const HandlerArgs& args) {
   if (!map_path.ok()) return args.Error(absl::StrCat("Invalid map filename: ", map_path.status().message()));
   absl::StatusOr<MapRules> map = MapRules::Read(*map_path);
   if (!map.ok()) return map.status();
-  absl::StatusOr<std::vector<SourceLookup::Row>> tables = (*source)->Query("SHOW TABLES");
+  absl::StatusOr<std::vector<SourceLookup::Row>> tables = (*source)->Query("SHOW TABLES", {});
   if (!tables.ok()) return tables.status();
 
   const DocumentPrefixes prefixes = DocumentPrefixes::FromOptions(config->options());

@@ -37,26 +37,30 @@ class NormalizationIds : public Handler {
         id_column_(std::move(id_column)) {}
 
   absl::Status Handle(FieldValues& target, const FieldValues&) const override {
-    std::string rule_ids;
-    std::string links;
+    SqlValues rule_ids;
+    SqlValues links;
     for (size_t row = 0; row < target.row_count(); ++row) {
       if (target.IsNull(row, rule_id_)) continue;
-      const std::string rule_id = destination_.Quote(target.Value(row, rule_id_));
-      absl::StrAppend(&rule_ids, rule_ids.empty() ? "" : ", ", rule_id);
+      const std::string rule_id(target.Value(row, rule_id_));
+      rule_ids.emplace_back(rule_id);
       if (target.IsNull(row, field_)) continue;
       for (absl::string_view id : absl::StrSplit(target.Value(row, field_), ',', absl::SkipEmpty())) {
-        absl::StrAppend(&links, links.empty() ? "" : ", ", "(", rule_id, ", ", destination_.Quote(id), ")");
+        links.emplace_back(rule_id);
+        links.emplace_back(std::string(id));
       }
     }
     if (rule_ids.empty()) return absl::OkStatus();
     if (absl::Status deleted = destination_.Execute(
-            absl::StrCat("DELETE FROM ", table_, " WHERE ", rule_column_, " IN (", rule_ids, ")"));
+            absl::StrCat("DELETE FROM ", table_, " WHERE ", rule_column_, " IN (", Placeholders(rule_ids.size()), ")"),
+            rule_ids);
         !deleted.ok()) {
       return deleted;
     }
     if (links.empty()) return absl::OkStatus();
-    return destination_.Execute(absl::StrCat("INSERT IGNORE INTO ", table_, " (", rule_column_, ", ", id_column_,
-                                             ") VALUES ", links));
+    std::string tuples;
+    for (size_t i = 0; i < links.size(); i += 2) tuples.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+    return destination_.Execute(
+        absl::StrCat("INSERT IGNORE INTO ", table_, " (", rule_column_, ", ", id_column_, ") VALUES ", tuples), links);
   }
 
  private:
@@ -86,7 +90,7 @@ HandlerOrError MakeRuleNormalizationIds(const HandlerArgs& args) {
   const Config* config = args.context().config;
   if (config != nullptr && config->options().edition_migrate() != kOpenSourceToOpenSource) {
     absl::StatusOr<std::vector<DestinationAccess::Row>> row_id =
-        destination->Query(absl::StrCat("SHOW COLUMNS FROM ", table, " LIKE 'row_id'"));
+        destination->Query(absl::StrCat("SHOW COLUMNS FROM ", table, " LIKE 'row_id'"), {});
     if (!row_id.ok()) return row_id.status();
     if (!row_id->empty()) rule_column = "row_id";
   }

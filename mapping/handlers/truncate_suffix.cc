@@ -12,7 +12,6 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "mapping/handlers/factories.h"
@@ -75,8 +74,8 @@ HandlerOrError MakeTruncateSuffix(const HandlerArgs& args) {
   if (source == nullptr) return args.Error("needs the source database to read the suffix");
 
   absl::StatusOr<std::optional<std::string>> configured_suffix =
-      FetchFirst(*source, absl::StrCat("SELECT value FROM ", source->Table("core_config_data"), " WHERE path = ",
-                                       source->Quote(*suffix_path), " LIMIT 1"));
+      FetchFirst(*source, absl::StrCat("SELECT value FROM ", source->Table("core_config_data"), " WHERE path = ? LIMIT 1"),
+                 {*suffix_path});
   if (!configured_suffix.ok()) return configured_suffix.status();
   std::string suffix(kDefaultSuffix);
   if (configured_suffix->has_value() && php::Truthy(false, **configured_suffix)) suffix = **configured_suffix;
@@ -84,13 +83,16 @@ HandlerOrError MakeTruncateSuffix(const HandlerArgs& args) {
   absl::string_view codes = *attribute_codes;
   while (absl::ConsumeSuffix(&codes, "]")) {}
   while (absl::ConsumePrefix(&codes, "[")) {}
-  std::vector<std::string> quoted;
-  for (absl::string_view code : absl::StrSplit(codes, ',')) quoted.push_back(source->Quote(code));
+  SqlValues values;
+  for (absl::string_view code : absl::StrSplit(codes, ',')) values.emplace_back(std::string(code));
+  const size_t code_count = values.size();
+  values.emplace_back(*entity_type_code);
   absl::StatusOr<absl::flat_hash_set<std::string>> attribute_ids = FetchColumn(
-      *source, absl::StrCat("SELECT ea.attribute_id FROM ", source->Table("eav_attribute"), " AS ea JOIN ",
-                            source->Table("eav_entity_type"), " AS eet ON ea.entity_type_id = eet.entity_type_id",
-                            " WHERE ea.attribute_code IN (", absl::StrJoin(quoted, ", "), ")",
-                            " AND eet.entity_type_code = ", source->Quote(*entity_type_code)));
+      *source,
+      absl::StrCat("SELECT ea.attribute_id FROM ", source->Table("eav_attribute"), " AS ea JOIN ",
+                   source->Table("eav_entity_type"), " AS eet ON ea.entity_type_id = eet.entity_type_id",
+                   " WHERE ea.attribute_code IN (", Placeholders(code_count), ") AND eet.entity_type_code = ?"),
+      values);
   if (!attribute_ids.ok()) return attribute_ids.status();
   return std::make_unique<TruncateSuffix>(*field, *attribute_id, std::move(suffix), *std::move(attribute_ids));
 }

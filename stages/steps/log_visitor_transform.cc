@@ -29,14 +29,14 @@ absl::Status LogVisitorTransform::Apply(io::RowBatch& target, const io::RowBatch
 }
 
 absl::Status LogVisitorTransform::FillCustomers(io::RowBatch& target) const {
-  std::vector<std::string> ids;
+  mapping::SqlValues ids;
   for (size_t row = 0; row < target.row_count(); ++row) {
     const absl::string_view id = target.Value(row, columns_.visitor_id);
-    if (IsDecimalInteger(id)) ids.emplace_back(id);
+    if (IsDecimalInteger(id)) ids.emplace_back(std::string(id));
   }
   if (ids.empty()) return absl::OkStatus();
   absl::StatusOr<std::vector<mapping::SourceLookup::Row>> rows =
-      lookup_->Query(io::VisitorCustomersSql(database_, log_customer_, ids));
+      lookup_->Query(io::VisitorCustomersSql(database_, log_customer_, ids.size()), ids);
   if (!rows.ok()) return rows.status();
   // Ordered by visitor, then log_id: the last login of a visitor is assigned last and wins.
   std::map<std::string, std::optional<std::string>, std::less<>> customers;

@@ -16,6 +16,7 @@
 #include "io/table_records.h"
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
+#include "io/bound_statement.h"
 #include "io/change_capture.h"
 #include "io/mysql_error.h"
 #include "io/table_sql.h"
@@ -284,13 +285,20 @@ absl::Status SalesIncrementDelta::Prepare(RunContext& context) {
 absl::StatusOr<uint64_t> SalesIncrementDelta::Apply(RunContext& context, const std::vector<io::Key>& keys) {
   absl::StatusOr<SequenceInputs> inputs = ReadInputs(context, *source_, *destination_);
   if (!inputs.ok()) return inputs.status();
-  std::vector<std::string> quoted;
-  for (const io::Key& key : keys) quoted.push_back(source_->Quote(absl::StrJoin(key, ",")));
-  absl::StatusOr<io::ResultSet> changed = source_->Query(absl::StrCat(
-      "SELECT DISTINCT `entity_type_id`, `store_id` FROM ",
-      io::QualifiedName(context.connections().source().database,
-                        mapping::AddDocumentPrefix(context.prefixes().source, kEntityStore)),
-      " WHERE `", changelog_->key().front().name, "` IN (", absl::StrJoin(quoted, ", "), ")"));
+  std::vector<std::string> placeholders;
+  io::BoundValues values;
+  for (const io::Key& key : keys) {
+    placeholders.push_back("?");
+    values.emplace_back(absl::StrJoin(key, ","));
+  }
+  absl::StatusOr<io::ResultSet> changed = io::QueryBound(
+      *source_,
+      absl::StrCat("SELECT DISTINCT `entity_type_id`, `store_id` FROM ",
+                   io::QualifiedName(context.connections().source().database,
+                                     mapping::AddDocumentPrefix(context.prefixes().source, kEntityStore)),
+                   " WHERE ", io::QuoteIdentifier(changelog_->key().front().name), " IN (",
+                   absl::StrJoin(placeholders, ", "), ")"),
+      values);
   if (!changed.ok()) return changed.status();
   const std::string& database = context.connections().destination().database;
   uint64_t sequences = 0;

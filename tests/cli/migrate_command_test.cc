@@ -22,6 +22,7 @@
 #include "tests/support/subprocess.h"
 #include "tests/support/test_paths.h"
 #include "tests/support/test_servers.h"
+#include "tests/support/tls_certificates.h"
 
 namespace migrate {
 namespace {
@@ -147,6 +148,26 @@ TEST_F(MigrateCommandTest, PasswordsNeverReachTheOutputOrTheLog) {
   std::string logged((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
   EXPECT_THAT(logged, HasSubstr("Access denied"));
   EXPECT_THAT(logged, Not(HasSubstr("Sup3r-s3cret")));
+}
+
+// config.xml's ssl_ca means TLS or nothing (the test servers have none), and a relaxed name check
+// is a warning of every run.
+TEST_F(MigrateCommandTest, SslCaRequiresTlsAndARelaxedNameCheckWarns) {
+  WriteFile("map.xml", "<map><source/><destination/></map>");
+  Exec(*source_, "CREATE TABLE t (id INT PRIMARY KEY)");
+  Exec(*destination_, "CREATE TABLE t (id INT PRIMARY KEY)");
+  absl::StatusOr<testing::TlsFiles> files = testing::GenerateTlsFiles(dir_, "test", {"IP:127.0.0.1"});
+  ASSERT_TRUE(files.ok()) << files.status();
+  std::string config = MapConfig("\n    <ssl_skip_name_check>1</ssl_skip_name_check>", destination_options_);
+  std::ifstream in(config);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text = absl::StrReplaceAll(text, {{R"(user="root" password="")",
+                                     absl::StrCat(R"(user="root" password="" ssl_ca=")", files->ca_cert, R"(")")}});
+  std::ofstream(config) << text;
+  ProcessResult run = Migrate({"data", config});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("ssl_skip_name_check is set: the TLS certificates of root@127.0.0.1:"));
+  EXPECT_THAT(run.output, HasSubstr("TLS connection (ssl_ca, ssl_cert, ssl_key) failed"));
 }
 
 TEST_F(MigrateCommandTest, NotImplementedStepClassesAreListedTogether) {

@@ -184,8 +184,8 @@ class BulkWriterUpsertTest : public ::testing::TestWithParam<bool> {};
 TEST_P(BulkWriterUpsertTest, UpdatesExistingRowsAndInsertsNewOnes) {
   auto destination = OpenDestination(TestDatabase(DestinationServer()));
   ASSERT_NE(destination, nullptr);
-  Exec(*destination, "CREATE TABLE u (id INT PRIMARY KEY, name VARCHAR(20), qty INT);"
-                     "INSERT INTO u VALUES (1, 'one', 1), (2, 'two', 2), (3, 'three', 3)");
+  Exec(*destination, "CREATE TABLE u (id INT PRIMARY KEY, name VARCHAR(20), qty INT)");
+  Exec(*destination, "INSERT INTO u VALUES (1, 'one', 1), (2, 'two', 2), (3, 'three', 3)");
   BulkWriterOptions options;
   options.table = "u";
   options.columns = {"id", "name", "qty"};

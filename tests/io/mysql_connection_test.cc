@@ -83,6 +83,18 @@ TEST(MysqlConnectionTest, InitStatementsRunOnOpen) {
   EXPECT_THAT(std::string(failed.status().message()), HasSubstr("init statement failed"));
 }
 
+TEST(MysqlConnectionTest, SeveralStatementsPerCallOnlyWhenAllowed) {
+  ConnectionOptions options = TestDatabase(SourceServer());
+  ASSERT_TRUE(options.allow_multi_statements);  // the fixtures' way
+  options.allow_multi_statements = false;
+  auto connection = Connect(options);
+  ASSERT_NE(connection, nullptr);
+  ASSERT_TRUE(connection->Execute("CREATE TABLE t (id INT)").ok());
+  absl::Status refused = connection->Execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2)");
+  EXPECT_EQ(MysqlErrorNumber(refused), 1064u) << refused;
+  EXPECT_EQ(*connection->QueryScalar("SELECT COUNT(*) FROM t"), "0");
+}
+
 TEST(MysqlConnectionTest, LostConnectionIsUnavailable) {
   auto connection = Connect(TestDatabase(SourceServer()));
   auto killer = Connect(SourceServer().Options());

@@ -122,5 +122,34 @@ TEST_F(DestinationHandlersTest, WriteBesideTheCopyOnceEvenWhenBatchesAreHandledA
   ExpectHandledRows();
 }
 
+// 丁 is e4 b8 81 in utf8; read as gbk, 0x81 and the backslash after it are one character, so an
+// escaped quote after them would end the string. Handlers bind values, and init statements keep a
+// utf8 session (Magento's stock SET NAMES utf8 is raised to utf8mb4) or are refused.
+constexpr char kCraftedSynonym[] = R"(UPDATE catalogsearch_query SET synonym_for = '丁\\'' OR 1=1 -- 🎉'
+                                      WHERE query_id = 1)";
+
+TEST_F(DestinationHandlersTest, CraftedValuesArriveByteExactUnderMagentosUtf8InitStatements) {
+  Exec(*source_, kCraftedSynonym);
+  const std::string config = WriteConfig("data", kMapStep,
+                                         "\n    <map_file>map.xml</map_file>"
+                                         "\n    <init_statements_source>SET NAMES utf8;</init_statements_source>"
+                                         "\n    <init_statements_destination>SET NAMES utf8;</init_statements_destination>");
+  ProcessResult run = Migrate({"data", config});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(Rows(*destination_, "SELECT synonyms, store_id, website_id FROM search_synonyms ORDER BY store_id"),
+              ElementsAre("丁\\' OR 1=1 -- 🎉\"tee\",|1|1", "cap\"hat\",|2|1"));
+}
+
+TEST_F(DestinationHandlersTest, InitStatementsThatChangeTheCharacterSetAreRefused) {
+  Exec(*source_, kCraftedSynonym);
+  const std::string config = WriteConfig("data", kMapStep,
+                                         "\n    <map_file>map.xml</map_file>"
+                                         "\n    <init_statements_destination>SET NAMES gbk;</init_statements_destination>");
+  ProcessResult run = Migrate({"data", config});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.output, HasSubstr("init_statements_destination sets character_set_client to gbk"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM search_synonyms"), "0");
+}
+
 }  // namespace
 }  // namespace migrate::testing

@@ -129,6 +129,8 @@ io::ConnectionOptions MariadbServer::Options(absl::string_view database) const {
   options.port = static_cast<unsigned int>(port_);
   options.user = "root";
   options.database = std::string(database);
+  // Fixtures run multi-statement SQL; the product's sessions turn this off (io/session_setup.h).
+  options.allow_multi_statements = true;
   return options;
 }
 

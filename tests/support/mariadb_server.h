@@ -30,7 +30,8 @@ class MariadbServer {
   // Stops the server and removes its folder. Safe to call twice.
   absl::Status Stop();
 
-  // Root over TCP on 127.0.0.1:port(), with `database` as the default database.
+  // Root over TCP on 127.0.0.1:port(), with `database` as the default database, accepting several
+  // statements per call (for fixtures).
   io::ConnectionOptions Options(absl::string_view database = "") const;
 
   const std::string& dir() const { return dir_; }

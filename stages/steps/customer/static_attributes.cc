@@ -4,7 +4,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "io/row_batch.h"
 
 namespace migrate::stages::customer {
@@ -48,23 +47,31 @@ StaticAttributeFill::StaticAttributeFill(const mapping::SourceLookup* source, st
 absl::Status StaticAttributeFill::Apply(io::RowBatch& target, const io::RowBatch&) const {
   if (target.empty()) return absl::OkStatus();
   absl::flat_hash_map<std::string, size_t> row_of;  // entity_id -> row
-  std::vector<std::string> ids;
+  std::string id_list;
+  mapping::SqlValues ids;
   for (size_t row = 0; row < target.row_count(); ++row) {
     const std::string id(target.Value(row, id_column_));
     row_of[id] = row;
-    ids.push_back(source_->Quote(id));
+    id_list.append(ids.empty() ? "?" : ",?");
+    ids.emplace_back(id);
   }
   absl::flat_hash_map<std::string, const StaticAttribute*> by_id;
   for (const StaticAttribute& attribute : attributes_) {
     by_id[attribute.attribute_id] = &attribute;
     for (size_t row = 0; row < target.row_count(); ++row) SetEmpty(target, row, attribute);
   }
-  const std::string id_list = absl::StrJoin(ids, ",");
   for (const auto& [type, attribute_ids] : ids_by_type_) {
-    absl::StatusOr<std::vector<mapping::SourceLookup::Row>> values = source_->Query(absl::StrCat(
-        "SELECT entity_id, attribute_id, value FROM ", source_->Table(absl::StrCat(entity_table_, "_", type)),
-        " WHERE entity_id IN (", id_list, ") AND attribute_id IN (", absl::StrJoin(attribute_ids, ","),
-        ") ORDER BY value_id"));
+    mapping::SqlValues values_bound = ids;
+    std::string attribute_list;
+    for (const std::string& attribute_id : attribute_ids) {
+      attribute_list.append(attribute_list.empty() ? "?" : ",?");
+      values_bound.emplace_back(attribute_id);
+    }
+    absl::StatusOr<std::vector<mapping::SourceLookup::Row>> values = source_->Query(
+        absl::StrCat("SELECT entity_id, attribute_id, value FROM ",
+                     source_->Table(absl::StrCat(entity_table_, "_", type)), " WHERE entity_id IN (", id_list,
+                     ") AND attribute_id IN (", attribute_list, ") ORDER BY value_id"),
+        values_bound);
     if (!values.ok()) return values.status();
     for (const mapping::SourceLookup::Row& value : *values) {
       auto row = row_of.find(value[0].value_or(""));

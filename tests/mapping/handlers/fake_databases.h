@@ -1,6 +1,7 @@
 // Test support for handlers that query the source or write the destination: in-memory SourceLookup
 // and DestinationAccess answering each query with the rows of the first canned answer whose key the
-// SQL contains, and remembering every statement.
+// SQL contains, and remembering every statement with its bound values spelled in ('value' or NULL
+// for each placeholder), so tests read what the handler asked for.
 #ifndef MIGRATE_TESTS_MAPPING_HANDLERS_FAKE_DATABASES_H_
 #define MIGRATE_TESTS_MAPPING_HANDLERS_FAKE_DATABASES_H_
 
@@ -25,6 +26,21 @@ inline QueryRows AnswerFor(const CannedAnswers& answers, absl::string_view sql) 
   return {};
 }
 
+// `sql` with each `?` replaced by its value quoted, or NULL.
+inline std::string Inlined(absl::string_view sql, const SqlValues& values) {
+  std::string out;
+  size_t next = 0;
+  for (char c : sql) {
+    if (c != '?' || next >= values.size()) {
+      out.push_back(c);
+      continue;
+    }
+    const std::optional<std::string>& value = values[next++];
+    absl::StrAppend(&out, value.has_value() ? absl::StrCat("'", *value, "'") : "NULL");
+  }
+  return out;
+}
+
 // The SourceLookup or DestinationAccess part both fakes share: tables named `prefix` + document.
 template <typename Database>
 class FakeDatabase : public Database {
@@ -32,10 +48,10 @@ class FakeDatabase : public Database {
   FakeDatabase(std::string prefix, CannedAnswers answers) : prefix_(std::move(prefix)), answers_(std::move(answers)) {}
 
   std::string Table(absl::string_view document) const override { return absl::StrCat("`", prefix_, document, "`"); }
-  std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
-  absl::StatusOr<std::vector<typename Database::Row>> Query(absl::string_view sql) const override {
-    queries.emplace_back(sql);
-    return AnswerFor(answers_, sql);
+  absl::StatusOr<std::vector<typename Database::Row>> Query(absl::string_view sql,
+                                                           const SqlValues& values) const override {
+    queries.push_back(Inlined(sql, values));
+    return AnswerFor(answers_, queries.back());
   }
 
   mutable std::vector<std::string> queries;
@@ -54,8 +70,8 @@ class FakeDestination : public FakeDatabase<DestinationAccess> {
  public:
   explicit FakeDestination(CannedAnswers answers = {}) : FakeDatabase("m2_", std::move(answers)) {}
 
-  absl::Status Execute(absl::string_view sql) const override {
-    executed.emplace_back(sql);
+  absl::Status Execute(absl::string_view sql, const SqlValues& values) const override {
+    executed.push_back(Inlined(sql, values));
     return absl::OkStatus();
   }
 

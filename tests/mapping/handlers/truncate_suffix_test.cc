@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/mapping/handlers/fake_databases.h"
 #include "tests/mapping/handlers/fake_field_values.h"
 
 namespace migrate::mapping {
@@ -15,15 +16,14 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 // Answers the two queries TruncateSuffix makes; remembers them.
-class FakeSource : public SourceLookup {
+class SuffixSource : public SourceLookup {
  public:
-  FakeSource(std::vector<Row> suffix_rows, std::vector<Row> id_rows)
+  SuffixSource(std::vector<Row> suffix_rows, std::vector<Row> id_rows)
       : suffix_rows_(std::move(suffix_rows)), id_rows_(std::move(id_rows)) {}
 
   std::string Table(absl::string_view document) const override { return absl::StrCat("`m1_", document, "`"); }
-  std::string Quote(absl::string_view value) const override { return absl::StrCat("'", value, "'"); }
-  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql) const override {
-    queries.emplace_back(sql);
+  absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const SqlValues& values) const override {
+    queries.push_back(Inlined(sql, values));
     if (absl::StrContains(sql, "core_config_data")) return suffix_rows_;
     return id_rows_;
   }
@@ -58,7 +58,7 @@ Rows Values(std::vector<std::pair<std::string, Cell>> attribute_values) {
 }
 
 TEST(TruncateSuffixTest, StripsTheConfiguredSuffixFromUrlAttributes) {
-  FakeSource source({{".htm"}}, {{"97"}, {"98"}});
+  SuffixSource source({{".htm"}}, {{"97"}, {"98"}});
   RunResult result = RunHandler(ProductRef(), Context(&source),
                          Values({{"97", "shirt.htm"}, {"98", "men/shirt.htm"}, {"71", "Shirt.htm"},
                                  {"97", "shirt.html"}, {"97", "shirt.htm\n"}, {"98", std::nullopt},
@@ -77,7 +77,7 @@ TEST(TruncateSuffixTest, MissingOrFalsySuffixIsHtml) {
   for (std::vector<SourceLookup::Row> suffix_rows :
        {std::vector<SourceLookup::Row>{}, std::vector<SourceLookup::Row>{{std::nullopt}},
         std::vector<SourceLookup::Row>{{""}}}) {
-    FakeSource source(suffix_rows, {{"97"}});
+    SuffixSource source(suffix_rows, {{"97"}});
     RunResult result = RunHandler(ProductRef(), Context(&source), Values({{"97", "a.html"}, {"97", "a.htm"}}));
     ASSERT_TRUE(result.status.ok()) << result.status;
     EXPECT_THAT(Column(result.rows, 5), ElementsAre("a", "a.htm"));
@@ -87,7 +87,7 @@ TEST(TruncateSuffixTest, MissingOrFalsySuffixIsHtml) {
 TEST(TruncateSuffixTest, NeedsTheSourceAndItsParams) {
   RunResult no_source = RunHandler(ProductRef(), Context(nullptr), {});
   EXPECT_THAT(no_source.status.message(), HasSubstr("needs the source database"));
-  FakeSource source({}, {});
+  SuffixSource source({}, {});
   RunResult no_param = RunHandler(Ref("\\Migration\\Handler\\TruncateSuffix", {{"suffixPath", "x"}}), Context(&source), {});
   EXPECT_EQ(no_param.status.message(),
             "map.xml:7: handler \\Migration\\Handler\\TruncateSuffix needs param attributeCodes");
