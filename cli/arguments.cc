@@ -131,7 +131,8 @@ Modes:
             and AFTER INSERT/UPDATE/DELETE triggers for every table that file lists. Each cycle replays
             the tables of the delta steps' groups (Map Step: group delta_map) through the same map and
             handlers as `data`, then waits delta_poll_interval seconds (option of config.xml; default 5,
-            fractions allowed). A killed delta loses nothing: run it again.
+            fractions allowed). A killed delta loses nothing: run it again. With --until-caught-up
+            it stops by itself once nothing is pending (see below).
 
 Options:
   -r, --reset   Start over: clear the saved progress of this mode and empty the destination tables
