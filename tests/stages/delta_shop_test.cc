@@ -64,35 +64,36 @@ void DeltaShopTest::SetUp() {
   }
   absl::StrAppend(&options, "\n    <delta_poll_interval>0.2</delta_poll_interval>\n    <bulk_size>300</bulk_size>",
                   "\n    <upgrade_customer_password_hash>1</upgrade_customer_password_hash>");
-  const std::vector<std::pair<std::string, std::string>> steps = {{"data", R"(
-  <step title="EAV Step">
-    <integrity>Migration\Step\Eav\Integrity</integrity>
-    <data>Migration\Step\Eav\Data</data>
-  </step>
-  <step title="Customer Attributes Step">
-    <integrity>Migration\Step\Customer\Integrity</integrity>
-    <data>Migration\Step\Customer\Data</data>
-  </step>
-  <step title="Map Step">
-    <integrity>Migration\Step\Map\Integrity</integrity>
-    <data>Migration\Step\Map\Data</data>
-  </step>
-  <step title="OrderGrids Step">
-    <integrity>Migration\Step\OrderGrids\Integrity</integrity>
-    <data>Migration\Step\OrderGrids\Data</data>
-  </step>)"},
-                                                                  {"delta", R"(
-  <step title="Customer Attributes Step">
-    <delta>Migration\Step\Customer\Delta</delta>
-    <volume>Migration\Step\Customer\Volume</volume>
-  </step>
-  <step title="Map Step">
-    <delta>Migration\Step\Map\Delta</delta>
-    <volume>Migration\Step\Map\Volume</volume>
-  </step>
-  <step title="OrderGrids Step">
-    <delta>Migration\Step\OrderGrids\Delta</delta>
-  </step>)"}};
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"data", R"(
+    <step title="EAV Step">
+      <integrity>Migration\Step\Eav\Integrity</integrity>
+      <data>Migration\Step\Eav\Data</data>
+    </step>
+    <step title="Customer Attributes Step">
+      <integrity>Migration\Step\Customer\Integrity</integrity>
+      <data>Migration\Step\Customer\Data</data>
+    </step>
+    <step title="Map Step">
+      <integrity>Migration\Step\Map\Integrity</integrity>
+      <data>Migration\Step\Map\Data</data>
+    </step>
+    <step title="OrderGrids Step">
+      <integrity>Migration\Step\OrderGrids\Integrity</integrity>
+      <data>Migration\Step\OrderGrids\Data</data>
+    </step>)"},
+      {"delta", R"(
+    <step title="Customer Attributes Step">
+      <delta>Migration\Step\Customer\Delta</delta>
+      <volume>Migration\Step\Customer\Volume</volume>
+    </step>
+    <step title="Map Step">
+      <delta>Migration\Step\Map\Delta</delta>
+      <volume>Migration\Step\Map\Volume</volume>
+    </step>
+    <step title="OrderGrids Step">
+      <delta>Migration\Step\OrderGrids\Delta</delta>
+    </step>)"}};
   config_ = WriteConfig(steps, options, destination_options_);
   reference_config_ = WriteConfig(steps, options, reference_options_);
 }
