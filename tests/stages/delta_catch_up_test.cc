@@ -3,8 +3,8 @@
 // exits 0 only when the destination equals a fresh `migrate data` of the final source and nothing
 // is pending (changelogs, follower keys). A change it cannot apply (its changelog row held by an
 // open shop transaction) keeps it from exiting 0: --timeout ends it with 1 naming the change,
-// SIGTERM with 130; once the transaction ends it exits 0. A failed volume check and a missing
-// changelog end it with 1 and the reason.
+// SIGTERM with 130; once the transaction ends it exits 0. Keys waiting for a follower step keep it
+// replaying. A failed volume check and a missing changelog end it with 1 and the reason.
 #include <signal.h>
 
 #include <memory>
@@ -93,6 +93,32 @@ TEST_F(DeltaCatchUpTest, AChangeItCannotApplyKeepsItFromExitingZero) {
   EXPECT_EQ(Pending(), 0);
   EXPECT_EQ(Scalar(*destination_, "SELECT grand_total FROM sales_order WHERE entity_id = 1"),
             Scalar(*source_, "SELECT grand_total FROM sales_flat_order WHERE entity_id = 1"));
+}
+
+// OrderGrids' delta configured before Map's: the keys Map's delta hands it in a cycle wait in
+// migrate_delta_followers for the next cycle, and the mode does not exit before they are consumed.
+TEST_F(DeltaCatchUpTest, KeysWaitingForAFollowerKeepItReplaying) {
+  CopyAll(config_);
+  std::string text = ReadFile(config_);
+  const std::string grids = R"(
+    <step title="OrderGrids Step">
+      <delta>Migration\Step\OrderGrids\Delta</delta>
+    </step>)";
+  const size_t grids_at = text.find(grids);
+  ASSERT_NE(grids_at, std::string::npos);
+  text.erase(grids_at, grids.size());
+  const std::string delta_steps = R"(<steps mode="delta">)";
+  const size_t steps_at = text.find(delta_steps);
+  ASSERT_NE(steps_at, std::string::npos);
+  text.insert(steps_at + delta_steps.size(), grids);
+  const std::string config = WriteFile("config-followers-first.xml", text);
+
+  Exec(*source_, "UPDATE sales_flat_order SET status = 'caught_up' WHERE entity_id = 1");
+  const ProcessResult caught_up = Migrate({"delta", "--until-caught-up", config});
+  EXPECT_EQ(caught_up.exit_code, 0) << caught_up.output;
+  EXPECT_THAT(caught_up.output, HasSubstr("caught up after 2 cycles"));
+  EXPECT_EQ(FollowerPending(), 0);
+  EXPECT_EQ(Scalar(*destination_, "SELECT status FROM sales_order_grid WHERE entity_id = 1"), "caught_up");
 }
 
 TEST_F(DeltaCatchUpTest, FailsNamingAFailedVolumeCheckOrAMissingChangelog) {
