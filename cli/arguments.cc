@@ -52,6 +52,10 @@ absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args) {
       parsed.help = true;
       return parsed;
     }
+    if (arg == "--version") {
+      parsed.version = true;
+      return parsed;
+    }
   }
   bool timeout_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -117,6 +121,7 @@ Usage:
   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
   migrate delta --setup-only path/to/config.xml
   migrate delta --until-caught-up [--timeout SECONDS] path/to/config.xml
+  migrate --help | --version
   (migrate:settings, migrate:data and migrate:delta are accepted too)
 
 Modes:
@@ -155,6 +160,7 @@ Options:
   -v            More output; -vv also prints debug messages.
   -q            Errors only.
   -h, --help    This text.
+  --version     The version and the git revision this binary was built from.
 
 Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM), 1 failure, 130 settings, data or
 delta --until-caught-up stopped by Ctrl+C or SIGTERM (progress up to the last batch is kept).

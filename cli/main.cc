@@ -18,6 +18,7 @@
 #include "cli/log_file_sink.h"
 #include "cli/progress_display.h"
 #include "cli/tool_root.h"
+#include "cli/version.h"
 #include "mapping/config.h"
 #include "pipeline/cancellation.h"
 #include "stages/mode_runner.h"
@@ -41,12 +42,7 @@ extern "C" void OnStopSignal(int) {
   if (stop_request != nullptr) stop_request->RequestStop();
 }
 
-size_t SizeOption(const mapping::Config& config, absl::string_view name) {
-  size_t value = 0;
-  return absl::SimpleAtoi(config.options().Get(name), &value) ? value : 0;
-}
-
-// delta_poll_interval in seconds, fractions allowed; Magento's 5 s when unset or not a number >= 0.
+// delta_poll_interval in seconds, fractions allowed (config.xml's reader checked it); Magento's 5 s when unset.
 absl::Duration PollInterval(const mapping::Config& config) {
   double seconds = 0;
   if (!absl::SimpleAtod(config.options().Get("delta_poll_interval"), &seconds) || seconds < 0) return absl::Seconds(5);
@@ -84,8 +80,8 @@ int Run(const Arguments& arguments) {
   options.mode = ModeName(arguments.mode);
   options.auto_resolve = arguments.auto_resolve;
   options.reset = arguments.reset;
-  options.threads = SizeOption(*config, "threads");
-  options.bulk_size = SizeOption(*config, "bulk_size");
+  options.threads = config->options().threads();
+  options.bulk_size = config->options().bulk_size();
   options.setup_only = arguments.setup_only;
   options.poll_interval = PollInterval(*config);
   options.until_caught_up = arguments.until_caught_up;
@@ -134,6 +130,10 @@ int main(int argc, char** argv) {
   }
   if (arguments->help) {
     std::fputs(migrate::cli::HelpText().c_str(), stdout);
+    return 0;
+  }
+  if (arguments->version) {
+    std::fputs(migrate::cli::VersionText().c_str(), stdout);
     return 0;
   }
   return migrate::cli::Run(*arguments);

@@ -68,4 +68,8 @@ void ProgressDisplay::DocumentFinished(const pipeline::CopyPlan& plan, const pip
                               result.rows_written, seconds, seconds > 0 ? result.rows_written / seconds : 0.0));
 }
 
+void ProgressDisplay::Reconnected(const pipeline::CopyPlan&, absl::string_view step, const std::string& what) {
+  log_->Write(stages::LogLevel::kWarning, stages::LogContext{mode_, "data migration", std::string(step)}, what);
+}
+
 }  // namespace migrate::cli

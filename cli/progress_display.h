@@ -25,6 +25,8 @@ class ProgressDisplay : public pipeline::CopyListener {
   void CopyFinished() override;
   void DocumentStarted(const pipeline::CopyPlan& plan) override;
   void DocumentFinished(const pipeline::CopyPlan& plan, const pipeline::DocumentResult& result) override;
+  // Logged as a warning: a recovered fault is still worth knowing.
+  void Reconnected(const pipeline::CopyPlan& plan, absl::string_view step, const std::string& what) override;
 
  private:
   void Tick();

@@ -119,7 +119,7 @@ absl::Status LoadForeignKeys(MysqlConnection& connection, absl::string_view data
       connection,
       "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
       "k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
-      "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
+      "FROM information_schema.KEY_COLUMN_USAGE k LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
       "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME "
       "AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
       "WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL "

@@ -53,7 +53,10 @@ struct ForeignKeySchema {
   std::vector<std::string> columns;
   std::string referenced_table;
   std::vector<std::string> referenced_columns;
-  std::string on_update;  // CASCADE, SET NULL, RESTRICT, NO ACTION.
+  // CASCADE, SET NULL, RESTRICT, NO ACTION; "" when unknown: information_schema's
+  // REFERENTIAL_CONSTRAINTS shows a key's rules only to an account with a database grant beyond
+  // SELECT, while KEY_COLUMN_USAGE shows the key itself to any account that may read the table.
+  std::string on_update;
   std::string on_delete;
 };
 

@@ -4,8 +4,9 @@
 //
 // Change capture needs TRIGGER and CREATE on the source database; while binary logging is on, it
 // also needs SUPER unless log_bin_trust_function_creators is set. The account's grants are read
-// with SHOW GRANTS (global, database and table grants; database names may be LIKE patterns, as
-// MariaDB allows). Privileges that reach the account only through roles are not seen.
+// with SHOW GRANTS and understood by io/account_grants.h; TRIGGER and CREATE must be held on the
+// whole database (a table grant does not let the capture create its changelogs). Privileges that
+// reach the account only through roles are not seen.
 #ifndef MIGRATE_IO_TRIGGER_PRIVILEGES_H_
 #define MIGRATE_IO_TRIGGER_PRIVILEGES_H_
 

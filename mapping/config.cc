@@ -4,10 +4,14 @@
 #include <filesystem>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <system_error>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "mapping/xml_document.h"
 #include "mapping/xml_schema.h"
@@ -148,6 +152,7 @@ class ConfigReader {
       return status;
     }
     if (absl::Status status = CheckEmpty(document_, element); !status.ok()) return status;
+    if (absl::Status status = CheckPort(resource, element); !status.ok()) return status;
     if (database == nullptr) return absl::OkStatus();
     database->type = std::string(NameOf(element));
     database->host = AttributeValue(element, "host");
@@ -159,6 +164,19 @@ class ConfigReader {
     database->ssl_cert = AttributeValue(element, "ssl_cert");
     database->ssl_key = AttributeValue(element, "ssl_key");
     return absl::OkStatus();
+  }
+
+  // A port, when given, is a whole number from 1 to 65535: Magento's PDO would not connect with
+  // anything else, and reading "34001x" as the default port would reach another server.
+  absl::Status CheckPort(const XmlNode& resource, const XmlNode& database) {
+    const XmlAttribute* port = database.first_attribute();
+    while (port != nullptr && NameOf(*port) != "port") port = port->next_attribute();
+    if (port == nullptr) return absl::OkStatus();
+    const std::string value(ValueOf(*port));
+    const std::optional<int> number = xsd::ParseInt(value);
+    if (number.has_value() && *number >= 1 && *number <= 65535) return absl::OkStatus();
+    return document_.ErrorAt(*port, absl::StrCat("<", NameOf(resource), "> port \"", value,
+                                                 "\" is not a port number (a whole number from 1 to 65535)"));
   }
 
   absl::Status ReadOptions(const XmlNode& options) {
@@ -195,18 +213,57 @@ class ConfigReader {
         std::find(std::begin(kFileOptions), std::end(kFileOptions), name) != std::end(kFileOptions);
     const bool is_string = std::find(std::begin(kStringOptions), std::end(kStringOptions), name) !=
                            std::end(kStringOptions);
-    if (!is_file && !is_string && name != "bulk_size") return TextContent(option);
+    const NumericOption* numeric = FindNumericOption(name);
+    if (!is_file && !is_string && numeric == nullptr) return TextContent(option);
     absl::StatusOr<std::string> value = SimpleContent(document_, option);
     if (!value.ok()) return value;
+    if (numeric != nullptr) {
+      if (absl::Status status = CheckNumber(option, *numeric, *value); !status.ok()) return status;
+    }
     if (is_file && !xsd::IsXmlFile(*value)) {
       return document_.ErrorAt(option, absl::StrCat("<", name, "> value \"", *value,
                                                     "\" is not the path of an .xml or .dist file"));
     }
-    if (name == "bulk_size" && !xsd::ParseInt(*value).has_value()) {
-      return document_.ErrorAt(
-          option, absl::StrCat("<bulk_size> value \"", *value, "\" is not an integer"));
-    }
     return value;
+  }
+
+  // The options that are numbers, and the values each accepts.
+  struct NumericOption {
+    absl::string_view name;
+    bool fractions;
+    double min;
+    double max;
+    absl::string_view meaning;
+  };
+
+  static const NumericOption* FindNumericOption(absl::string_view name) {
+    static constexpr NumericOption kNumericOptions[] = {
+        {"bulk_size", false, 0, 1000000, "rows per batch; 0 picks 5000"},
+        {"threads", false, 1, 1024, "chunks copied at once"},
+        {"delta_poll_interval", true, 0, 86400, "seconds between delta cycles"},
+    };
+    for (const NumericOption& option : kNumericOptions) {
+      if (option.name == name) return &option;
+    }
+    return nullptr;
+  }
+
+  absl::Status CheckNumber(const XmlNode& option, const NumericOption& numeric, const std::string& value) {
+    bool valid = false;
+    if (numeric.fractions) {
+      double number = 0;
+      const absl::string_view text = absl::StripAsciiWhitespace(value);
+      valid = !text.empty() && absl::ascii_isdigit(static_cast<unsigned char>(text.back())) &&
+              absl::SimpleAtod(text, &number) && number >= numeric.min && number <= numeric.max;
+    } else {
+      const std::optional<int> number = xsd::ParseInt(value);
+      valid = number.has_value() && *number >= numeric.min && *number <= numeric.max;
+    }
+    if (valid) return absl::OkStatus();
+    return document_.ErrorAt(
+        option, absl::StrFormat("<%s> value \"%s\" is not a %s from %.15g to %.15g (%s)", numeric.name, value,
+                                numeric.fractions ? "number" : "whole number", numeric.min, numeric.max,
+                                numeric.meaning));
   }
 
   void AddOption(ConfigOption option) {

@@ -29,6 +29,11 @@ int ConfigOptions::bulk_size() const {
   return absl::SimpleAtoi(Get("bulk_size"), &value) ? value : 0;
 }
 
+int ConfigOptions::threads() const {
+  int value = 0;
+  return absl::SimpleAtoi(Get("threads"), &value) ? value : 0;
+}
+
 std::string ConfigOptions::Prefix(absl::string_view name) const {
   const std::string& value = Get(name);
   return value == "0" ? "" : value;

@@ -38,6 +38,8 @@ class ConfigOptions {
 
   // Rows per batch; 0 (also when absent) means "choose per document", as in Magento.
   int bulk_size() const;
+  // Chunks copied at once; 0 (absent) means the default.
+  int threads() const;
   bool direct_document_copy() const { return Flag("direct_document_copy"); }
   // Table name prefixes; "" when none. Magento treats a prefix of "0" as none, and so do we.
   std::string source_prefix() const { return Prefix("source_prefix"); }

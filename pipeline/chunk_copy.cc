@@ -80,6 +80,13 @@ class ChunkRun {
     failed_.store(true);
   }
 
+  void Reconnected(absl::string_view side, absl::string_view doing, const absl::Status& cause) {
+    if (!options_.on_reconnect) return;
+    options_.on_reconnect(absl::StrCat("The ", side, " connection was lost while ", doing, " ", plan_.source.name,
+                                       " -> ", plan_.destination_table, " (", cause.message(),
+                                       "); reconnected, the copy goes on after the last committed batch"));
+  }
+
   BatchPtr Acquire() {
     std::lock_guard<std::mutex> lock(mutex_);
     if (free_.empty()) return std::make_shared<Batch>();
@@ -132,6 +139,12 @@ class ChunkRun {
           ++reconnects;
           reader_.reset();
           source_connection_.reset();
+          if (absl::Status opened = OpenReader(); !opened.ok()) {
+            Fail(opened);
+            control.stop();
+            return nullptr;
+          }
+          Reconnected("source", "reading", more.status());
           continue;
         }
         Fail(more.status());
@@ -217,6 +230,7 @@ class ChunkRun {
         Fail(reopened);
         break;
       }
+      Reconnected("destination", "writing", status);
       absl::StatusOr<bool> committed = AlreadyCommitted(*batch);
       if (!committed.ok()) {
         Fail(committed.status());

@@ -17,7 +17,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "absl/status/statusor.h"
 #include "io/key_range.h"
@@ -42,6 +44,9 @@ class ChunkProgress {
 struct ChunkCopyOptions {
   size_t batch_size = 10000;
   size_t batches_in_flight = 4;
+  // Called from the chunk's threads after a lost connection was reopened and the copy goes on, with
+  // what was lost and why (e.g. "the source connection was lost while reading ... (error): reconnected").
+  std::function<void(const std::string& what)> on_reconnect;
 };
 
 struct ChunkCopyResult {

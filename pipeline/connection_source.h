@@ -3,7 +3,9 @@
 //
 // Open*() try up to `attempts` times, waiting initial_backoff, then twice as long each time, while
 // the error is a lost or refused connection (io::IsConnectionLost); any other error returns at
-// once. A server that stays away gives an error saying how long it was tried.
+// once. The failed attempts' own time (a connect timeout) counts against the sum of those waits, so
+// a server that stays away is given up on after about that long, and the error says how many
+// attempts were made over how much real time.
 #ifndef MIGRATE_PIPELINE_CONNECTION_SOURCE_H_
 #define MIGRATE_PIPELINE_CONNECTION_SOURCE_H_
 

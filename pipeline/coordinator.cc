@@ -206,8 +206,12 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
           result = rows.status();
         }
       } else {
+        ChunkCopyOptions chunk_options = options_.chunk;
+        if (listener != nullptr) {
+          chunk_options.on_reconnect = [&](const std::string& what) { listener->Reconnected(plan, options_.step, what); };
+        }
         arena.execute([&] {
-          result = CopyChunk(plan, task.range, connections_, progress, options_.chunk, stop, &rows_written_);
+          result = CopyChunk(plan, task.range, connections_, progress, chunk_options, stop, &rows_written_);
         });
       }
       if (!result.ok()) {

@@ -61,6 +61,9 @@ class CopyListener {
   virtual void CopyFinished() = 0;
   virtual void DocumentStarted(const CopyPlan& plan) = 0;
   virtual void DocumentFinished(const CopyPlan& plan, const DocumentResult& result) = 0;
+  // A lost connection of the copy of `plan` (progress kept as `step`) was reopened; `what` says
+  // which, while doing what, and why.
+  virtual void Reconnected(const CopyPlan& plan, absl::string_view step, const std::string& what) = 0;
 };
 
 class Coordinator {

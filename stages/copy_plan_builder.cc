@@ -58,7 +58,7 @@ HandlerSetup StepHandlerSetup(const RunContext& context, const mapping::SourceLo
   return setup;
 }
 
-bool ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log) {
+absl::StatusOr<bool> ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log) {
   ConnectionSourceLookup lookup(context.connections(), context.prefixes().source);
   ConnectionDestinationAccess destination(context.connections(), context.prefixes().destination);
   const HandlerSetup setup = StepHandlerSetup(context, lookup, destination, log);
@@ -69,6 +69,11 @@ bool ReportPlanErrors(RunContext& context, const MapDocuments& documents, const 
       log.Error(plan.status().message());
       passed = false;
     }
+  }
+  if (!passed && context.options().auto_resolve) {
+    return absl::FailedPreconditionError(
+        "Nothing was copied: the map names handlers that cannot work (see the errors above); -a (--auto) carries on "
+        "past differences, not past these. Fix the map files");
   }
   return passed;
 }

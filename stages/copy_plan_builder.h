@@ -42,7 +42,10 @@ absl::StatusOr<pipeline::CopyPlan> BuildCopyPlan(const DocumentPair& pair, const
 
 // An integrity check's part: builds every pair's copy plan, so each handler the map names must exist
 // and get the params it needs; logs each failure as an error and returns true when there is none.
-bool ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log);
+// Under -a, which carries on past differences but not past a plan no data stage could build, a
+// failure is a FailedPreconditionError instead, so the run stops before any data moves (and the
+// data stage does not report the same error again).
+absl::StatusOr<bool> ReportPlanErrors(RunContext& context, const MapDocuments& documents, const StepLog& log);
 
 // Magento's DocumentIdField: the auto-increment primary key column, else the first primary key
 // column, else "".

@@ -10,6 +10,7 @@
 #include "stages/change_capture_setup.h"
 #include "stages/config_files.h"
 #include "stages/delta_mode.h"
+#include "stages/preflight.h"
 
 namespace migrate::stages {
 namespace {
@@ -82,6 +83,7 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
   }
   if (absl::Status status = CheckStepsImplemented(steps, registry, config); !status.ok()) return status;
   if (absl::Status status = CheckConfigFiles(context, steps); !status.ok()) return status;
+  if (absl::Status status = RunPreflightChecks(context); !status.ok()) return status;
   if (context.options().mode == "delta") return RunDeltaMode(context, registry);
   if (context.options().reset) {
     if (absl::Status status = ResetProgress(context, steps); !status.ok()) return status;

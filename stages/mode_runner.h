@@ -3,7 +3,8 @@
 //
 // Before anything touches a database, every class the mode names must be implemented (otherwise
 // the run stops with one message listing every missing class) and every file config.xml names must
-// read without error. A failed integrity check or volume
+// read without error; then the checks of stages/preflight.h (privileges, trigger definers) run. A
+// failed integrity check or volume
 // check stops the run unless -a (auto) was given, in which case each failure is logged and the
 // run carries on. -r (reset) clears the saved progress of the mode's steps first, so every
 // document is copied from the beginning into emptied destination tables. A stop request (Ctrl+C)

@@ -110,7 +110,9 @@ absl::StatusOr<bool> LogIntegrity::Run(RunContext& context, const StepLog& log) 
     log.Error(absl::StrCat("Destination documents are missing: ", absl::StrJoin(missing, ",")));
     passed = false;
   }
-  passed = ReportPlanErrors(context, *documents, log) && passed;
+  absl::StatusOr<bool> plans = ReportPlanErrors(context, *documents, log);
+  if (!plans.ok()) return plans.status();
+  passed = *plans && passed;
   return passed;
 }
 

@@ -82,6 +82,10 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
   for (const DeltaDocument& document : *listed) {
     const std::string table = context.prefixes().source + document.document;
     if (!(*schema)->contains(table)) continue;
+    auto pair = std::find_if(pairs->pairs.begin(), pairs->pairs.end(), [&](const DocumentPair& candidate) {
+      return candidate.plan.source_document == document.document;
+    });
+    if (pair == pairs->pairs.end()) continue;
     absl::StatusOr<bool> installed = io::ChangelogExists(*source_, database, table);
     if (!installed.ok()) return installed.status();
     if (!*installed) {
@@ -91,10 +95,6 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
           "copies), or `migrate delta --setup-only` to install them alone; changes made before they exist are not "
           "captured"));
     }
-    auto pair = std::find_if(pairs->pairs.begin(), pairs->pairs.end(), [&](const DocumentPair& candidate) {
-      return candidate.plan.source_document == document.document;
-    });
-    if (pair == pairs->pairs.end()) continue;
     absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(context, *pair, document, setup, extension_.get());
     if (!plan.ok()) return plan.status();
     io::Changelog changelog(database, table, plan->source_key);

@@ -70,7 +70,9 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
   // Every handler the map names must exist and get the params it needs.
-  passed = ReportPlanErrors(context, *documents, log) && passed;
+  absl::StatusOr<bool> plans = ReportPlanErrors(context, *documents, log);
+  if (!plans.ok()) return plans.status();
+  passed = *plans && passed;
   return passed;
 }
 

@@ -106,7 +106,9 @@ absl::StatusOr<bool> TierPriceIntegrity::Run(RunContext& context, const StepLog&
     passed = false;
   }
   passed = ReportIntegrity(documents->documents, log) && passed;
-  passed = ReportPlanErrors(context, documents->documents, log) && passed;
+  absl::StatusOr<bool> plans = ReportPlanErrors(context, documents->documents, log);
+  if (!plans.ok()) return plans.status();
+  passed = *plans && passed;
   return passed;
 }
 

@@ -8,15 +8,19 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <thread>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
+#include "tests/support/mariadb_server.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/subprocess.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/test_servers.h"
 
 namespace migrate {
@@ -28,6 +32,8 @@ using ::migrate::testing::Exec;
 using ::migrate::testing::MigrateRunTest;
 using ::migrate::testing::Scalar;
 using ::migrate::testing::ProcessResult;
+using ::migrate::testing::RunCommand;
+using ::migrate::testing::SourceDir;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::Subprocess;
 using ::migrate::testing::TestDatabase;
@@ -54,6 +60,56 @@ TEST_F(MigrateCommandTest, HelpAndBadCommandLines) {
   ProcessResult missing = Migrate({"migrate:data", "no-such-config.xml"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.output, HasSubstr("no-such-config.xml"));
+}
+
+// The revision is the checkout's HEAD; "unknown" only when the sources are not a git checkout.
+TEST_F(MigrateCommandTest, VersionNamesTheCommitOfTheCheckout) {
+  ProcessResult version = Migrate({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_match(version.output, match,
+                               std::regex(R"(migrate \d+\.\d+\.\d+ \(git revision ([0-9a-f]{12}|unknown)(-dirty)?\)\n)")))
+      << version.output;
+  absl::StatusOr<std::string> head =
+      RunCommand(absl::StrCat("git -C '", SourceDir(), "' rev-parse --short=12 HEAD"));
+  EXPECT_EQ(match[1].str(), head.ok() ? absl::StripAsciiWhitespace(*head) : "unknown");
+}
+
+// Each bad value is one message naming the file, the line and the option, with exit code 1.
+TEST_F(MigrateCommandTest, BadOptionValuesAndADirectoryAreNamedOnce) {
+  WriteFile("map.xml", "<map><source/><destination/></map>");
+  const std::string config = MapConfig("\n    <threads>0</threads>", destination_options_);
+  ProcessResult threads = Migrate({"data", config});
+  EXPECT_EQ(threads.exit_code, 1);
+  const std::string message = "<threads> value \"0\" is not a whole number from 1 to 1024 (chunks copied at once)";
+  EXPECT_THAT(threads.output, HasSubstr(absl::StrCat("migrate: ", config, ":")));
+  EXPECT_THAT(threads.output, HasSubstr(message));
+  EXPECT_EQ(threads.output.find(message), threads.output.rfind(message)) << threads.output;
+
+  std::filesystem::create_directories(dir_ + "/folder.xml");
+  ProcessResult directory = Migrate({"data", dir_ + "/folder.xml"});
+  EXPECT_EQ(directory.exit_code, 1);
+  EXPECT_THAT(directory.output, HasSubstr(absl::StrCat(dir_, "/folder.xml: is a directory, not an XML file")));
+  EXPECT_THAT(directory.output, Not(HasSubstr("malformed XML")));
+}
+
+// A handler no data stage could build is an integrity error -a cannot carry past: the run stops
+// before any data moves, and the error is printed once (it was again by the data stage).
+TEST_F(MigrateCommandTest, HandlerThatCannotWorkStopsUnderAutoAndIsPrintedOnce) {
+  Exec(*source_, "CREATE TABLE item (id INT PRIMARY KEY, v VARCHAR(10))");
+  Exec(*source_, "INSERT INTO item VALUES (1, 'a')");
+  Exec(*destination_, "CREATE TABLE item (id INT PRIMARY KEY, v VARCHAR(10))");
+  WriteFile("map.xml", R"(<map><source><field_rules><transform><field>item.v</field>
+    <handler class="\Migration\Handler\Convert"><param name="map" value="[a:b;c]"/></handler>
+    </transform></field_rules></source><destination/></map>)");
+  ProcessResult run = Migrate({"data", "-a", MapConfig("", destination_options_)});
+  EXPECT_EQ(run.exit_code, 1);
+  const std::string message = "handler \\Migration\\Handler\\Convert: Invalid map provided to convert handler";
+  EXPECT_THAT(run.output, HasSubstr(message));
+  EXPECT_EQ(run.output.find(message), run.output.rfind(message)) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("-a (--auto) carries on past differences, not past these"));
+  EXPECT_THAT(run.output, Not(HasSubstr("[stage: data migration]")));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM item"), "0");
 }
 
 TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {

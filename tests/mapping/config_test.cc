@@ -177,9 +177,11 @@ TEST(ConfigTest, EmptyOptionsAreAllowed) {
 
 TEST(ConfigTest, SchemaErrorsNameFileAndLine) {
   EXPECT_EQ(ParseError(Minimal("<bulk_size>many</bulk_size>")),
-            "config.xml:1: <bulk_size> value \"many\" is not an integer");
+            "config.xml:1: <bulk_size> value \"many\" is not a whole number from 0 to 1000000 (rows per batch; 0 "
+            "picks 5000)");
   EXPECT_EQ(ParseError(Minimal("<bulk_size>99999999999</bulk_size>")),
-            "config.xml:1: <bulk_size> value \"99999999999\" is not an integer");
+            "config.xml:1: <bulk_size> value \"99999999999\" is not a whole number from 0 to 1000000 (rows per "
+            "batch; 0 picks 5000)");
   EXPECT_EQ(ParseError(Minimal("<map_file>map.txt</map_file>")),
             "config.xml:1: <map_file> value \"map.txt\" is not the path of an .xml or .dist file");
   EXPECT_EQ(ParseError(Minimal("<log_file><x/></log_file>")),
@@ -205,6 +207,57 @@ TEST(ConfigTest, SchemaErrorsNameFileAndLine) {
             "config.xml:1: element <source> is not allowed here in <config>: expected <steps>");
   EXPECT_EQ(ParseError("<config>\n<steps mode=\"data\">\n</config>"),
             "config.xml:3: malformed XML: invalid closing tag name");
+}
+
+TEST(ConfigTest, PortsMustBePortNumbers) {
+  for (const char* port : {"34001x", "-1", "", "0", "99999", "65536", "3306.5"}) {
+    EXPECT_EQ(ParseError(Minimal("", absl::StrCat("<database host=\"h\" name=\"n\" user=\"u\"\n port=\"", port,
+                                                  "\"/>"))),
+              absl::StrCat("config.xml:2: <source> port \"", port,
+                           "\" is not a port number (a whole number from 1 to 65535)"))
+        << port;
+  }
+  EXPECT_EQ(ParseError("<config><steps mode=\"data\"/><source><database host=\"h\" name=\"n\" user=\"u\"/>"
+                       "</source><destination>\n<database host=\"h\" port=\"x\" name=\"n\" user=\"u\"/>"
+                       "</destination></config>"),
+            "config.xml:2: <destination> port \"x\" is not a port number (a whole number from 1 to 65535)");
+  EXPECT_EQ(ParseOrDie(Minimal("", "<database host=\"h\" port=\"65535\" name=\"n\" user=\"u\"/>")).source().port,
+            "65535");
+}
+
+TEST(ConfigTest, NumericOptionsAreCheckedWithTheirRange) {
+  for (const char* threads : {"0", "-5", "abc", "", "1025", "2.5"}) {
+    EXPECT_EQ(ParseError(Minimal(absl::StrCat("\n<threads>", threads, "</threads>"))),
+              absl::StrCat("config.xml:2: <threads> value \"", threads,
+                           "\" is not a whole number from 1 to 1024 (chunks copied at once)"))
+        << threads;
+  }
+  for (const char* bulk_size : {"-5", "abc", "", "1000001"}) {
+    EXPECT_EQ(ParseError(Minimal(absl::StrCat("<bulk_size>", bulk_size, "</bulk_size>"))),
+              absl::StrCat("config.xml:1: <bulk_size> value \"", bulk_size,
+                           "\" is not a whole number from 0 to 1000000 (rows per batch; 0 picks 5000)"))
+        << bulk_size;
+  }
+  for (const char* interval : {"-1", "abc", "", "1e9", "86401", "inf", "nan"}) {
+    EXPECT_EQ(ParseError(Minimal(absl::StrCat("<delta_poll_interval>", interval, "</delta_poll_interval>"))),
+              absl::StrCat("config.xml:1: <delta_poll_interval> value \"", interval,
+                           "\" is not a number from 0 to 86400 (seconds between delta cycles)"))
+        << interval;
+  }
+  const ConfigOptions options =
+      ParseOrDie(Minimal("<threads> 8 </threads><bulk_size>0</bulk_size><delta_poll_interval>0.5</delta_poll_interval>"))
+          .options();
+  EXPECT_EQ(options.threads(), 8);
+  EXPECT_EQ(options.bulk_size(), 0);
+  EXPECT_EQ(options.Get("delta_poll_interval"), "0.5");
+}
+
+TEST(ConfigTest, ADirectoryIsNamedAsOne) {
+  const std::string directory = ::testing::TempDir() + "/config-dir.xml";
+  std::filesystem::create_directories(directory);
+  absl::StatusOr<Config> config = Config::Read(directory, "");
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.status().message(), absl::StrCat(directory, ": is a directory, not an XML file"));
 }
 
 TEST(ConfigTest, PasswordsNeverAppearInErrors) {

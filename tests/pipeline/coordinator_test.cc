@@ -3,12 +3,16 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
+#include "io/mysql_error.h"
 #include "io/table_schema.h"
 #include "tests/support/sql.h"
 #include "tests/support/test_servers.h"
@@ -141,10 +145,11 @@ class CoordinatorTest : public ::testing::Test {
   }
 
   absl::StatusOr<std::vector<DocumentResult>> Copy(const std::vector<CopyPlan>& plans, CoordinatorOptions options,
-                                                    const Cancellation& cancellation) {
+                                                    const Cancellation& cancellation,
+                                                    CopyListener* listener = nullptr) {
     ConnectionSource connections(source_options_, destination_options_, RetryPolicy{4, absl::Milliseconds(50)});
     Coordinator coordinator(connections, options, cancellation);
-    return coordinator.Run(plans, nullptr);
+    return coordinator.Run(plans, listener);
   }
 
   static CoordinatorOptions SmallBatches(size_t threads) {
@@ -240,15 +245,42 @@ TEST_F(CoordinatorTest, TableWithoutKeyIsCopiedAgainWholeAfterAStop) {
   EXPECT_EQ(Scalar(*destination_, checksum), Scalar(*source_, checksum));
 }
 
+// Keeps what the coordinator reports of reconnects.
+class ReconnectRecorder : public CopyListener {
+ public:
+  void CopyStarted(const std::atomic<uint64_t>&, uint64_t) override {}
+  void CopyFinished() override {}
+  void DocumentStarted(const CopyPlan&) override {}
+  void DocumentFinished(const CopyPlan&, const DocumentResult&) override {}
+  void Reconnected(const CopyPlan&, absl::string_view step, const std::string& what) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    reports_.push_back(absl::StrCat(step, ": ", what));
+  }
+  std::vector<std::string> reports() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return reports_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> reports_;
+};
+
 TEST_F(CoordinatorTest, LostDestinationConnectionsAreReopened) {
   MakeItems(5000);
   CopyPlan plan = ItemsPlan();
   auto killer = std::make_shared<KillDestinationConnections>(destination_options_, 10);
   plan.destination_transforms.push_back(killer);
   Cancellation never;
-  absl::StatusOr<std::vector<DocumentResult>> results = Copy({plan}, SmallBatches(1), never);
+  ReconnectRecorder recorder;
+  absl::StatusOr<std::vector<DocumentResult>> results = Copy({plan}, SmallBatches(1), never, &recorder);
   ASSERT_TRUE(results.ok()) << results.status();
   EXPECT_GT(killer->killed(), 0);
+  EXPECT_THAT(recorder.reports(),
+              ::testing::Contains(::testing::AllOf(
+                  ::testing::StartsWith("Test Step: The destination connection was lost while writing items -> "
+                                        "new_items ("),
+                  ::testing::EndsWith("); reconnected, the copy goes on after the last committed batch"))));
   destination_ = Connect(destination_options_);  // the killer took the test's own connection too
   EXPECT_EQ(ActualChecksum(), ExpectedChecksum(false));
 }
@@ -292,6 +324,31 @@ TEST_F(CoordinatorTest, ServerThatStaysAwayFailsWithProgressIntact) {
   absl::StatusOr<std::vector<DocumentResult>> results = coordinator.Run({ItemsPlan()}, nullptr);
   ASSERT_FALSE(results.ok());
   EXPECT_THAT(std::string(results.status().message()), ::testing::HasSubstr("stayed unreachable after 2 attempts"));
+}
+
+// A connect that takes 300 ms to fail (as a connect timeout does, in seconds) counts against the
+// retry budget (10+20+40+80+160 ms of waits), and the error reports the real time, naming the
+// server once.
+TEST(OpenWithRetryTest, FailedAttemptsCountAgainstTheBudgetAndTheRealTimeIsReported) {
+  io::ConnectionOptions options;
+  options.host = "db.example";
+  int attempts = 0;
+  const absl::Time start = absl::Now();
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection =
+      OpenWithRetry(options, RetryPolicy{6, absl::Milliseconds(10)}, [&](const io::ConnectionOptions& given) {
+        ++attempts;
+        absl::SleepFor(absl::Milliseconds(300));
+        return absl::StatusOr<std::unique_ptr<io::MysqlConnection>>(
+            io::MysqlError(2003, "Can't connect to server on 'db.example' (110)", given.Describe()));
+      });
+  const double elapsed = absl::ToDoubleSeconds(absl::Now() - start);
+  ASSERT_FALSE(connection.ok());
+  EXPECT_EQ(attempts, 2);
+  const std::string message(connection.status().message());
+  EXPECT_THAT(message, ::testing::MatchesRegex(
+                           "server root@db.example:3306/ stayed unreachable after 2 attempts over 0\\.6[0-9]s: "
+                           "MySQL error 2003: Can't connect to server on 'db.example' \\(110\\)"));
+  EXPECT_LT(elapsed, 1.0);
 }
 
 }  // namespace

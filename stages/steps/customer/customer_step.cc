@@ -233,7 +233,9 @@ absl::StatusOr<bool> CustomerIntegrity::Run(RunContext& context, const StepLog& 
     passed = false;
   }
   passed = ReportIntegrity(inputs->documents, log) && passed;
-  passed = ReportPlanErrors(context, inputs->documents, log) && passed;
+  absl::StatusOr<bool> plans = ReportPlanErrors(context, inputs->documents, log);
+  if (!plans.ok()) return plans.status();
+  passed = *plans && passed;
   return passed;
 }
 

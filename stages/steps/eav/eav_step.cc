@@ -121,7 +121,9 @@ absl::StatusOr<bool> EavIntegrity::Run(RunContext& context, const StepLog& log) 
   absl::StatusOr<MapDocuments> documents = PairEavDocuments(context, *files);
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
-  passed = ReportPlanErrors(context, *documents, log) && passed;
+  absl::StatusOr<bool> plans = ReportPlanErrors(context, *documents, log);
+  if (!plans.ok()) return plans.status();
+  passed = *plans && passed;
   absl::StatusOr<EavTables> source = ReadSourceTables(context, *documents);
   if (!source.ok()) return source.status();
   passed = CheckFrontendInputs(*source, *files, log) && passed;
