@@ -2,7 +2,7 @@
 // Magento 1 source generated with 120 products, Magento 2's schema in the destination and in a
 // reference database, and the demo profile as config.xml for both (EAV, Customer Attributes, Map
 // and OrderGrids in data mode; the Customer, Map and OrderGrids deltas with the Customer and Map
-// volume checks in delta mode, polling every 0.2 s, bulk_size 300). The map leaves Magento 1's
+// volume checks in delta mode, polling every 0.2 s, bulk_size 300). The demo map leaves Magento 1's
 // grids out, so the four grids of Magento 2 are OrderGrids' alone.
 //
 // It drives shop writers (shop_writer.h) on the source, counts what is pending (changelogs,
@@ -49,10 +49,6 @@ class DeltaShopTest : public MigrateRunTest {
   std::string reference_config_;
 
  private:
-  // The demo map without Magento 1's grids: Map neither copies nor replays them, so the four
-  // grids of Magento 2 are OrderGrids' alone (built by its Data stage, kept by its delta).
-  std::string MapWithoutGrids(const std::string& path);
-
   // A checksum of every row of `table` over its columns, leaving out those the server fills with
   // its clock when the map gives them nothing (core_config_data.updated_at is the time of the copy).
   static std::string Checksum(io::MysqlConnection& connection, const std::string& table);
