@@ -16,8 +16,9 @@ absl::StatusOr<Mode> ParseMode(absl::string_view word) {
   if (word == "settings") return Mode::kSettings;
   if (word == "data") return Mode::kData;
   if (word == "delta") return Mode::kDelta;
+  if (word == "verify") return Mode::kVerify;
   return absl::InvalidArgumentError(
-      absl::StrCat("unknown mode '", word, "': expected settings, data or delta (see migrate --help)"));
+      absl::StrCat("unknown mode '", word, "': expected settings, data, delta or verify (see migrate --help)"));
 }
 
 // The SECONDS of --timeout: a number > 0, fractions allowed.
@@ -40,6 +41,8 @@ const char* ModeName(Mode mode) {
       return "data";
     case Mode::kDelta:
       return "delta";
+    case Mode::kVerify:
+      return "verify";
   }
   return "data";
 }
@@ -91,7 +94,7 @@ absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args) {
   }
   if (positional.size() != 2) {
     return absl::InvalidArgumentError(
-        "usage: migrate settings|data|delta [-r|--reset] [-a|--auto] [--setup-only] "
+        "usage: migrate settings|data|delta|verify [-r|--reset] [-a|--auto] [--setup-only] "
         "[--until-caught-up [--timeout SECONDS]] [-v|-vv|-q] path/to/config.xml");
   }
   absl::StatusOr<Mode> mode = ParseMode(positional[0]);
@@ -111,6 +114,9 @@ absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args) {
     return absl::InvalidArgumentError(
         "--timeout goes with --until-caught-up: migrate delta --until-caught-up --timeout SECONDS config.xml");
   }
+  if (parsed.mode == Mode::kVerify && (parsed.reset || parsed.auto_resolve)) {
+    return absl::InvalidArgumentError("verify takes no -r or -a: migrate verify config.xml");
+  }
   return parsed;
 }
 
@@ -121,8 +127,9 @@ Usage:
   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
   migrate delta --setup-only path/to/config.xml
   migrate delta --until-caught-up [--timeout SECONDS] path/to/config.xml
+  migrate verify [-v|-vv|-q] path/to/config.xml
   migrate --help | --version
-  (migrate:settings, migrate:data and migrate:delta are accepted too)
+  (migrate:settings, migrate:data, migrate:delta and migrate:verify are accepted too)
 
 Modes:
   settings  Runs the steps of <steps mode="settings">: store structure and system configuration
@@ -138,6 +145,11 @@ Modes:
             handlers as `data`, then waits delta_poll_interval seconds (option of config.xml; default 5,
             fractions allowed). A killed delta loses nothing: run it again. With --until-caught-up
             it stops by itself once nothing is pending (see below).
+  verify    Compares the destination with the source under the map, after data (or while or after
+            delta), changing neither: each document of the Map and Stores steps, in parallel key
+            ranges, by checksums the servers compute (a differing range is narrowed down to its
+            keys). Prints "equal" or the first differing keys and columns per document, and a
+            summary; exit code 0 only when every document is equal.
 
 Options:
   -r, --reset   Start over: clear the saved progress of this mode and empty the destination tables
@@ -162,8 +174,9 @@ Options:
   -h, --help    This text.
   --version     The version and the git revision this binary was built from.
 
-Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM), 1 failure, 130 settings, data or
-delta --until-caught-up stopped by Ctrl+C or SIGTERM (progress up to the last batch is kept).
+Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM; verify: all equal), 1 failure
+(verify: a difference), 130 settings, data, verify or delta --until-caught-up stopped by Ctrl+C or
+SIGTERM (settings and data keep their progress up to the last batch).
 
 Messages go to the console (coloured on a terminal) and, without colour, to the file named by the
 log_file option of config.xml. Passwords are never printed.

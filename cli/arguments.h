@@ -3,6 +3,7 @@
 //   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
 //   migrate delta --setup-only path/to/config.xml
 //   migrate delta --until-caught-up [--timeout SECONDS] path/to/config.xml
+//   migrate verify [-v|-vv|-q] path/to/config.xml
 //   migrate --help | --version
 //
 // Magento's spelling of the modes (migrate:settings, migrate:data, migrate:delta) is accepted too.
@@ -18,7 +19,7 @@
 
 namespace migrate::cli {
 
-enum class Mode { kSettings, kData, kDelta };
+enum class Mode { kSettings, kData, kDelta, kVerify };
 
 enum class Verbosity { kQuiet, kNormal, kVerbose, kDebug };
 
@@ -42,7 +43,7 @@ struct Arguments {
 // or `version` (the first one given) and skips the other checks.
 absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args);
 
-// "settings", "data" or "delta".
+// "settings", "data", "delta" or "verify".
 const char* ModeName(Mode mode);
 
 // The text of `migrate --help`.

@@ -98,9 +98,10 @@ int Run(const Arguments& arguments) {
       absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
                       seconds, seconds > 0 ? rows / seconds : 0.0);
   if (status.ok()) {
-    const char* outcome = arguments.mode != Mode::kDelta ? "Migration completed: "
-                          : arguments.until_caught_up ? "Delta caught up: "
-                                                      : "Delta stopped: ";
+    const char* outcome = arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
+                          : arguments.mode != Mode::kDelta ? "Migration completed: "
+                          : arguments.until_caught_up      ? "Delta caught up: "
+                                                           : "Delta stopped: ";
     log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat(outcome, summary));
     return kExitSuccess;
   }
@@ -110,8 +111,10 @@ int Run(const Arguments& arguments) {
     return kExitInterrupted;
   }
   if (absl::IsCancelled(status) || cancellation.stop_requested()) {
-    log.Write(stages::LogLevel::kWarning, mode_context,
-              absl::StrCat("Stopped; every committed batch is saved, run the same command to resume (", summary, ")"));
+    const char* stopped = arguments.mode == Mode::kVerify
+                              ? "Stopped before every document was compared ("
+                              : "Stopped; every committed batch is saved, run the same command to resume (";
+    log.Write(stages::LogLevel::kWarning, mode_context, absl::StrCat(stopped, summary, ")"));
     return kExitInterrupted;
   }
   log.Write(stages::LogLevel::kError, mode_context, status.message());

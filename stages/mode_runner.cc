@@ -11,6 +11,7 @@
 #include "stages/config_files.h"
 #include "stages/delta_mode.h"
 #include "stages/preflight.h"
+#include "stages/verify/verify_mode.h"
 
 namespace migrate::stages {
 namespace {
@@ -75,6 +76,7 @@ absl::Status CheckStepsImplemented(const std::vector<mapping::StepConfig>& steps
 }
 
 absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
+  if (context.options().mode == "verify") return RunVerifyMode(context);
   const mapping::Config& config = context.config();
   const std::vector<mapping::StepConfig>& steps = config.Steps(context.options().mode);
   if (steps.empty()) {

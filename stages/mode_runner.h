@@ -1,4 +1,4 @@
-// Runs the steps of one mode of config.xml in Magento's order:
+// Runs the steps of one mode of config.xml in Magento's order (verify: stages/verify/verify_mode.h):
 //   every step's integrity check; then, step by step, its data stage followed by its volume check.
 //
 // Before anything touches a database, every class the mode names must be implemented (otherwise

@@ -27,7 +27,7 @@
 namespace migrate::stages {
 
 struct RunOptions {
-  std::string mode;  // "settings", "data" or "delta"
+  std::string mode;  // "settings", "data", "delta" or "verify"
   bool auto_resolve = false;
   bool reset = false;
   // Chunks copied at once (config option `threads`; 0 picks the default).

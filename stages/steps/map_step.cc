@@ -24,28 +24,6 @@ namespace {
 
 constexpr absl::string_view kUpdateOnDuplicateGroup = "destination_documents_update_on_duplicate";
 
-absl::StatusOr<MapDocuments> LoadDocuments(RunContext& context, const MapStepSpec& spec) {
-  absl::StatusOr<std::string> path = context.ResolveFileOption(spec.map_option);
-  if (!path.ok()) return path.status();
-  absl::StatusOr<mapping::MapRules> rules = mapping::MapRules::Read(*path);
-  if (!rules.ok()) return rules.status();
-  return PairDocuments(context, *rules, spec.documents);
-}
-
-// The destination documents to upsert rather than empty and insert.
-absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context) {
-  std::set<std::string> documents;
-  if (context.config().options().map_document_groups().empty()) return documents;
-  absl::StatusOr<std::string> path = context.ResolveFileOption("map_document_groups");
-  if (!path.ok()) return path.status();
-  absl::StatusOr<mapping::Groups> groups = mapping::Groups::Read(*path);
-  if (!groups.ok()) return groups.status();
-  if (const mapping::Group* group = groups->Find(kUpdateOnDuplicateGroup)) {
-    for (const std::string& name : group->Names()) documents.insert(name);
-  }
-  return documents;
-}
-
 // Both databases are on one server, as direct_document_copy requires, by the addresses config.xml gives.
 bool SameServer(const io::ConnectionOptions& a, const io::ConnectionOptions& b) {
   if (!a.socket.empty() || !b.socket.empty()) return a.socket == b.socket;
@@ -61,12 +39,33 @@ absl::StatusOr<uint64_t> CountRows(io::MysqlConnection& connection, const io::Ta
 
 }  // namespace
 
+absl::StatusOr<MapDocuments> LoadMapDocuments(RunContext& context, const MapStepSpec& spec) {
+  absl::StatusOr<std::string> path = context.ResolveFileOption(spec.map_option);
+  if (!path.ok()) return path.status();
+  absl::StatusOr<mapping::MapRules> rules = mapping::MapRules::Read(*path);
+  if (!rules.ok()) return rules.status();
+  return PairDocuments(context, *rules, spec.documents);
+}
+
+absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context) {
+  std::set<std::string> documents;
+  if (context.config().options().map_document_groups().empty()) return documents;
+  absl::StatusOr<std::string> path = context.ResolveFileOption("map_document_groups");
+  if (!path.ok()) return path.status();
+  absl::StatusOr<mapping::Groups> groups = mapping::Groups::Read(*path);
+  if (!groups.ok()) return groups.status();
+  if (const mapping::Group* group = groups->Find(kUpdateOnDuplicateGroup)) {
+    for (const std::string& name : group->Names()) documents.insert(name);
+  }
+  return documents;
+}
+
 MapStepSpec MapStep() { return MapStepSpec{"map_file", {}}; }
 
 MapStepSpec StoresStep() { return MapStepSpec{"stores_map_file", {"core_store", "core_store_group", "core_website"}}; }
 
 absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) {
-  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  absl::StatusOr<MapDocuments> documents = LoadMapDocuments(context, spec_);
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
   // Every handler the map names must exist and get the params it needs.
@@ -77,7 +76,7 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
 }
 
 absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
-  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  absl::StatusOr<MapDocuments> documents = LoadMapDocuments(context, spec_);
   if (!documents.ok()) return documents.status();
   absl::StatusOr<std::set<std::string>> upserts = UpsertDocuments(context);
   if (!upserts.ok()) return upserts.status();
@@ -126,7 +125,7 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
 }
 
 absl::StatusOr<bool> MapVolume::Run(RunContext& context, const StepLog& log) {
-  absl::StatusOr<MapDocuments> documents = LoadDocuments(context, spec_);
+  absl::StatusOr<MapDocuments> documents = LoadMapDocuments(context, spec_);
   if (!documents.ok()) return documents.status();
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
   if (!source.ok()) return source.status();

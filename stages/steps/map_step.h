@@ -9,9 +9,11 @@
 #ifndef MIGRATE_STAGES_STEPS_MAP_STEP_H_
 #define MIGRATE_STAGES_STEPS_MAP_STEP_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
+#include "stages/map_documents.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
@@ -27,6 +29,13 @@ struct MapStepSpec {
 // Magento's Map step; Stores is the same over core_store, core_store_group and core_website.
 MapStepSpec MapStep();
 MapStepSpec StoresStep();
+
+// The document pairs of the step's map file (and document list).
+absl::StatusOr<MapDocuments> LoadMapDocuments(RunContext& context, const MapStepSpec& spec);
+
+// The destination documents the step upserts rather than empties and inserts (map_document_groups'
+// group destination_documents_update_on_duplicate).
+absl::StatusOr<std::set<std::string>> UpsertDocuments(RunContext& context);
 
 class MapIntegrity : public StepStage {
  public:

@@ -77,6 +77,17 @@ TEST(ArgumentsTest, UntilCaughtUpWithItsTimeoutGoesWithDeltaAlone) {
   EXPECT_THAT(HelpText(), HasSubstr("--until-caught-up"));
 }
 
+TEST(ArgumentsTest, VerifyTakesVerbosityButNoResetOrAuto) {
+  absl::StatusOr<Arguments> parsed = ParseArguments({"migrate:verify", "-vv", "c.xml"});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->mode, Mode::kVerify);
+  EXPECT_STREQ(ModeName(parsed->mode), "verify");
+  EXPECT_EQ(parsed->verbosity, Verbosity::kDebug);
+  EXPECT_THAT(std::string(ParseArguments({"verify", "-r", "c.xml"}).status().message()), HasSubstr("no -r or -a"));
+  EXPECT_FALSE(ParseArguments({"verify", "-a", "c.xml"}).ok());
+  EXPECT_THAT(HelpText(), HasSubstr("migrate verify"));
+}
+
 TEST(ArgumentsTest, VersionSkipsTheOtherChecksAndTheFirstRequestWins) {
   absl::StatusOr<Arguments> version = ParseArguments({"data", "--bogus", "--version"});
   ASSERT_TRUE(version.ok()) << version.status();
