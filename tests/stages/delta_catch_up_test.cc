@@ -1,10 +1,11 @@
 // migrate delta --until-caught-up, the cutover's last replay, end to end on the generated shop of
 // delta_shop_test.h: started while the shop writes, it keeps replaying, and once the writes stop it
-// exits 0 only when the destination equals a fresh `migrate data` of the final source and nothing
-// is pending (changelogs, follower keys). A change it cannot apply (its changelog row held by an
-// open shop transaction) keeps it from exiting 0: --timeout ends it with 1 naming the change,
-// SIGTERM with 130; once the transaction ends it exits 0. Keys waiting for a follower step keep it
-// replaying. A failed volume check and a missing changelog end it with 1 and the reason.
+// exits 0 only when the destination equals a fresh `migrate data` of the final source (and
+// `migrate verify`, the cutover's next step, finds it equal) and nothing is pending (changelogs,
+// follower keys). A change it cannot apply (its changelog row held by an open shop transaction)
+// keeps it from exiting 0: --timeout ends it with 1 naming the change, SIGTERM with 130; once the
+// transaction ends it exits 0. Keys waiting for a follower step keep it replaying. A failed volume
+// check and a missing changelog end it with 1 and the reason.
 #include <signal.h>
 
 #include <memory>
@@ -58,6 +59,9 @@ TEST_F(DeltaCatchUpTest, ExitsZeroOnlyOnceEveryChangeHasArrived) {
   EXPECT_THAT(caught_up.output, Not(HasSubstr("Mismatch")));
   EXPECT_EQ(Pending(), 0);
   EXPECT_EQ(FollowerPending(), 0);
+  // The cutover's next step.
+  const ProcessResult verified = Migrate({"verify", config_});
+  EXPECT_EQ(verified.exit_code, 0) << verified.output;
   ExpectDestinationEqualsAFreshCopy();
 }
 
