@@ -2,6 +2,7 @@
 //
 //   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
 //   migrate delta --setup-only path/to/config.xml
+//   migrate delta --until-caught-up [--timeout SECONDS] path/to/config.xml
 //   migrate verify [-v|-vv|-q] path/to/config.xml
 //   migrate --help | --version
 //
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 
 namespace migrate::cli {
 
@@ -29,6 +31,10 @@ struct Arguments {
   bool version = false;
   // delta --setup-only: install the change capture, then stop.
   bool setup_only = false;
+  // delta --until-caught-up: replay until nothing is pending, run the volume checks, then exit.
+  bool until_caught_up = false;
+  // --timeout with --until-caught-up: give up, failing, after this long.
+  absl::Duration timeout = absl::InfiniteDuration();
   Verbosity verbosity = Verbosity::kNormal;
   std::string config_path;
 };

@@ -84,6 +84,8 @@ int Run(const Arguments& arguments) {
   options.bulk_size = config->options().bulk_size();
   options.setup_only = arguments.setup_only;
   options.poll_interval = PollInterval(*config);
+  options.until_caught_up = arguments.until_caught_up;
+  options.catch_up_timeout = arguments.timeout;
   ProgressDisplay display(&log, options.mode, stdout, terminal && arguments.verbosity != Verbosity::kQuiet);
   stages::RunContext context(*config, options, &log, &cancellation, &display);
 
@@ -96,11 +98,17 @@ int Run(const Arguments& arguments) {
       absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
                       seconds, seconds > 0 ? rows / seconds : 0.0);
   if (status.ok()) {
-    const char* outcome = arguments.mode == Mode::kDelta    ? "Delta stopped: "
-                          : arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
-                                                            : "Migration completed: ";
+    const char* outcome = arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
+                          : arguments.mode != Mode::kDelta ? "Migration completed: "
+                          : arguments.until_caught_up      ? "Delta caught up: "
+                                                           : "Delta stopped: ";
     log.Write(stages::LogLevel::kInfo, mode_context, absl::StrCat(outcome, summary));
     return kExitSuccess;
+  }
+  if (arguments.until_caught_up && absl::IsCancelled(status)) {
+    log.Write(stages::LogLevel::kWarning, mode_context,
+              absl::StrCat("Delta ", status.message(), "; run the same command to carry on (", summary, ")"));
+    return kExitInterrupted;
   }
   if (absl::IsCancelled(status) || cancellation.stop_requested()) {
     const char* stopped = arguments.mode == Mode::kVerify

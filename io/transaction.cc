@@ -8,7 +8,14 @@ absl::StatusOr<Transaction> Transaction::Begin(MysqlConnection& connection, Isol
       return status;
     }
   }
-  if (absl::Status status = connection.Execute("START TRANSACTION"); !status.ok()) return status;
+  if (isolation == Isolation::kConsistentSnapshot) {
+    if (absl::Status status = connection.Execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); !status.ok()) {
+      return status;
+    }
+  }
+  const char* start =
+      isolation == Isolation::kConsistentSnapshot ? "START TRANSACTION WITH CONSISTENT SNAPSHOT" : "START TRANSACTION";
+  if (absl::Status status = connection.Execute(start); !status.ok()) return status;
   return Transaction(&connection);
 }
 

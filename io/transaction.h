@@ -4,8 +4,9 @@
 //   ... statements on connection ...
 //   return transaction->Commit();
 //
-// Begin() starts it (with the given isolation level for this transaction only); Commit() commits
-// it; destroying a Transaction that was not committed rolls it back, ignoring any error (a lost
+// Begin() starts it (with the given isolation level for this transaction only; kConsistentSnapshot
+// is REPEATABLE READ with InnoDB's snapshot taken at Begin(), so every read sees the commits made
+// before Begin() and none after); Commit() commits it; destroying a Transaction that was not committed rolls it back, ignoring any error (a lost
 // connection has rolled it back already). Movable, not copyable; the connection must outlive it.
 #ifndef MIGRATE_IO_TRANSACTION_H_
 #define MIGRATE_IO_TRANSACTION_H_
@@ -16,7 +17,7 @@
 
 namespace migrate::io {
 
-enum class Isolation { kSessionDefault, kReadCommitted };
+enum class Isolation { kSessionDefault, kReadCommitted, kConsistentSnapshot };
 
 class Transaction {
  public:

@@ -38,6 +38,10 @@ struct RunOptions {
   bool setup_only = false;
   // Delta only: the pause between replay cycles (config option `delta_poll_interval`, seconds).
   absl::Duration poll_interval = absl::Seconds(5);
+  // Delta only: stop once nothing is pending, then pass the volume checks or fail (--until-caught-up).
+  bool until_caught_up = false;
+  // With until_caught_up: fail when still not caught up after this long (--timeout).
+  absl::Duration catch_up_timeout = absl::InfiniteDuration();
 };
 
 // A run's totals, for the summary line.

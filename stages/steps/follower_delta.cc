@@ -12,6 +12,13 @@ namespace migrate::stages {
 
 std::string IdList(const std::vector<int64_t>& ids) { return absl::StrJoin(ids, ", "); }
 
+absl::StatusOr<std::vector<PendingChanges>> FollowerDelta::Pending(RunContext& context, io::MysqlConnection&,
+                                                                   io::MysqlConnection& destination) {
+  absl::StatusOr<uint64_t> count = DestinationFollowerKeys(context).CountPending(destination, follower_);
+  if (!count.ok()) return count.status();
+  return std::vector<PendingChanges>{{absl::StrCat("follower ", follower_), *count}};
+}
+
 absl::StatusOr<bool> FollowerDelta::Run(RunContext& context, const StepLog& log) {
   const io::FollowerKeys keys = DestinationFollowerKeys(context);
   if (absl::Status status = context.connections().EnsureDestination(destination_); !status.ok()) return status;

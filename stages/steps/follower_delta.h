@@ -26,6 +26,9 @@ class FollowerDelta : public StepStage {
   explicit FollowerDelta(std::string follower) : follower_(std::move(follower)) {}
 
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) final;
+  // The keys Map's delta recorded for the follower that it has not consumed yet.
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) final;
 
  protected:
   // Called once per run of the step before the first page (on the connection of the pages).

@@ -181,6 +181,17 @@ absl::StatusOr<pipeline::DeltaApplyResult> MapDelta::ReplayAlsoChanged(RunContex
   return applied;
 }
 
+absl::StatusOr<std::vector<PendingChanges>> MapDelta::Pending(RunContext&, io::MysqlConnection& source,
+                                                              io::MysqlConnection&) {
+  std::vector<PendingChanges> pending;
+  for (const Document& document : documents_) {
+    absl::StatusOr<uint64_t> count = document.changelog.CountPending(source);
+    if (!count.ok()) return count.status();
+    pending.push_back(PendingChanges{document.plan.copy.document, *count});
+  }
+  return pending;
+}
+
 absl::StatusOr<bool> MapDelta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = prepared_ ? Connect(context) : Prepare(context, log);
   for (const Document& document : documents_) {

@@ -62,6 +62,9 @@ class MapDelta : public StepStage {
       : group_(std::move(group)), spec_(std::move(spec)), extension_(std::move(extension)) {}
 
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+  // The pending entries of each replayed document's changelog.
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) override;
 
  private:
   struct Document {

@@ -324,6 +324,16 @@ absl::StatusOr<uint64_t> SalesIncrementDelta::Apply(RunContext& context, const s
   return sequences;
 }
 
+absl::StatusOr<std::vector<PendingChanges>> SalesIncrementDelta::Pending(RunContext&, io::MysqlConnection& source,
+                                                                        io::MysqlConnection&) {
+  std::vector<PendingChanges> pending;
+  if (!changelog_.has_value()) return pending;
+  absl::StatusOr<uint64_t> count = changelog_->CountPending(source);
+  if (!count.ok()) return count.status();
+  pending.push_back(PendingChanges{std::string(kEntityStore), *count});
+  return pending;
+}
+
 absl::StatusOr<bool> SalesIncrementDelta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = Prepare(context);
   uint64_t changes = 0;

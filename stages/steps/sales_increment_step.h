@@ -77,6 +77,9 @@ class SalesIncrementVolume : public StepStage {
 class SalesIncrementDelta : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+  // The pending entries of eav_entity_store's changelog.
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) override;
 
  private:
   absl::Status Prepare(RunContext& context);

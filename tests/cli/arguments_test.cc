@@ -45,6 +45,38 @@ TEST(ArgumentsTest, HelpWinsAndErrorsSayWhat) {
   EXPECT_FALSE(ParseArguments({"data", "a.xml", "b.xml"}).ok());
 }
 
+TEST(ArgumentsTest, UntilCaughtUpWithItsTimeoutGoesWithDeltaAlone) {
+  absl::StatusOr<Arguments> parsed = ParseArguments({"delta", "--until-caught-up", "c.xml"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_TRUE(parsed->until_caught_up);
+  EXPECT_EQ(parsed->timeout, absl::InfiniteDuration());
+  EXPECT_EQ(parsed->config_path, "c.xml");
+
+  parsed = ParseArguments({"delta", "--until-caught-up", "--timeout", "90", "c.xml"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->timeout, absl::Seconds(90));
+  EXPECT_EQ(parsed->config_path, "c.xml");
+  parsed = ParseArguments({"delta", "--timeout=2.5", "--until-caught-up", "c.xml"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->timeout, absl::Milliseconds(2500));
+  EXPECT_FALSE(ParseArguments({"delta", "c.xml"})->until_caught_up);
+
+  EXPECT_THAT(std::string(ParseArguments({"data", "--until-caught-up", "c.xml"}).status().message()),
+              HasSubstr("--until-caught-up goes with delta"));
+  EXPECT_THAT(std::string(ParseArguments({"delta", "--until-caught-up", "--setup-only", "c.xml"}).status().message()),
+              HasSubstr("do not go together"));
+  EXPECT_THAT(std::string(ParseArguments({"delta", "--timeout=5", "c.xml"}).status().message()),
+              HasSubstr("--timeout goes with --until-caught-up"));
+  for (const char* bad : {"0", "-3", "soon", "inf", "nan"}) {
+    EXPECT_THAT(std::string(ParseArguments({"delta", "--until-caught-up", "--timeout", bad, "c.xml"}).status().message()),
+                HasSubstr("number of seconds greater than 0"))
+        << bad;
+  }
+  EXPECT_THAT(std::string(ParseArguments({"delta", "c.xml", "--until-caught-up", "--timeout"}).status().message()),
+              HasSubstr("--timeout wants a number of seconds"));
+  EXPECT_THAT(HelpText(), HasSubstr("--until-caught-up"));
+}
+
 TEST(ArgumentsTest, VerifyTakesVerbosityButNoResetOrAuto) {
   absl::StatusOr<Arguments> parsed = ParseArguments({"migrate:verify", "-vv", "c.xml"});
   ASSERT_TRUE(parsed.ok());

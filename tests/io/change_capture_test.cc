@@ -13,6 +13,7 @@
 #include "io/cascade_capture.h"
 #include "io/changelog.h"
 #include "io/table_schema.h"
+#include "io/transaction.h"
 #include "io/trigger_privileges.h"
 #include "tests/io/io_test_support.h"
 #include "tests/support/test_servers.h"
@@ -154,6 +155,30 @@ TEST_F(ChangeCaptureTest, AChangeMadeWhileAReplayRunsStaysPending) {
   EXPECT_EQ(*removed, 4u);
   EXPECT_THAT(ChangelogRows("t"), ElementsAre("3|UPDATE|0|2"));
   EXPECT_EQ(*changelog.CountPending(*connection_), 1u);
+}
+
+// `migrate delta --until-caught-up` counts every changelog in one consistent snapshot: a change
+// committed after the snapshot began is not counted by it, one committed before is, whichever
+// changelog is read first.
+TEST_F(ChangeCaptureTest, CountsInAConsistentSnapshotSeeExactlyTheChangesCommittedBeforeIt) {
+  Exec(*connection_, "CREATE TABLE a (id INT PRIMARY KEY); CREATE TABLE b (id INT PRIMARY KEY)");
+  Install("a", {"id"});
+  Install("b", {"id"});
+  const Changelog a(options_.database, "a", {KeyColumn{"id", true}});
+  const Changelog b(options_.database, "b", {KeyColumn{"id", true}});
+  std::unique_ptr<MysqlConnection> shop = Connect(options_);
+  ASSERT_NE(shop, nullptr);
+  Exec(*shop, "INSERT INTO b VALUES (1)");
+  {
+    absl::StatusOr<Transaction> snapshot = Transaction::Begin(*connection_, Isolation::kConsistentSnapshot);
+    ASSERT_TRUE(snapshot.ok()) << snapshot.status();
+    Exec(*shop, "INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)");
+    EXPECT_EQ(*a.CountPending(*connection_), 0u);
+    EXPECT_EQ(*b.CountPending(*connection_), 1u);
+    ASSERT_TRUE(snapshot->Commit().ok());
+  }
+  EXPECT_EQ(*a.CountPending(*connection_), 1u);
+  EXPECT_EQ(*b.CountPending(*connection_), 2u);
 }
 
 // A shop transaction still open on a changed row: the replay's removal neither waits for it (which
