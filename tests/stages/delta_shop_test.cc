@@ -1,11 +1,8 @@
 #include "tests/stages/delta_shop_test.h"
 
-#include <atomic>
 #include <fstream>
 #include <memory>
-#include <set>
 #include <sstream>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -108,30 +105,11 @@ void DeltaShopTest::CopyAll(const std::string& config) {
 }
 
 uint64_t DeltaShopTest::WriteWhile(absl::Duration writing, const std::function<void()>& during) {
-  std::atomic<bool> stop{false};
   std::vector<std::unique_ptr<ShopWriter>> writers;
-  std::vector<std::thread> threads;
-  std::set<std::string> shop_threads;
   for (int i = 0; i < kWriterThreads; ++i) {
-    writers.push_back(std::make_unique<ShopWriter>(source_options_, 1000 + i));
-    shop_threads.insert(writers.back()->thread_id());
+    writers.push_back(std::make_unique<GeneratedShopWriter>(source_options_, 1000 + i));
   }
-  for (int i = 0; i < kWriterThreads; ++i) {
-    threads.emplace_back([&, i] { writers[i]->Run(stop, kOperationsPerSecond / kWriterThreads, shop_threads); });
-  }
-  const absl::Time end = absl::Now() + writing;
-  while (absl::Now() < end) {
-    during();
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  stop = true;
-  uint64_t operations = 0;
-  for (int i = 0; i < kWriterThreads; ++i) {
-    threads[i].join();
-    operations += writers[i]->operations();
-    EXPECT_THAT(writers[i]->failures(), ::testing::IsEmpty());
-  }
-  return operations;
+  return RunShopWriters(writers, kOperationsPerSecond, writing, during);
 }
 
 int64_t DeltaShopTest::Pending() {

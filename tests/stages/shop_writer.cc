@@ -1,11 +1,14 @@
 #include "tests/stages/shop_writer.h"
 
+#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 #include "io/mysql_error.h"
 #include "tests/support/sql.h"
 
@@ -64,13 +67,14 @@ std::string ShopWriter::UnlessShopDeadlock(const absl::Status& status, const std
   return absl::StrCat(failure, "\n", report);
 }
 
-absl::StatusOr<std::string> ShopWriter::AnyKey(const std::string& table, const std::string& key) {
-  absl::StatusOr<std::string> max =
-      connection_->QueryScalar(absl::StrCat("SELECT COALESCE(MAX(", key, "), 0) FROM ", table));
+absl::StatusOr<std::string> ShopWriter::AnyKey(const std::string& table, const std::string& key,
+                                               const std::string& where) {
+  absl::StatusOr<std::string> max = connection_->QueryScalar(
+      absl::StrCat("SELECT COALESCE(MAX(", key, "), 0) FROM ", table, " WHERE ", where));
   if (!max.ok()) return max.status();
   const uint64_t pick = std::uniform_int_distribution<uint64_t>(0, std::stoull(*max))(random_);
-  absl::StatusOr<io::ResultSet> rows = connection_->Query(
-      absl::StrCat("SELECT ", key, " FROM ", table, " WHERE ", key, " >= ", pick, " ORDER BY ", key, " LIMIT 1"));
+  absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
+      "SELECT ", key, " FROM ", table, " WHERE ", where, " AND ", key, " >= ", pick, " ORDER BY ", key, " LIMIT 1"));
   if (!rows.ok()) return rows.status();
   return rows->empty() ? std::string() : rows->rows()[0][0].value_or("");
 }
@@ -118,7 +122,7 @@ absl::Status ShopWriter::CloneTree(const std::string& table, const std::string& 
   return connection_->Execute("COMMIT");
 }
 
-absl::Status ShopWriter::NewOrder(const std::string& order) {
+absl::Status GeneratedShopWriter::NewOrder(const std::string& order) {
   return CloneTree("sales_flat_order", "entity_id", order,
                    {{"entity_id", "NULL"}, {"increment_id", "CONCAT('D', UUID_SHORT())"}},
                    {{"sales_flat_order_item", "order_id", {{"item_id", "NULL"}, {"order_id", "@id"}}},
@@ -135,20 +139,20 @@ absl::Status ShopWriter::NewOrder(const std::string& order) {
                       {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = @id)"}}}});
 }
 
-absl::Status ShopWriter::NewCustomer(const std::string& customer) {
+absl::Status GeneratedShopWriter::NewCustomer(const std::string& customer) {
   return CloneTree("customer_entity", "entity_id", customer,
                    {{"entity_id", "NULL"}, {"email", "CONCAT('d', UUID_SHORT(), '@example.com')"}},
                    {{"customer_entity_varchar", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}},
                     {"customer_address_entity", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}}});
 }
 
-absl::Status ShopWriter::NewProduct(const std::string& product) {
+absl::Status GeneratedShopWriter::NewProduct(const std::string& product) {
   return CloneTree("catalog_product_entity", "entity_id", product,
                    {{"entity_id", "NULL"}, {"sku", "CONCAT('D', UUID_SHORT())"}},
                    {{"catalog_product_entity_varchar", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}}});
 }
 
-absl::Status ShopWriter::OneOperation() {
+absl::Status GeneratedShopWriter::OneOperation() {
   const int kind = std::uniform_int_distribution<int>(0, 13)(random_);
   struct Target {
     const char* table;
@@ -215,6 +219,31 @@ absl::Status ShopWriter::OneOperation() {
       return connection_->Execute(
           "UPDATE sales_flat_invoice SET grand_total = grand_total + 1, state = 2 WHERE entity_id = " + k);
   }
+}
+
+uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers, int per_second,
+                        absl::Duration writing, const std::function<void()>& during) {
+  std::atomic<bool> stop{false};
+  std::set<std::string> shop_threads;
+  for (const std::unique_ptr<ShopWriter>& writer : writers) shop_threads.insert(writer->thread_id());
+  std::vector<std::thread> threads;
+  for (const std::unique_ptr<ShopWriter>& writer : writers) {
+    threads.emplace_back(
+        [&, writer = writer.get()] { writer->Run(stop, per_second / static_cast<int>(writers.size()), shop_threads); });
+  }
+  const absl::Time end = absl::Now() + writing;
+  while (absl::Now() < end) {
+    during();
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  stop = true;
+  uint64_t operations = 0;
+  for (size_t i = 0; i < writers.size(); ++i) {
+    threads[i].join();
+    operations += writers[i]->operations();
+    EXPECT_THAT(writers[i]->failures(), ::testing::IsEmpty());
+  }
+  return operations;
 }
 
 }  // namespace migrate::testing

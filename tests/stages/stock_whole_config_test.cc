@@ -14,14 +14,12 @@
 // own mview changelogs, *_cl, which its triggers fill on every write).
 #include <signal.h>
 
-#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
 #include <random>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -30,8 +28,8 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "io/mysql_error.h"
 #include "tests/stages/stock_sample_rows.h"
+#include "tests/stages/shop_writer.h"
 #include "tests/stages/stock_sample_test.h"
 #include "tests/support/test_paths.h"
 #include "tests/support/test_servers.h"
@@ -40,7 +38,6 @@ namespace migrate::testing {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using ::testing::Not;
 
 constexpr absl::Duration kWriterTime = absl::Seconds(25);
@@ -53,128 +50,11 @@ std::string MagentoAccount(const std::string& database) {
 }
 
 // One writer thread's changes to the shop of the sample: each operation is one transaction.
-class SampleShopWriter {
+class SampleShopWriter final : public ShopWriter {
  public:
-  SampleShopWriter(const io::ConnectionOptions& source, uint32_t seed) : random_(seed) {
-    connection_ = Connect(source);
-    if (connection_ != nullptr) thread_id_ = connection_->QueryScalar("SELECT CONNECTION_ID()").value_or("");
-  }
-
-  const std::string& thread_id() const { return thread_id_; }
-
-  void Run(const std::atomic<bool>& stop, int per_second, const std::set<std::string>& shop_threads) {
-    if (connection_ == nullptr) return;
-    const absl::Duration pause = absl::Seconds(1) / per_second;
-    absl::Time next = absl::Now();
-    while (!stop.load()) {
-      absl::Status status = OneOperation();
-      if (status.ok()) {
-        ++operations_;
-      } else {
-        connection_->Execute("ROLLBACK").IgnoreError();
-        if (std::string why = UnlessShopDeadlock(status, shop_threads); !why.empty()) failures_.push_back(why);
-      }
-      next += pause;
-      absl::SleepFor(next - absl::Now());
-    }
-  }
-
-  uint64_t operations() const { return operations_; }
-  const std::vector<std::string>& failures() const { return failures_; }
+  using ShopWriter::ShopWriter;
 
  private:
-  // "" when `status` is a deadlock among the shop's own transactions in which this writer was rolled
-  // back (InnoDB's latest deadlock report names only shop threads); otherwise the failure.
-  std::string UnlessShopDeadlock(const absl::Status& status, const std::set<std::string>& shop_threads) {
-    const unsigned int error = io::MysqlErrorNumber(status);
-    const std::string failure(status.message());
-    if (error != 1213 && error != 1467) return failure;
-    absl::StatusOr<io::ResultSet> innodb = connection_->Query("SHOW ENGINE INNODB STATUS");
-    if (!innodb.ok() || innodb->empty()) return failure;
-    const std::string all = innodb->rows()[0][2].value_or("");
-    const size_t start = all.find("LATEST DETECTED DEADLOCK");
-    if (start == std::string::npos) return failure + " (no deadlock was detected)";
-    const std::string report = all.substr(start, all.find("\nTRANSACTIONS\n", start) - start);
-    std::map<std::string, std::string> thread_of;
-    for (size_t at = report.find("*** ("); at != std::string::npos; at = report.find("*** (", at + 1)) {
-      const size_t close = report.find(')', at);
-      const size_t thread = report.find("MariaDB thread id ", at);
-      if (close == std::string::npos || thread == std::string::npos) continue;
-      const size_t digits = thread + std::string("MariaDB thread id ").size();
-      thread_of[report.substr(at + 5, close - at - 5)] = report.substr(digits, report.find(',', digits) - digits);
-    }
-    const size_t victim_at = report.find("WE ROLL BACK TRANSACTION (");
-    const std::string victim =
-        victim_at == std::string::npos ? "" : report.substr(victim_at + 26, report.find(')', victim_at + 26) - victim_at - 26);
-    bool only_shop = !thread_of.empty();
-    for (const auto& [number, thread] : thread_of) only_shop = only_shop && shop_threads.contains(thread);
-    if (only_shop && thread_of[victim] == thread_id_) return "";
-    return absl::StrCat(failure, "\n", report);
-  }
-
-  // A random existing `key` of `table` (among the rows matching `where`), or "" when there is none.
-  absl::StatusOr<std::string> AnyKey(const std::string& table, const std::string& key, const std::string& where = "1") {
-    absl::StatusOr<std::string> max = connection_->QueryScalar(
-        absl::StrCat("SELECT COALESCE(MAX(", key, "), 0) FROM ", table, " WHERE ", where));
-    if (!max.ok()) return max.status();
-    const uint64_t pick = std::uniform_int_distribution<uint64_t>(0, std::stoull(*max))(random_);
-    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
-        "SELECT ", key, " FROM ", table, " WHERE ", where, " AND ", key, " >= ", pick, " ORDER BY ", key, " LIMIT 1"));
-    if (!rows.ok()) return rows.status();
-    return rows->empty() ? std::string() : rows->rows()[0][0].value_or("");
-  }
-
-  absl::StatusOr<std::vector<std::string>> ColumnsOf(const std::string& table) {
-    auto cached = columns_.find(table);
-    if (cached != columns_.end()) return cached->second;
-    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
-        "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '", table,
-        "' ORDER BY ORDINAL_POSITION"));
-    if (!rows.ok()) return rows.status();
-    std::vector<std::string> columns;
-    for (const io::Row& row : rows->rows()) columns.push_back(*row[0]);
-    return columns_[table] = columns;
-  }
-
-  // INSERT INTO table SELECT ... FROM table WHERE `where`, with some columns replaced by SQL ("@id"
-  // stands for the last inserted id of the transaction's first insert).
-  absl::Status Clone(const std::string& table, const std::string& where,
-                     const std::map<std::string, std::string>& replaced, const std::string& id = "") {
-    absl::StatusOr<std::vector<std::string>> columns = ColumnsOf(table);
-    if (!columns.ok()) return columns.status();
-    std::vector<std::string> values;
-    for (const std::string& column : *columns) {
-      auto it = replaced.find(column);
-      values.push_back(it == replaced.end() ? absl::StrCat("`", column, "`")
-                                            : absl::StrReplaceAll(it->second, {{"@id", id}}));
-    }
-    return connection_->Execute(absl::StrCat("INSERT INTO ", table, " (`", absl::StrJoin(*columns, "`, `"), "`) SELECT ",
-                                             absl::StrJoin(values, ", "), " FROM ", table, " WHERE ", where));
-  }
-
-  struct Children {
-    std::string table;
-    std::string parent_column;
-    std::map<std::string, std::string> replaced;
-  };
-
-  // In one transaction: a copy of row `key` = `from` of `table` under a new auto-increment key, and
-  // copies of its children pointing to it.
-  absl::Status CloneTree(const std::string& table, const std::string& key, const std::string& from,
-                         const std::map<std::string, std::string>& replaced, const std::vector<Children>& children) {
-    if (absl::Status status = connection_->Execute("BEGIN"); !status.ok()) return status;
-    if (absl::Status status = Clone(table, key + " = " + from, replaced); !status.ok()) return status;
-    absl::StatusOr<std::string> id = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
-    if (!id.ok()) return id.status();
-    for (const Children& child : children) {
-      if (absl::Status status = Clone(child.table, child.parent_column + " = " + from, child.replaced, *id);
-          !status.ok()) {
-        return status;
-      }
-    }
-    return connection_->Execute("COMMIT");
-  }
-
   // A new number for an increment id: unique among the writers, digits only (the sequences read it).
   static constexpr char kNewIncrement[] = "CAST(400000000 + UUID_SHORT() % 100000000 AS CHAR)";
 
@@ -215,7 +95,7 @@ class SampleShopWriter {
     }
   }
 
-  absl::Status OneOperation() {
+  absl::Status OneOperation() override {
     const int kind = std::uniform_int_distribution<int>(0, 19)(random_);
     switch (kind) {
       case 0: {
@@ -395,12 +275,6 @@ class SampleShopWriter {
     }
   }
 
-  std::unique_ptr<io::MysqlConnection> connection_;
-  std::string thread_id_;
-  std::mt19937_64 random_;
-  std::map<std::string, std::vector<std::string>> columns_;
-  uint64_t operations_ = 0;
-  std::vector<std::string> failures_;
 };
 
 class StockWholeConfigTest : public StockSampleTest {
@@ -446,33 +320,12 @@ class StockWholeConfigTest : public StockSampleTest {
     EXPECT_THAT(data.output, HasSubstr("Migration completed"));
   }
 
-  // Starts the writers for kWriterTime while `during` runs (polled every 100 ms); returns the
+  // Runs the writers for kWriterTime while `during` runs (polled every 100 ms); returns the
   // operations done.
   uint64_t WriteWhile(const std::function<void()>& during) {
-    std::atomic<bool> stop{false};
-    std::vector<std::unique_ptr<SampleShopWriter>> writers;
-    std::set<std::string> shop_threads;
-    for (int i = 0; i < kWriterThreads; ++i) {
-      writers.push_back(std::make_unique<SampleShopWriter>(source_options_, 77 + i));
-      shop_threads.insert(writers.back()->thread_id());
-    }
-    std::vector<std::thread> threads;
-    for (int i = 0; i < kWriterThreads; ++i) {
-      threads.emplace_back([&, i] { writers[i]->Run(stop, kOperationsPerSecond / kWriterThreads, shop_threads); });
-    }
-    const absl::Time end = absl::Now() + kWriterTime;
-    while (absl::Now() < end) {
-      during();
-      absl::SleepFor(absl::Milliseconds(100));
-    }
-    stop = true;
-    uint64_t operations = 0;
-    for (int i = 0; i < kWriterThreads; ++i) {
-      threads[i].join();
-      operations += writers[i]->operations();
-      EXPECT_THAT(writers[i]->failures(), IsEmpty());
-    }
-    return operations;
+    std::vector<std::unique_ptr<ShopWriter>> writers;
+    for (int i = 0; i < kWriterThreads; ++i) writers.push_back(std::make_unique<SampleShopWriter>(source_options_, 77 + i));
+    return RunShopWriters(writers, kOperationsPerSecond, kWriterTime, during);
   }
 
   int64_t Pending() {
