@@ -29,9 +29,29 @@
 #ifndef MIGRATE_STAGES_STEPS_CONFIGURABLE_PRICES_STEP_H_
 #define MIGRATE_STAGES_STEPS_CONFIGURABLE_PRICES_STEP_H_
 
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "io/mysql_connection.h"
+#include "io/result_set.h"
+#include "io/step_sql.h"
+#include "io/table_schema.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
+
+// The source tables the step reads, with source_prefix.
+io::ConfigurablePriceTables ConfigurablePriceSourceTables(const RunContext& context);
+
+// The product column of Magento 2's value tables: entity_id, or row_id with content staging.
+std::string ValueEntityColumn(const io::TableSchema& decimal);
+
+// Upserts (value only) rows of io::ConfigurableChildPricesSql, (entity, store, parent, value) in
+// order, keeping the first row of each (entity, store): the lowest parent. Does not begin or commit
+// a transaction; returns the rows written.
+absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
+                                          const std::string& price_id, const io::ResultSet& rows);
 
 class ConfigurablePricesIntegrity : public StepStage {
  public:
