@@ -165,8 +165,9 @@ class StockCopyDeltasTest : public StockSampleTest {
                   "SELECT attribute_id FROM eav_attribute WHERE entity_type_id = 10 AND attribute_code = 'price'");
   }
 
-  // The changes, one statement at a time, with `between` called after each.
-  void MakeChanges(const std::function<void()>& between) {
+  // The changes, one statement at a time, with `between` called after each; then `rounds` rounds of
+  // updates of the same keys.
+  void MakeChanges(const std::function<void()>& between, int rounds = 1) {
     // The id the first CMS rewrite took in Magento 2, which a new Magento 1 rewrite now takes.
     const std::string cms_id =
         Scalar(*destination_, "SELECT MIN(url_rewrite_id) FROM url_rewrite WHERE entity_type = 'cms-page'");
@@ -214,14 +215,25 @@ class StockCopyDeltasTest : public StockSampleTest {
         "INSERT INTO cms_page (page_id, title, root_template, identifier, content, creation_time, update_time, "
         "is_active) VALUES (90, 'Sale', 'one_column', 'sale', 'x', NOW(), NOW(), 1)",
         "INSERT INTO cms_page_store (page_id, store_id) VALUES (90, 0)",
-        // And a second round on the same keys.
-        "UPDATE catalog_product_entity_tier_price SET value = value + 1 WHERE value_id = 1",
-        "UPDATE catalog_product_super_attribute_pricing SET pricing_value = 11 WHERE value_id = 903",
-        "UPDATE core_url_rewrite SET description = 'again' WHERE url_rewrite_id = 5002",
     };
     for (const std::string& change : changes) {
       Exec(*source_, change);
       between();
+    }
+    for (int round = 0; round < rounds; ++round) {
+      for (const std::string& change :
+           {std::string("UPDATE catalog_product_entity_tier_price SET value = value + 1 WHERE value_id = 1"),
+            std::string("UPDATE catalog_product_entity_group_price SET value = value + 1 WHERE value_id = 2"),
+            absl::StrCat("UPDATE catalog_product_super_attribute_pricing SET pricing_value = ", 11 + round,
+                         " WHERE value_id = 903"),
+            absl::StrCat("UPDATE catalog_product_entity_decimal SET value = value + 1 WHERE entity_id = 9001 AND "
+                         "store_id = 1 AND attribute_id = ",
+                         PriceId()),
+            absl::StrCat("UPDATE core_url_rewrite SET description = 'round ", round, "' WHERE url_rewrite_id = 5002"),
+            absl::StrCat("UPDATE cms_page SET identifier = 'sale-", round, "' WHERE page_id = 90")}) {
+        Exec(*source_, change);
+        between();
+      }
     }
   }
 
@@ -303,7 +315,7 @@ TEST_F(StockCopyDeltasTest, ChangesArriveAsAFreshCopyHasThem) {
   SetUpShop(fixtures);
   if (HasFatalFailure()) return;
   std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
-  MakeChanges([] { absl::SleepFor(absl::Milliseconds(50)); });
+  MakeChanges([] { absl::SleepFor(absl::Milliseconds(50)); }, /*rounds=*/2);
   if (HasFatalFailure()) return;
   CatchUpAndStop(*delta);
 
@@ -312,6 +324,13 @@ TEST_F(StockCopyDeltasTest, ChangesArriveAsAFreshCopyHasThem) {
                    "SELECT GROUP_CONCAT(CONCAT(ROUND(qty), ':', ROUND(value)) ORDER BY qty) FROM "
                    "catalog_product_entity_tier_price WHERE entity_id = 44 AND customer_group_id = 1"),
             "1:440,7:400");
+  // The child 9002's prices: the parent's (110 by default, 121 + 2 rounds in store 1) plus shoe_size
+  // 37's +5 on website 0 and +12 on website 1 (the last round), shirt_size's +10 % gone.
+  EXPECT_EQ(Scalar(*destination_,
+                   absl::StrCat("SELECT GROUP_CONCAT(CONCAT(store_id, ':', ROUND(value, 2)) ORDER BY store_id) FROM "
+                                "catalog_product_entity_decimal WHERE entity_id = 9002 AND attribute_id = ",
+                                PriceId())),
+            "0:115.00,1:134.00,2:122.00,3:122.00");
   const std::string cms_ids =
       "SELECT GROUP_CONCAT(url_rewrite_id ORDER BY url_rewrite_id) FROM url_rewrite WHERE entity_type = 'cms-page'";
   const std::string ids_before = Scalar(*destination_, cms_ids);
@@ -334,18 +353,25 @@ TEST_F(StockCopyDeltasTest, KilledAtRandomMomentsAndRestartedItStillLosesNothing
   SetUpShop(fixtures);
   if (HasFatalFailure()) return;
   std::mt19937 random(11);
+  const auto next_kill = [&] {
+    return absl::Now() + absl::Milliseconds(std::uniform_int_distribution<int>(300, 1500)(random));
+  };
   std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config_});
+  absl::Time kill_at = next_kill();
   int kills = 0;
-  MakeChanges([&] {
-    absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(20, 300)(random)));
-    if (std::uniform_int_distribution<int>(0, 2)(random) != 0) return;
-    delta->Kill(SIGKILL);
-    delta->Wait();
-    ++kills;
-    delta = StartMigrate({"delta", config_});
-  });
+  MakeChanges(
+      [&] {
+        absl::SleepFor(absl::Milliseconds(std::uniform_int_distribution<int>(20, 250)(random)));
+        if (absl::Now() < kill_at) return;
+        delta->Kill(SIGKILL);
+        delta->Wait();
+        ++kills;
+        delta = StartMigrate({"delta", config_});
+        kill_at = next_kill();
+      },
+      /*rounds=*/15);
   if (HasFatalFailure()) return;
-  EXPECT_GE(kills, 3);
+  EXPECT_GE(kills, 8);
   CatchUpAndStop(*delta);
   ExpectDestinationEqualsAFreshCopy();
 }
