@@ -199,7 +199,7 @@ absl::Status ConfigurablePricesDelta::Prepare(RunContext& context, const StepLog
   if (absl::Status status = refresh_.Prepare(context, *source_, log); !status.ok()) return status;
   absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, kGroup);
   if (!listed.ok()) return listed.status();
-  const std::string table = context.prefixes().source + kPricing;
+  const std::string table = ConfigurablePriceSourceTables(context).super_pricing;
   absl::StatusOr<const io::DatabaseSchema*> schema = context.SourceSchema();
   if (!schema.ok()) return schema.status();
   for (const DeltaDocument& document : *listed) {

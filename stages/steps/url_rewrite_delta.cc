@@ -77,7 +77,7 @@ absl::Status UrlRewrite191Delta::Prepare(RunContext& context, const StepLog& log
   product_categories_ = KeyedById(ProductCategoryPlan(tables_));
   absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, kGroup);
   if (!listed.ok()) return listed.status();
-  const std::string document = tables_.source->name.substr(context.prefixes().source.size());
+  const std::string document = "core_url_rewrite";
   for (const DeltaDocument& entry : *listed) {
     if (entry.document != document) continue;
     if (entry.key_columns != std::vector<std::string>{kId}) {

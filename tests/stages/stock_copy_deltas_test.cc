@@ -195,9 +195,11 @@ class StockCopyDeltasTest : public StockSampleTest {
         absl::StrCat("UPDATE catalog_product_entity_decimal SET value = 110 WHERE entity_id = 9001 AND store_id = 0 "
                      "AND attribute_id = ",
                      PriceId()),
-        // Rewrites: changed, deleted, new under a CMS rewrite's id, new on a CMS page's path, a system
-        // rewrite no longer in a category, a new product-in-category rewrite.
+        // Rewrites: changed, moved onto a CMS rewrite's path, deleted, new under a CMS rewrite's id, new
+        // on a CMS rewrite's path, a system rewrite no longer in a category, a new product-in-category
+        // rewrite.
         "UPDATE core_url_rewrite SET target_path = 'newer-page.html', options = 'R' WHERE url_rewrite_id = 5001",
+        "UPDATE core_url_rewrite SET request_path = 'home' WHERE url_rewrite_id = 5002",
         "DELETE FROM core_url_rewrite WHERE url_rewrite_id = 5003",
         absl::StrCat("INSERT INTO core_url_rewrite (url_rewrite_id, store_id, category_id, product_id, id_path, "
                      "request_path, target_path, is_system, options, description) VALUES (",
