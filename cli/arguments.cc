@@ -39,6 +39,10 @@ absl::StatusOr<Arguments> ParseArguments(const std::vector<std::string>& args) {
       parsed.help = true;
       return parsed;
     }
+    if (arg == "--version") {
+      parsed.version = true;
+      return parsed;
+    }
   }
   for (const std::string& arg : args) {
     if (arg == "-r" || arg == "--reset") {
@@ -80,6 +84,7 @@ std::string HelpText() {
 Usage:
   migrate settings|data|delta [-r|--reset] [-a|--auto] [-v|-vv|-q] path/to/config.xml
   migrate delta --setup-only path/to/config.xml
+  migrate --help | --version
   (migrate:settings, migrate:data and migrate:delta are accepted too)
 
 Modes:
@@ -106,6 +111,7 @@ Options:
   -v            More output; -vv also prints debug messages.
   -q            Errors only.
   -h, --help    This text.
+  --version     The version and the git revision this binary was built from.
 
 Exit codes: 0 success (and delta stopped by Ctrl+C or SIGTERM), 1 failure, 130 settings or data
 stopped by Ctrl+C or SIGTERM (progress up to the last batch is kept).

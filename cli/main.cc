@@ -18,6 +18,7 @@
 #include "cli/log_file_sink.h"
 #include "cli/progress_display.h"
 #include "cli/tool_root.h"
+#include "cli/version.h"
 #include "mapping/config.h"
 #include "pipeline/cancellation.h"
 #include "stages/mode_runner.h"
@@ -125,6 +126,10 @@ int main(int argc, char** argv) {
   }
   if (arguments->help) {
     std::fputs(migrate::cli::HelpText().c_str(), stdout);
+    return 0;
+  }
+  if (arguments->version) {
+    std::fputs(migrate::cli::VersionText().c_str(), stdout);
     return 0;
   }
   return migrate::cli::Run(*arguments);

@@ -89,13 +89,13 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
   for (const DeltaDocument& document : *listed) {
     const std::string table = context.prefixes().source + document.document;
     if (!(*schema)->contains(table)) continue;
-    if (absl::Status status = RequireChangelog(*source_, database, table, document.document); !status.ok()) {
-      return status;
-    }
     auto pair = std::find_if(pairs->pairs.begin(), pairs->pairs.end(), [&](const DocumentPair& candidate) {
       return candidate.plan.source_document == document.document;
     });
     if (pair == pairs->pairs.end()) continue;
+    if (absl::Status status = RequireChangelog(*source_, database, table, document.document); !status.ok()) {
+      return status;
+    }
     absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(context, *pair, document, setup, extension_.get());
     if (!plan.ok()) return plan.status();
     io::Changelog changelog(database, table, plan->source_key);

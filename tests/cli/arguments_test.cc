@@ -45,6 +45,23 @@ TEST(ArgumentsTest, HelpWinsAndErrorsSayWhat) {
   EXPECT_FALSE(ParseArguments({"data", "a.xml", "b.xml"}).ok());
 }
 
+TEST(ArgumentsTest, VersionSkipsTheOtherChecksAndTheFirstRequestWins) {
+  absl::StatusOr<Arguments> version = ParseArguments({"data", "--bogus", "--version"});
+  ASSERT_TRUE(version.ok()) << version.status();
+  EXPECT_TRUE(version->version);
+  EXPECT_FALSE(version->help);
+
+  absl::StatusOr<Arguments> help = ParseArguments({"--help", "--version"});
+  ASSERT_TRUE(help.ok());
+  EXPECT_TRUE(help->help);
+  EXPECT_FALSE(help->version);
+
+  absl::StatusOr<Arguments> run = ParseArguments({"data", "c.xml"});
+  ASSERT_TRUE(run.ok());
+  EXPECT_FALSE(run->version);
+  EXPECT_THAT(HelpText(), HasSubstr("--version"));
+}
+
 TEST(LogLineTest, MagentoFormatLeavesOutEmptyParts) {
   absl::Time when = absl::FromCivil(absl::CivilSecond(2026, 11, 22, 3, 56, 53), absl::LocalTimeZone());
   EXPECT_EQ(FormatLogLine(when, stages::LogLevel::kInfo, {"data", "data migration", "Map Step"}, "started"),

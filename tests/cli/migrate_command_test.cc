@@ -8,15 +8,19 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <thread>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
+#include "tests/support/mariadb_server.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/subprocess.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/test_servers.h"
 
 namespace migrate {
@@ -28,6 +32,8 @@ using ::migrate::testing::Exec;
 using ::migrate::testing::MigrateRunTest;
 using ::migrate::testing::Scalar;
 using ::migrate::testing::ProcessResult;
+using ::migrate::testing::RunCommand;
+using ::migrate::testing::SourceDir;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::Subprocess;
 using ::migrate::testing::TestDatabase;
@@ -54,6 +60,19 @@ TEST_F(MigrateCommandTest, HelpAndBadCommandLines) {
   ProcessResult missing = Migrate({"migrate:data", "no-such-config.xml"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.output, HasSubstr("no-such-config.xml"));
+}
+
+// The revision is the checkout's HEAD; "unknown" only when the sources are not a git checkout.
+TEST_F(MigrateCommandTest, VersionNamesTheCommitOfTheCheckout) {
+  ProcessResult version = Migrate({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_match(version.output, match,
+                               std::regex(R"(migrate \d+\.\d+\.\d+ \(git revision ([0-9a-f]{12}|unknown)(-dirty)?\)\n)")))
+      << version.output;
+  absl::StatusOr<std::string> head =
+      RunCommand(absl::StrCat("git -C '", SourceDir(), "' rev-parse --short=12 HEAD"));
+  EXPECT_EQ(match[1].str(), head.ok() ? absl::StripAsciiWhitespace(*head) : "unknown");
 }
 
 TEST_F(MigrateCommandTest, MalformedMapStopsBeforeAnyDatabaseWork) {

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_rows.h"
 #include "tests/stages/stock_sample_test.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/test_paths.h"
@@ -25,43 +26,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-constexpr char kCustomerRows[] = R"SQL(
-SET @c := (SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = 'customer');
-SET @a := (SELECT entity_type_id FROM eav_entity_type WHERE entity_type_code = 'customer_address');
-INSERT INTO customer_entity (entity_id, entity_type_id, attribute_set_id, website_id, email, group_id, store_id, created_at, updated_at, is_active) VALUES
-  (101, @c, 0, 1, 'md5@example.com', 1, 1, '2012-01-01 10:00:00', '2012-01-02 10:00:00', 1),
-  (102, @c, 0, 1, 'sha256@example.com', 1, 1, '2012-01-01 10:00:00', '2012-01-02 10:00:00', 1),
-  (103, @c, 0, 1, 'sha512@example.com', 1, 1, '2012-01-01 10:00:00', '2012-01-02 10:00:00', 1),
-  (104, @c, 0, 1, 'bare@example.com', 2, 1, '2012-01-01 10:00:00', '2012-01-02 10:00:00', 1);
-INSERT INTO customer_entity_varchar (entity_type_id, attribute_id, entity_id, value)
-  SELECT @c, attribute_id, e.id, e.v FROM eav_attribute a JOIN (
-    SELECT 101 id, 'firstname' code, 'Ann' v UNION ALL SELECT 101, 'lastname', 'Md' UNION ALL
-    SELECT 101, 'password_hash', CONCAT(MD5('saltsecret'), ':salt') UNION ALL
-    SELECT 102, 'firstname', 'Bo' UNION ALL SELECT 102, 'lastname', 'Sha' UNION ALL
-    SELECT 102, 'password_hash', CONCAT(SHA2('saltsecret', 256), ':salt') UNION ALL
-    SELECT 103, 'firstname', 'Cy' UNION ALL SELECT 103, 'lastname', 'Five' UNION ALL
-    SELECT 103, 'password_hash', CONCAT(SHA2('saltsecret', 512), ':salt') UNION ALL
-    SELECT 104, 'firstname', 'Di' UNION ALL SELECT 104, 'password_hash', MD5('secret') UNION ALL
-    SELECT 104, 'created_in', 'Default Store View') e ON e.code = a.attribute_code WHERE a.entity_type_id = @c;
-INSERT INTO customer_entity_datetime (entity_type_id, attribute_id, entity_id, value)
-  SELECT @c, attribute_id, 101, '1980-05-06 00:00:00' FROM eav_attribute WHERE entity_type_id = @c AND attribute_code = 'dob';
-INSERT INTO customer_entity_int (entity_type_id, attribute_id, entity_id, value)
-  SELECT @c, attribute_id, 101, 201 FROM eav_attribute WHERE entity_type_id = @c AND attribute_code IN ('default_billing', 'default_shipping')
-  UNION ALL SELECT @c, attribute_id, 101, 2 FROM eav_attribute WHERE entity_type_id = @c AND attribute_code = 'gender';
-INSERT INTO customer_address_entity (entity_id, entity_type_id, attribute_set_id, parent_id, created_at, updated_at, is_active) VALUES
-  (201, @a, 0, 101, '2012-01-01 10:00:00', '2012-01-01 10:00:00', 1), (202, @a, 0, 102, '2012-01-01 10:00:00', '2012-01-01 10:00:00', 1);
-INSERT INTO customer_address_entity_varchar (entity_type_id, attribute_id, entity_id, value)
-  SELECT @a, attribute_id, e.id, e.v FROM eav_attribute a JOIN (
-    SELECT 201 id, 'firstname' code, 'Ann' v UNION ALL SELECT 201, 'lastname', 'Md' UNION ALL SELECT 201, 'city', 'Berlin' UNION ALL
-    SELECT 201, 'country_id', 'DE' UNION ALL SELECT 201, 'postcode', '10115' UNION ALL SELECT 201, 'telephone', '030 1' UNION ALL
-    SELECT 202, 'firstname', 'Bo' UNION ALL SELECT 202, 'city', 'Paris' UNION ALL SELECT 202, 'country_id', 'FR') e
-    ON e.code = a.attribute_code WHERE a.entity_type_id = @a;
-INSERT INTO customer_address_entity_text (entity_type_id, attribute_id, entity_id, value)
-  SELECT @a, attribute_id, 201, 'Unter den Linden 1\nHof 2' FROM eav_attribute WHERE entity_type_id = @a AND attribute_code = 'street';
-INSERT INTO customer_address_entity_int (entity_type_id, attribute_id, entity_id, value)
-  SELECT @a, attribute_id, 201, 82 FROM eav_attribute WHERE entity_type_id = @a AND attribute_code = 'region_id';
-)SQL";
 
 class StockCustomerStepTest : public StockSampleTest {
  protected:

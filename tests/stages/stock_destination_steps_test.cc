@@ -23,6 +23,7 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_rows.h"
 #include "tests/stages/stock_sample_test.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/test_paths.h"
@@ -33,87 +34,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// Sales of a 1.6.1.0 shop (stores 1 English and 3 French), with Magento 1's type ids: order 4,
-// invoice 18, shipment 24, creditmemo 28.
-constexpr char kSales[] = R"(
-  INSERT INTO sales_flat_order (entity_id, increment_id, store_id, store_name, state, status, customer_email,
-      customer_firstname, customer_lastname, customer_group_id, base_grand_total, grand_total, base_subtotal,
-      base_shipping_amount, base_total_paid, total_paid, total_refunded, base_currency_code, order_currency_code,
-      shipping_description, created_at, updated_at, billing_address_id, shipping_address_id, total_item_count) VALUES
-    (1, '100000001', 1, 'Main Website\nMain Store\nEnglish', 'complete', 'complete', 'ann@example.com', 'Ann', 'Lee',
-     1, 110.0000, 110.0000, 100.0000, 10.0000, 110.0000, 110.0000, NULL, 'USD', 'USD', 'Flat Rate - Fixed',
-     '2011-10-01 10:00:00', '2011-10-02 10:00:00', 1, 2, 1),
-    (2, '100000002', 1, 'Main Website\nMain Store\nEnglish', 'processing', 'processing', 'gus@example.com', NULL,
-     'Guest', 0, 20.0000, 20.0000, 15.0000, 5.0000, 20.0000, 20.0000, NULL, 'USD', 'USD', 'Flat Rate - Fixed',
-     '2011-10-03 10:00:00', '2011-10-03 10:00:00', 3, 4, 1),
-    (3, '300000001', 3, 'Main Website\nMain Store\nFrench', 'closed', 'closed', 'bo@example.com', 'Bo', 'Berg', 1,
-     50.0000, 50.0000, 50.0000, 0.0000, 50.0000, 50.0000, 50.0000, 'USD', 'EUR', NULL, '2011-10-04 10:00:00',
-     '2011-10-05 10:00:00', 5, NULL, 1);
-  INSERT INTO sales_flat_order_address (entity_id, parent_id, address_type, firstname, lastname, street, city,
-                                        region, postcode, country_id) VALUES
-    (1, 1, 'billing', 'Ann', 'Lee', '1 Main St', 'Springfield', 'Oregon', '97001', 'US'),
-    (2, 1, 'shipping', 'Ann', 'Shipper', '2 Dock Rd', 'Portland', NULL, '97002', 'US'),
-    (3, 2, 'billing', 'Gus', 'Guest', 'Via Roma 3', 'Rome', NULL, '00100', 'IT'),
-    (4, 2, 'shipping', 'Gus', 'Guest', 'Via Roma 3', 'Rome', 'Lazio', '00100', 'IT'),
-    (5, 3, 'billing', 'Bo', 'Berg', '5 Rue Haute', 'Paris', NULL, '75001', 'FR');
-  INSERT INTO sales_flat_order_payment (entity_id, parent_id, method) VALUES
-    (1, 1, 'checkmo'), (2, 2, 'purchaseorder'), (3, 3, 'checkmo');
-  INSERT INTO sales_flat_invoice (entity_id, order_id, increment_id, store_id, state, grand_total, base_grand_total,
-      store_currency_code, order_currency_code, base_currency_code, global_currency_code, billing_address_id,
-      shipping_address_id, created_at, updated_at) VALUES
-    (1, 1, '100000001', 1, 2, 110.0000, 110.0000, 'USD', 'USD', 'USD', 'USD', 1, 2, '2011-10-01 11:00:00',
-     '2011-10-01 11:00:00'),
-    (2, 3, '300000001', 3, 2, 50.0000, 50.0000, 'USD', 'EUR', 'USD', 'USD', 5, NULL, '2011-10-04 11:00:00',
-     '2011-10-04 11:00:00');
-  INSERT INTO sales_flat_shipment (entity_id, order_id, increment_id, store_id, total_qty, billing_address_id,
-      shipping_address_id, created_at, updated_at) VALUES
-    (1, 1, '100000001', 1, 1.0000, 1, 2, '2011-10-02 09:00:00', '2011-10-02 09:00:00');
-  INSERT INTO sales_flat_creditmemo (entity_id, order_id, increment_id, store_id, state, base_grand_total, subtotal,
-      shipping_amount, adjustment_positive, adjustment_negative, billing_address_id, created_at, updated_at) VALUES
-    (1, 3, '300000001', 3, 2, 50.0000, 50.0000, 0.0000, 0.0000, 0.0000, 5, '2011-10-05 10:00:00',
-     '2011-10-05 10:00:00');
-  -- Magento 1's grids: order 3 is missing from its order grid, as after an extension's direct insert.
-  INSERT INTO sales_flat_order_grid (entity_id, increment_id, store_id) VALUES (1, '100000001', 1), (2, '100000002', 1);
-  INSERT INTO sales_flat_invoice_grid (entity_id, order_id, increment_id) VALUES (1, 1, '100000001'),
-                                                                                 (2, 3, '300000001');
-  INSERT INTO sales_flat_shipment_grid (entity_id, order_id, increment_id) VALUES (1, 1, '100000001');
-  INSERT INTO sales_flat_creditmemo_grid (entity_id, order_id, increment_id) VALUES (1, 3, '300000001');
-  INSERT INTO eav_entity_store (entity_type_id, store_id, increment_prefix, increment_last_id) VALUES
-    (4, 1, '1', '100000002'), (4, 3, '3', '300000001'), (18, 1, '1', '100000001'), (18, 3, '3', '300000001'),
-    (24, 1, '1', '100000001'), (28, 3, '3', '300000001');
-  INSERT INTO rating (rating_id, entity_id, rating_code, position) VALUES (4, 1, 'Looks', 0);
-  INSERT INTO rating_store (rating_id, store_id) VALUES (4, 0);
-)";
-
-// Magento 2.4's MSI tables with Magento_Inventory's default source and stock.
-constexpr char kMsi[] = R"(
-  INSERT INTO setup_module VALUES ('Magento_Inventory', '1.2.5', '1.2.5');
-  CREATE TABLE inventory_source (source_code VARCHAR(255) NOT NULL, name VARCHAR(255) NOT NULL,
-    enabled SMALLINT UNSIGNED NOT NULL DEFAULT 1, description TEXT, latitude DECIMAL(8,6), longitude DECIMAL(9,6),
-    country_id VARCHAR(2) NOT NULL, region_id INT UNSIGNED, region VARCHAR(255), city VARCHAR(255),
-    street VARCHAR(255), postcode VARCHAR(255) NOT NULL, contact_name VARCHAR(255), email VARCHAR(255),
-    phone VARCHAR(255), fax VARCHAR(255), use_default_carrier_config SMALLINT UNSIGNED NOT NULL DEFAULT 1,
-    PRIMARY KEY (source_code)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
-  INSERT INTO inventory_source (source_code, name, enabled, country_id, postcode) VALUES
-    ('default', 'Default Source', 1, 'US', '00000');
-  CREATE TABLE inventory_stock (stock_id INT UNSIGNED NOT NULL AUTO_INCREMENT, name VARCHAR(255) NOT NULL,
-    PRIMARY KEY (stock_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
-  INSERT INTO inventory_stock VALUES (1, 'Default Stock');
-  CREATE TABLE inventory_source_item (source_item_id INT UNSIGNED NOT NULL AUTO_INCREMENT,
-    source_code VARCHAR(255) NOT NULL, sku VARCHAR(64) NOT NULL, quantity DECIMAL(12,4) NOT NULL DEFAULT 0.0000,
-    status SMALLINT UNSIGNED NOT NULL DEFAULT 0, PRIMARY KEY (source_item_id),
-    UNIQUE KEY INVENTORY_SOURCE_ITEM_SOURCE_CODE_SKU (source_code, sku),
-    CONSTRAINT INVENTORY_SOURCE_ITEM_SOURCE_CODE_INVENTORY_SOURCE_SOURCE_CODE FOREIGN KEY (source_code)
-      REFERENCES inventory_source (source_code) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
-  CREATE TABLE inventory_stock_sales_channel (type VARCHAR(64) NOT NULL, code VARCHAR(64) NOT NULL,
-    stock_id INT UNSIGNED NOT NULL, PRIMARY KEY (type, code),
-    CONSTRAINT INVENTORY_STOCK_SALES_CHANNEL_STOCK_ID_INVENTORY_STOCK_STOCK_ID FOREIGN KEY (stock_id)
-      REFERENCES inventory_stock (stock_id) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
-  INSERT INTO inventory_stock_sales_channel VALUES ('website', 'base', 1);
-  CREATE TABLE inventory_shipment_source (shipment_id INT UNSIGNED NOT NULL, source_code VARCHAR(255) NOT NULL,
-    PRIMARY KEY (shipment_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;
-)";
 
 class StockDestinationStepsTest : public StockSampleTest {
  protected:

@@ -89,6 +89,11 @@ void MigrateRunTest::LoadDumps(const std::string& source_dump, const std::string
   ASSERT_TRUE(loaded.ok()) << loaded.status();
 }
 
+void MigrateRunTest::LoadDump(const io::ConnectionOptions& database, const std::string& dump) {
+  absl::StatusOr<std::string> loaded = RunCommand(LoadCommand(database, dump));
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+}
+
 ProcessResult MigrateRunTest::Migrate(const std::vector<std::string>& args) { return StartMigrate(args)->Wait(); }
 
 std::unique_ptr<Subprocess> MigrateRunTest::StartMigrate(const std::vector<std::string>& args) {

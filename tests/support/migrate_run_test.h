@@ -46,6 +46,8 @@ class MigrateRunTest : public ::testing::Test {
   // client (InnoDB's strict mode off, as Magento 1 dumps' ROW_FORMAT=FIXED needs); a failed load is
   // a test failure.
   void LoadDumps(const std::string& source_dump, const std::string& destination_dump);
+  // Loads one SQL dump into `database` the same way.
+  void LoadDump(const io::ConnectionOptions& database, const std::string& dump);
 
   // Runs the migrate binary with `args` in the test's folder.
   ProcessResult Migrate(const std::vector<std::string>& args);

@@ -1,0 +1,561 @@
+// Magento's stock 1.6.1.0 config, unchanged but for databases, crypt keys and the poll interval,
+// runs whole on the 1.6.1.0 sample (with the rows it lacks: customers with every kind of password
+// hash, addresses, sales with Magento 1's grids and increments, visitors, a configurable product
+// with super attribute prices, custom URL rewrites) into 2.4.8 with MSI: `migrate settings`, then
+// `migrate data` with every step it names, then `migrate delta` with every delta class it names,
+// each exiting 0 with its volume checks passing.
+//
+// During delta, shop writers change customers, their passwords and addresses, orders with
+// invoices, shipments and credit memos, the increments, stock, tier prices, super attribute prices
+// and the parent's price, URL rewrites and visitors at a few hundred changes per second, while
+// delta is killed (-9) at random moments and restarted. After the writers stop and delta catches
+// up, nothing is pending and every table of the destination equals what a fresh `settings` and
+// `data` of the final source give (columns the server fills with its clock aside, and Magento 2's
+// own mview changelogs, *_cl, which its triggers fill on every write).
+#include <signal.h>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "io/mysql_error.h"
+#include "tests/stages/stock_sample_rows.h"
+#include "tests/stages/stock_sample_test.h"
+#include "tests/support/test_paths.h"
+#include "tests/support/test_servers.h"
+
+namespace migrate::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+constexpr absl::Duration kWriterTime = absl::Seconds(25);
+constexpr int kWriterThreads = 2;
+constexpr int kOperationsPerSecond = 250;
+
+// The 2.4.8 dump's triggers name this definer.
+std::string MagentoAccount(const std::string& database) {
+  return absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `", database, "`.* TO 'magento'@'%'");
+}
+
+// One writer thread's changes to the shop of the sample: each operation is one transaction.
+class SampleShopWriter {
+ public:
+  SampleShopWriter(const io::ConnectionOptions& source, uint32_t seed) : random_(seed) {
+    connection_ = Connect(source);
+    if (connection_ != nullptr) thread_id_ = connection_->QueryScalar("SELECT CONNECTION_ID()").value_or("");
+  }
+
+  const std::string& thread_id() const { return thread_id_; }
+
+  void Run(const std::atomic<bool>& stop, int per_second, const std::set<std::string>& shop_threads) {
+    if (connection_ == nullptr) return;
+    const absl::Duration pause = absl::Seconds(1) / per_second;
+    absl::Time next = absl::Now();
+    while (!stop.load()) {
+      absl::Status status = OneOperation();
+      if (status.ok()) {
+        ++operations_;
+      } else {
+        connection_->Execute("ROLLBACK").IgnoreError();
+        if (std::string why = UnlessShopDeadlock(status, shop_threads); !why.empty()) failures_.push_back(why);
+      }
+      next += pause;
+      absl::SleepFor(next - absl::Now());
+    }
+  }
+
+  uint64_t operations() const { return operations_; }
+  const std::vector<std::string>& failures() const { return failures_; }
+
+ private:
+  // "" when `status` is a deadlock among the shop's own transactions in which this writer was rolled
+  // back (InnoDB's latest deadlock report names only shop threads); otherwise the failure.
+  std::string UnlessShopDeadlock(const absl::Status& status, const std::set<std::string>& shop_threads) {
+    const unsigned int error = io::MysqlErrorNumber(status);
+    const std::string failure(status.message());
+    if (error != 1213 && error != 1467) return failure;
+    absl::StatusOr<io::ResultSet> innodb = connection_->Query("SHOW ENGINE INNODB STATUS");
+    if (!innodb.ok() || innodb->empty()) return failure;
+    const std::string all = innodb->rows()[0][2].value_or("");
+    const size_t start = all.find("LATEST DETECTED DEADLOCK");
+    if (start == std::string::npos) return failure + " (no deadlock was detected)";
+    const std::string report = all.substr(start, all.find("\nTRANSACTIONS\n", start) - start);
+    std::map<std::string, std::string> thread_of;
+    for (size_t at = report.find("*** ("); at != std::string::npos; at = report.find("*** (", at + 1)) {
+      const size_t close = report.find(')', at);
+      const size_t thread = report.find("MariaDB thread id ", at);
+      if (close == std::string::npos || thread == std::string::npos) continue;
+      const size_t digits = thread + std::string("MariaDB thread id ").size();
+      thread_of[report.substr(at + 5, close - at - 5)] = report.substr(digits, report.find(',', digits) - digits);
+    }
+    const size_t victim_at = report.find("WE ROLL BACK TRANSACTION (");
+    const std::string victim =
+        victim_at == std::string::npos ? "" : report.substr(victim_at + 26, report.find(')', victim_at + 26) - victim_at - 26);
+    bool only_shop = !thread_of.empty();
+    for (const auto& [number, thread] : thread_of) only_shop = only_shop && shop_threads.contains(thread);
+    if (only_shop && thread_of[victim] == thread_id_) return "";
+    return absl::StrCat(failure, "\n", report);
+  }
+
+  // A random existing `key` of `table` (among the rows matching `where`), or "" when there is none.
+  absl::StatusOr<std::string> AnyKey(const std::string& table, const std::string& key, const std::string& where = "1") {
+    absl::StatusOr<std::string> max = connection_->QueryScalar(
+        absl::StrCat("SELECT COALESCE(MAX(", key, "), 0) FROM ", table, " WHERE ", where));
+    if (!max.ok()) return max.status();
+    const uint64_t pick = std::uniform_int_distribution<uint64_t>(0, std::stoull(*max))(random_);
+    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
+        "SELECT ", key, " FROM ", table, " WHERE ", where, " AND ", key, " >= ", pick, " ORDER BY ", key, " LIMIT 1"));
+    if (!rows.ok()) return rows.status();
+    return rows->empty() ? std::string() : rows->rows()[0][0].value_or("");
+  }
+
+  absl::StatusOr<std::vector<std::string>> ColumnsOf(const std::string& table) {
+    auto cached = columns_.find(table);
+    if (cached != columns_.end()) return cached->second;
+    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat(
+        "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '", table,
+        "' ORDER BY ORDINAL_POSITION"));
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> columns;
+    for (const io::Row& row : rows->rows()) columns.push_back(*row[0]);
+    return columns_[table] = columns;
+  }
+
+  // INSERT INTO table SELECT ... FROM table WHERE `where`, with some columns replaced by SQL ("@id"
+  // stands for the last inserted id of the transaction's first insert).
+  absl::Status Clone(const std::string& table, const std::string& where,
+                     const std::map<std::string, std::string>& replaced, const std::string& id = "") {
+    absl::StatusOr<std::vector<std::string>> columns = ColumnsOf(table);
+    if (!columns.ok()) return columns.status();
+    std::vector<std::string> values;
+    for (const std::string& column : *columns) {
+      auto it = replaced.find(column);
+      values.push_back(it == replaced.end() ? absl::StrCat("`", column, "`")
+                                            : absl::StrReplaceAll(it->second, {{"@id", id}}));
+    }
+    return connection_->Execute(absl::StrCat("INSERT INTO ", table, " (`", absl::StrJoin(*columns, "`, `"), "`) SELECT ",
+                                             absl::StrJoin(values, ", "), " FROM ", table, " WHERE ", where));
+  }
+
+  struct Children {
+    std::string table;
+    std::string parent_column;
+    std::map<std::string, std::string> replaced;
+  };
+
+  // In one transaction: a copy of row `key` = `from` of `table` under a new auto-increment key, and
+  // copies of its children pointing to it.
+  absl::Status CloneTree(const std::string& table, const std::string& key, const std::string& from,
+                         const std::map<std::string, std::string>& replaced, const std::vector<Children>& children) {
+    if (absl::Status status = connection_->Execute("BEGIN"); !status.ok()) return status;
+    if (absl::Status status = Clone(table, key + " = " + from, replaced); !status.ok()) return status;
+    absl::StatusOr<std::string> id = connection_->QueryScalar("SELECT LAST_INSERT_ID()");
+    if (!id.ok()) return id.status();
+    for (const Children& child : children) {
+      if (absl::Status status = Clone(child.table, child.parent_column + " = " + from, child.replaced, *id);
+          !status.ok()) {
+        return status;
+      }
+    }
+    return connection_->Execute("COMMIT");
+  }
+
+  // A new number for an increment id: unique among the writers, digits only (the sequences read it).
+  static constexpr char kNewIncrement[] = "CAST(400000000 + UUID_SHORT() % 100000000 AS CHAR)";
+
+  absl::Status NewOrder(const std::string& order) {
+    return CloneTree("sales_flat_order", "entity_id", order, {{"entity_id", "NULL"}, {"increment_id", kNewIncrement}},
+                     {{"sales_flat_order_address", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}},
+                      {"sales_flat_order_payment", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}},
+                      {"sales_flat_invoice", "order_id",
+                       {{"entity_id", "NULL"}, {"order_id", "@id"}, {"increment_id", kNewIncrement}}},
+                      {"sales_flat_shipment", "order_id",
+                       {{"entity_id", "NULL"}, {"order_id", "@id"}, {"increment_id", kNewIncrement}}},
+                      {"sales_flat_creditmemo", "order_id",
+                       {{"entity_id", "NULL"}, {"order_id", "@id"}, {"increment_id", kNewIncrement}}},
+                      {"sales_flat_order_grid", "entity_id",
+                       {{"entity_id", "@id"},
+                        {"increment_id", "(SELECT increment_id FROM sales_flat_order WHERE entity_id = @id)"}}}});
+  }
+
+  absl::Status NewCustomer(const std::string& customer) {
+    return CloneTree("customer_entity", "entity_id", customer,
+                     {{"entity_id", "NULL"}, {"email", "CONCAT('d', UUID_SHORT(), '@example.com')"}},
+                     {{"customer_entity_varchar", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}},
+                      {"customer_entity_datetime", "entity_id", {{"value_id", "NULL"}, {"entity_id", "@id"}}},
+                      {"customer_address_entity", "parent_id", {{"entity_id", "NULL"}, {"parent_id", "@id"}}}});
+  }
+
+  // A password hash of one of Magento 1's kinds: md5 or sha256 with a salt, sha512, bare md5.
+  std::string NewPasswordHash() {
+    switch (std::uniform_int_distribution<int>(0, 3)(random_)) {
+      case 0:
+        return "CONCAT(MD5(CONCAT('s', RAND())), ':s1')";
+      case 1:
+        return "CONCAT(SHA2(CONCAT('s', RAND()), 256), ':s2')";
+      case 2:
+        return "CONCAT(SHA2(CONCAT('s', RAND()), 512), ':s3')";
+      default:
+        return "MD5(RAND())";
+    }
+  }
+
+  absl::Status OneOperation() {
+    const int kind = std::uniform_int_distribution<int>(0, 19)(random_);
+    switch (kind) {
+      case 0: {
+        absl::StatusOr<std::string> order = AnyKey("sales_flat_order", "entity_id");
+        if (!order.ok() || order->empty()) return order.status();
+        return NewOrder(*order);
+      }
+      case 1: {
+        absl::StatusOr<std::string> order = AnyKey("sales_flat_order", "entity_id");
+        if (!order.ok() || order->empty()) return order.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE sales_flat_order SET grand_total = grand_total + 1, status = 'processing' WHERE entity_id = ",
+            *order));
+      }
+      case 2: {
+        absl::StatusOr<std::string> order = AnyKey("sales_flat_order", "entity_id", "entity_id > 3");
+        if (!order.ok() || order->empty()) return order.status();
+        return connection_->Execute("DELETE FROM sales_flat_order WHERE entity_id = " + *order);
+      }
+      case 3: {
+        static constexpr const char* kDocuments[] = {"sales_flat_invoice", "sales_flat_shipment",
+                                                     "sales_flat_creditmemo"};
+        const std::string table = kDocuments[std::uniform_int_distribution<int>(0, 2)(random_)];
+        absl::StatusOr<std::string> key = AnyKey(table, "entity_id");
+        if (!key.ok() || key->empty()) return key.status();
+        return connection_->Execute(absl::StrCat("UPDATE ", table, " SET updated_at = NOW() - INTERVAL ",
+                                                 std::uniform_int_distribution<int>(1, 900)(random_),
+                                                 " MINUTE WHERE entity_id = ", *key));
+      }
+      case 4: {
+        absl::StatusOr<std::string> customer = AnyKey("customer_entity", "entity_id");
+        if (!customer.ok() || customer->empty()) return customer.status();
+        return NewCustomer(*customer);
+      }
+      case 5:
+      case 6: {
+        absl::StatusOr<std::string> value =
+            AnyKey("customer_entity_varchar", "value_id",
+                   "attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'password_hash' AND "
+                   "entity_type_id = 1)");
+        if (!value.ok() || value->empty()) return value.status();
+        return connection_->Execute(absl::StrCat("UPDATE customer_entity_varchar SET value = ", NewPasswordHash(),
+                                                 " WHERE value_id = ", *value));
+      }
+      case 7: {
+        absl::StatusOr<std::string> value = AnyKey("customer_entity_varchar", "value_id");
+        if (!value.ok() || value->empty()) return value.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE customer_entity_varchar SET value = CONCAT('n', FLOOR(RAND() * 1000)) WHERE value_id = ", *value,
+            " AND attribute_id IN (SELECT attribute_id FROM eav_attribute WHERE attribute_code IN ('firstname', "
+            "'lastname') AND entity_type_id = 1)"));
+      }
+      case 8: {
+        absl::StatusOr<std::string> value = AnyKey("customer_address_entity_varchar", "value_id");
+        if (!value.ok() || value->empty()) return value.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE customer_address_entity_varchar SET value = CONCAT('Straße ', FLOOR(RAND() * 99)) WHERE "
+            "value_id = ",
+            *value, " AND attribute_id = (SELECT attribute_id FROM eav_attribute WHERE attribute_code = 'city' AND "
+                    "entity_type_id = 2)"));
+      }
+      case 9: {
+        absl::StatusOr<std::string> customer = AnyKey("customer_entity", "entity_id", "entity_id > 104");
+        if (!customer.ok() || customer->empty()) return customer.status();
+        return connection_->Execute("DELETE FROM customer_entity WHERE entity_id = " + *customer);
+      }
+      case 10: {
+        const int change = std::uniform_int_distribution<int>(0, 2)(random_);
+        if (change == 0) {
+          absl::StatusOr<std::string> product = AnyKey("catalog_product_entity", "entity_id", "type_id = 'simple'");
+          if (!product.ok() || product->empty()) return product.status();
+          return connection_->Execute(absl::StrCat(
+              "INSERT IGNORE INTO catalog_product_entity_tier_price (entity_id, all_groups, customer_group_id, qty, "
+              "value, website_id) VALUES (",
+              *product, ", 1, 0, ", std::uniform_int_distribution<int>(2, 20)(random_), ", ",
+              std::uniform_int_distribution<int>(1, 500)(random_), ", 0)"));
+        }
+        absl::StatusOr<std::string> tier = AnyKey("catalog_product_entity_tier_price", "value_id");
+        if (!tier.ok() || tier->empty()) return tier.status();
+        if (change == 1) {
+          return connection_->Execute(
+              "UPDATE catalog_product_entity_tier_price SET value = value + 1 WHERE value_id = " + *tier);
+        }
+        return connection_->Execute("DELETE FROM catalog_product_entity_tier_price WHERE value_id = " + *tier);
+      }
+      case 11: {
+        switch (std::uniform_int_distribution<int>(0, 3)(random_)) {
+          case 0:
+            return connection_->Execute(absl::StrCat(
+                "UPDATE catalog_product_super_attribute_pricing SET pricing_value = ",
+                std::uniform_int_distribution<int>(1, 30)(random_), " WHERE value_id = ",
+                std::uniform_int_distribution<int>(901, 903)(random_)));
+          case 1:
+            return connection_->Execute(absl::StrCat(
+                "UPDATE catalog_product_entity_decimal SET value = ", std::uniform_int_distribution<int>(80, 200)(random_),
+                " WHERE entity_id = 9001 AND store_id = 0 AND attribute_id = (SELECT attribute_id FROM eav_attribute "
+                "WHERE attribute_code = 'price' AND entity_type_id = 10)"));
+          case 2:
+            return connection_->Execute(
+                "INSERT IGNORE INTO catalog_product_super_attribute_pricing (value_id, product_super_attribute_id, "
+                "value_index, is_percent, pricing_value, website_id) VALUES (904, 901, '38', 0, 3, 0)");
+          default:
+            return connection_->Execute("DELETE FROM catalog_product_super_attribute_pricing WHERE value_id = 904");
+        }
+      }
+      case 12: {
+        const int change = std::uniform_int_distribution<int>(0, 2)(random_);
+        if (change == 0) {
+          const bool system = std::uniform_int_distribution<int>(0, 1)(random_) == 1;
+          return connection_->Execute(absl::StrCat(
+              "INSERT INTO core_url_rewrite (store_id, category_id, product_id, id_path, request_path, target_path, "
+              "is_system, options) VALUES (1, ",
+              system ? "3, 83" : "NULL, NULL", ", CONCAT('w/', UUID_SHORT()), CONCAT('w-', UUID_SHORT(), '.html'), ",
+              system ? "'catalog/product/view/id/83/category/3', 1, ''" : "'somewhere.html', 0, 'RP'", ")"));
+        }
+        absl::StatusOr<std::string> rewrite = AnyKey("core_url_rewrite", "url_rewrite_id");
+        if (!rewrite.ok() || rewrite->empty()) return rewrite.status();
+        if (change == 1) {
+          return connection_->Execute(absl::StrCat(
+              "UPDATE core_url_rewrite SET target_path = CONCAT('t-', FLOOR(RAND() * 1000), '.html'), options = "
+              "ELT(1 + FLOOR(RAND() * 3), 'R', 'RP', '') WHERE url_rewrite_id = ",
+              *rewrite));
+        }
+        return connection_->Execute("DELETE FROM core_url_rewrite WHERE url_rewrite_id = " + *rewrite);
+      }
+      case 13:
+        return connection_->Execute(
+            "INSERT INTO log_visitor (session_id, first_visit_at, last_visit_at, last_url_id, store_id) VALUES "
+            "(CONCAT('s', UUID_SHORT()), NOW() - INTERVAL 1 HOUR, NOW(), 0, 1)");
+      case 14: {
+        absl::StatusOr<std::string> visitor = AnyKey("log_visitor", "visitor_id");
+        if (!visitor.ok() || visitor->empty()) return visitor.status();
+        if (std::uniform_int_distribution<int>(0, 1)(random_) == 0) {
+          return connection_->Execute(
+              "UPDATE log_visitor SET last_visit_at = NOW() + INTERVAL 1 MINUTE WHERE visitor_id = " + *visitor);
+        }
+        return connection_->Execute("DELETE FROM log_visitor WHERE visitor_id = " + *visitor);
+      }
+      case 15: {
+        absl::StatusOr<std::string> item = AnyKey("cataloginventory_stock_item", "item_id");
+        if (!item.ok() || item->empty()) return item.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE cataloginventory_stock_item SET qty = qty + 1, is_in_stock = 1 - is_in_stock WHERE item_id = ",
+            *item));
+      }
+      case 16: {
+        absl::StatusOr<std::string> store = AnyKey("eav_entity_store", "entity_store_id");
+        if (!store.ok() || store->empty()) return store.status();
+        return connection_->Execute(
+            "UPDATE eav_entity_store SET increment_last_id = increment_last_id + 1 WHERE entity_store_id = " + *store);
+      }
+      case 17: {
+        absl::StatusOr<std::string> item = AnyKey("sales_flat_order_address", "entity_id");
+        if (!item.ok() || item->empty()) return item.status();
+        return connection_->Execute(
+            "UPDATE sales_flat_order_address SET lastname = CONCAT('L', FLOOR(RAND() * 1000)) WHERE entity_id = " +
+            *item);
+      }
+      case 18: {
+        absl::StatusOr<std::string> product = AnyKey("catalog_product_entity_varchar", "value_id");
+        if (!product.ok() || product->empty()) return product.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE catalog_product_entity_varchar SET value = CONCAT('v\\'', FLOOR(RAND() * 1e6)) WHERE value_id = ",
+            *product));
+      }
+      default: {
+        absl::StatusOr<std::string> order = AnyKey("sales_flat_order", "entity_id");
+        if (!order.ok() || order->empty()) return order.status();
+        return connection_->Execute(absl::StrCat(
+            "UPDATE sales_flat_order SET state = 'complete', status = 'complete', total_paid = grand_total WHERE "
+            "entity_id = ",
+            *order));
+      }
+    }
+  }
+
+  std::unique_ptr<io::MysqlConnection> connection_;
+  std::string thread_id_;
+  std::mt19937_64 random_;
+  std::map<std::string, std::vector<std::string>> columns_;
+  uint64_t operations_ = 0;
+  std::vector<std::string> failures_;
+};
+
+class StockWholeConfigTest : public StockSampleTest {
+ protected:
+  // The sample with the rows it lacks, into the 2.4.8 schema with MSI, and a second destination
+  // database for the reference run.
+  void Prepare(const std::string& fixtures) {
+    reference_options_ = TestDatabase(DestinationServer(), "_ref");
+    LoadDumps(fixtures);
+    LoadDump(reference_options_, fixtures + "/magento2-2.4.8-empty.sql");
+    for (const char* rows : {kSales, kCustomerRows, kVisitors, kConfigurable, kRewrites}) Exec(*source_, rows);
+    reference_ = Connect(reference_options_);
+    ASSERT_NE(reference_, nullptr);
+    for (io::MysqlConnection* destination : {destination_.get(), reference_.get()}) {
+      Exec(*destination, kMsi);
+    }
+    Exec(*destination_, MagentoAccount(destination_options_.database));
+    Exec(*destination_, MagentoAccount(reference_options_.database));
+  }
+
+  // The stock config of 1.6.1.0, unchanged but for the test's databases, the crypt keys and the
+  // poll interval, into the destination `destination`.
+  std::string StockConfig(const std::string& fixtures, const io::ConnectionOptions& destination) {
+    std::string text = absl::StrReplaceAll(
+        StockConfigText(fixtures),
+        {{"<crypt_key />", "<crypt_key>f3e25abe619dae2387df9961594b0789</crypt_key>"
+                           "<crypt_key_destination>base64AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+                           "</crypt_key_destination>"},
+         {"<options>", "<options>\n        <delta_poll_interval>0.2</delta_poll_interval>"},
+         {absl::StrCat(R"(port=")", destination_options_.port, R"(" name=")", destination_options_.database, R"(")"),
+          absl::StrCat(R"(port=")", destination.port, R"(" name=")", destination.database, R"(")")}});
+    return WriteFile(absl::StrCat("stock-1.6.1.0-", destination.database, ".xml"), text);
+  }
+
+  // `migrate settings`, then `migrate data`, each exiting 0 without a failed volume check.
+  void SettingsAndData(const std::string& config) {
+    const ProcessResult settings = Migrate({"settings", "-a", config});
+    ASSERT_EQ(settings.exit_code, 0) << settings.output;
+    const ProcessResult data = Migrate({"data", "-a", config});
+    ASSERT_EQ(data.exit_code, 0) << data.output;
+    EXPECT_THAT(data.output, Not(HasSubstr("Volume check failed")));
+    EXPECT_THAT(data.output, HasSubstr("[step: PostProcessing Step]"));
+    EXPECT_THAT(data.output, HasSubstr("Migration completed"));
+  }
+
+  // Starts the writers for kWriterTime while `during` runs (polled every 100 ms); returns the
+  // operations done.
+  uint64_t WriteWhile(const std::function<void()>& during) {
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<SampleShopWriter>> writers;
+    std::set<std::string> shop_threads;
+    for (int i = 0; i < kWriterThreads; ++i) {
+      writers.push_back(std::make_unique<SampleShopWriter>(source_options_, 77 + i));
+      shop_threads.insert(writers.back()->thread_id());
+    }
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kWriterThreads; ++i) {
+      threads.emplace_back([&, i] { writers[i]->Run(stop, kOperationsPerSecond / kWriterThreads, shop_threads); });
+    }
+    const absl::Time end = absl::Now() + kWriterTime;
+    while (absl::Now() < end) {
+      during();
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    stop = true;
+    uint64_t operations = 0;
+    for (int i = 0; i < kWriterThreads; ++i) {
+      threads[i].join();
+      operations += writers[i]->operations();
+      EXPECT_THAT(writers[i]->failures(), IsEmpty());
+    }
+    return operations;
+  }
+
+  int64_t Pending() {
+    int64_t pending = 0;
+    for (const std::string& table : Rows(*source_, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
+                                                   "TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'm2\\_cl\\_%'")) {
+      pending += std::stoll(Scalar(*source_, "SELECT COUNT(*) FROM `" + table + "` WHERE processed = 0"));
+    }
+    if (Scalar(*destination_, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                              "TABLE_NAME = 'migrate_delta_followers'") != "0") {
+      pending += std::stoll(Scalar(*destination_, "SELECT COUNT(*) FROM migrate_delta_followers"));
+    }
+    return pending;
+  }
+
+  // A checksum of every row of `table`, leaving out the columns the server fills with its clock.
+  static std::string Checksum(io::MysqlConnection& connection, const std::string& table,
+                              const std::string& where = "1") {
+    const std::vector<std::string> columns = Rows(
+        connection, absl::StrCat("SELECT CONCAT('`', COLUMN_NAME, '`') FROM information_schema.COLUMNS WHERE "
+                                 "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '",
+                                 table,
+                                 "' AND COALESCE(COLUMN_DEFAULT, '') NOT LIKE 'current_timestamp%' "
+                                 "ORDER BY ORDINAL_POSITION"));
+    std::vector<std::string> values;
+    for (const std::string& column : columns) values.push_back(absl::StrCat(column, ", ISNULL(", column, ")"));
+    return Scalar(connection, absl::StrCat("SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(CRC32(CONCAT_WS('#', ",
+                                           absl::StrJoin(values, ", "), "))), 0)) FROM `", table, "` WHERE ", where));
+  }
+
+  io::ConnectionOptions reference_options_;
+  std::unique_ptr<io::MysqlConnection> reference_;
+};
+
+TEST_F(StockWholeConfigTest, SettingsDataAndDeltaUnderLiveWritesWithKillsEndEqualToAFreshRun) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  Prepare(fixtures);
+  const std::string config = StockConfig(fixtures, destination_options_);
+  SettingsAndData(config);
+  // The steps' own results on the sample (their tests say more): a static attribute in its column,
+  // an upgraded hash, sales in the grids, Magento 1's numbering, MSI, prices, rewrites, visitors.
+  EXPECT_EQ(Scalar(*destination_, "SELECT firstname FROM customer_entity WHERE entity_id = 101"), "Ann");
+  EXPECT_THAT(Scalar(*destination_, "SELECT password_hash FROM customer_entity WHERE entity_id = 101"),
+              ::testing::EndsWith(":salt:0"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM sales_creditmemo_grid"), "1");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM inventory_shipment_source"), "1");
+  EXPECT_NE(Scalar(*destination_, "SELECT COUNT(*) FROM inventory_source_item"), "0");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_visitor"), "3");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM catalog_url_rewrite_product_category") == "0", false);
+
+  std::mt19937 random(23);
+  std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config});
+  absl::Time kill_at = absl::Now() + absl::Milliseconds(std::uniform_int_distribution<int>(300, 2000)(random));
+  int kills = 0;
+  const uint64_t operations = WriteWhile([&] {
+    if (absl::Now() < kill_at) return;
+    delta->Kill(SIGKILL);
+    delta->Wait();
+    ++kills;
+    delta = StartMigrate({"delta", config});
+    kill_at = absl::Now() + absl::Milliseconds(std::uniform_int_distribution<int>(300, 2000)(random));
+  });
+  EXPECT_GT(operations, 2500u);
+  EXPECT_GE(kills, 8);
+
+  const absl::Time deadline = absl::Now() + absl::Seconds(90);
+  while (Pending() > 0 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(200));
+  absl::SleepFor(absl::Seconds(1));
+  delta->Kill(SIGTERM);
+  const ProcessResult stopped = delta->Wait();
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_THAT(stopped.output, HasSubstr("Delta stopped"));
+  EXPECT_THAT(stopped.output, Not(HasSubstr("[ERROR]")));
+  EXPECT_EQ(Pending(), 0);
+
+  const std::string reference_config = StockConfig(fixtures, reference_options_);
+  SettingsAndData(reference_config);
+  const std::vector<std::string> tables =
+      Rows(*destination_, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                          "TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT LIKE 'migrate\\_%' AND TABLE_NAME NOT LIKE '%\\_cl' "
+                          "ORDER BY TABLE_NAME");
+  ASSERT_GT(tables.size(), 300u);
+  for (const std::string& table : tables) {
+    EXPECT_EQ(Checksum(*destination_, table), Checksum(*reference_, table)) << table;
+  }
+}
+
+}  // namespace
+}  // namespace migrate::testing
