@@ -63,7 +63,7 @@ namespace {
 std::string IdList(const std::vector<int64_t>& ids) { return ids.empty() ? "NULL" : absl::StrJoin(ids, ", "); }
 
 std::string ChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
-                           absl::string_view child_condition) {
+                           absl::string_view child_condition, bool ordered = true) {
   return absl::StrCat(
       "SELECT link.`product_id` AS entity_id, cs.`store_id`, link.`parent_id`, ROUND(COALESCE(ms.`value`, mt.`value`) "
       "+ "
@@ -83,8 +83,8 @@ std::string ChildPricesSql(const ConfigurablePriceTables& tables, absl::string_v
       " ms ON ms.`entity_id` = link.`parent_id` AND ms.`store_id` = cs.`store_id` AND cs.`store_id` <> 0 AND "
       "ms.`attribute_id` = ",
       price_attribute_id, " WHERE ", child_condition,
-      " GROUP BY link.`product_id`, cs.`store_id`, link.`parent_id`, mt.`value`, ms.`value`"
-      " ORDER BY link.`product_id`, cs.`store_id`, link.`parent_id`");
+      " GROUP BY link.`product_id`, cs.`store_id`, link.`parent_id`, mt.`value`, ms.`value`",
+      ordered ? " ORDER BY link.`product_id`, cs.`store_id`, link.`parent_id`" : "");
 }
 
 }  // namespace
@@ -98,6 +98,14 @@ std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, ab
 std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
                                        const std::vector<int64_t>& children) {
   return ChildPricesSql(tables, price_attribute_id, absl::StrCat("link.`product_id` IN (", IdList(children), ")"));
+}
+
+std::string ConfigurableAddedPriceRowsSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id) {
+  return absl::StrCat("SELECT p.`entity_id`, p.`store_id` FROM (",
+                      ChildPricesSql(tables, price_attribute_id, "1 = 1", /*ordered=*/false), ") p LEFT JOIN ",
+                      QualifiedTable(tables.database, tables.product_decimal),
+                      " d ON d.`entity_id` = p.`entity_id` AND d.`store_id` = p.`store_id` AND d.`attribute_id` = ",
+                      price_attribute_id, " WHERE d.`value_id` IS NULL GROUP BY p.`entity_id`, p.`store_id`");
 }
 
 std::string ConfigurableLinkedChildrenSql(const ConfigurablePriceTables& tables) {

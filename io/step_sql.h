@@ -71,6 +71,10 @@ std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, ab
 std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
                                        const std::vector<int64_t>& children);
 
+// The (child, store) pairs of ConfigurableChildPricesSql (every child) that have no price row of
+// their own in Magento 1's catalog_product_entity_decimal: the rows the step adds to what Map copies.
+std::string ConfigurableAddedPriceRowsSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id);
+
 // Every child of a configurable product (catalog_product_super_link), ascending.
 std::string ConfigurableLinkedChildrenSql(const ConfigurablePriceTables& tables);
 

@@ -44,14 +44,15 @@ absl::StatusOr<std::vector<int64_t>> IntegerColumn(const io::ResultSet& rows, si
 
 }  // namespace
 
-absl::Status ConfigurableChildRefresh::Prepare(RunContext& context, io::MysqlConnection& source, const StepLog& log) {
-  absl::Status status = PrepareTables(context, source, log);
+absl::Status ConfigurableChildRefresh::Prepare(RunContext& context, io::MysqlConnection& source,
+                                               io::MysqlConnection& destination, const StepLog& log) {
+  absl::Status status = PrepareTables(context, source, destination, log);
   prepared_ = status.ok();
   return status;
 }
 
 absl::Status ConfigurableChildRefresh::PrepareTables(RunContext& context, io::MysqlConnection& source,
-                                                     const StepLog& log) {
+                                                     io::MysqlConnection& destination, const StepLog& log) {
   tables_ = ConfigurablePriceSourceTables(context);
   absl::StatusOr<const io::DatabaseSchema*> source_schema = context.SourceSchema();
   if (!source_schema.ok()) return source_schema.status();
@@ -74,6 +75,9 @@ absl::Status ConfigurableChildRefresh::PrepareTables(RunContext& context, io::My
     return absl::OkStatus();
   }
   price_id_ = *price->rows()[0][0];
+  absl::StatusOr<io::AdjustmentStore> adjustments = io::AdjustmentStore::Open(destination);
+  if (!adjustments.ok()) return adjustments.status();
+  adjustments_ = std::move(*adjustments);
 
   absl::StatusOr<std::string> map_path = context.ResolveFileOption("map_file");
   if (!map_path.ok()) return map_path.status();
@@ -151,6 +155,10 @@ absl::StatusOr<uint64_t> ConfigurableChildRefresh::Refresh(io::MysqlConnection& 
     if (!written.ok()) return written.status();
     rows += *written;
   }
+  if (absl::Status status = RecordAddedPriceRows(*adjustments_, source, destination, tables_, *decimal_, price_id_);
+      !status.ok()) {
+    return status;
+  }
   return rows;
 }
 
@@ -196,7 +204,7 @@ absl::StatusOr<uint64_t> ConfigurablePricesDelta::Follower::Refresh(RunContext& 
 ConfigurablePricesDelta::ConfigurablePricesDelta() : follower_(&refresh_, &source_) {}
 
 absl::Status ConfigurablePricesDelta::Prepare(RunContext& context, const StepLog& log) {
-  if (absl::Status status = refresh_.Prepare(context, *source_, log); !status.ok()) return status;
+  if (absl::Status status = refresh_.Prepare(context, *source_, *destination_, log); !status.ok()) return status;
   absl::StatusOr<std::vector<DeltaDocument>> listed = ReadDeltaDocuments(context, kGroup);
   if (!listed.ok()) return listed.status();
   const std::string table = ConfigurablePriceSourceTables(context).super_pricing;

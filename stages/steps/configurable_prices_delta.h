@@ -20,7 +20,8 @@
 // rows of the children are written again through Map's plan for catalog_product_entity_decimal
 // (map_file, as Map copies them), then the computed prices through the data stage's SQL
 // (io::ConfigurableChildPricesSql, WriteChildPrices). So a child whose super attribute prices are
-// all deleted gets Magento 1's own price back. Then the changelog page is removed by version
+// all deleted gets Magento 1's own price back; the count of computed rows without a Magento 1 row
+// is recorded for Map's volume check, as the data stage does. Then the changelog page is removed by version
 // (io/changelog.h); a kill at any moment replays at most a page again.
 //
 // After catch-up the price rows equal a fresh `migrate data` in every column but value_id (a
@@ -34,6 +35,7 @@
 #include <string>
 #include <vector>
 
+#include "io/adjustment_store.h"
 #include "io/changelog.h"
 #include "io/mysql_connection.h"
 #include "io/step_sql.h"
@@ -48,7 +50,9 @@ namespace migrate::stages {
 // What both halves of the step share: the children a change feeds, and their refresh.
 class ConfigurableChildRefresh {
  public:
-  absl::Status Prepare(RunContext& context, io::MysqlConnection& source, const StepLog& log);
+  // Runs DDL on `destination` (the volume adjustments table): not inside a transaction.
+  absl::Status Prepare(RunContext& context, io::MysqlConnection& source, io::MysqlConnection& destination,
+                       const StepLog& log);
   bool prepared() const { return prepared_; }
 
   // The children whose prices the rows `ids` of `change` feed; nullopt when one of them is gone
@@ -63,7 +67,8 @@ class ConfigurableChildRefresh {
                                    const std::optional<std::vector<int64_t>>& children, size_t batch_size) const;
 
  private:
-  absl::Status PrepareTables(RunContext& context, io::MysqlConnection& source, const StepLog& log);
+  absl::Status PrepareTables(RunContext& context, io::MysqlConnection& source, io::MysqlConnection& destination,
+                             const StepLog& log);
 
   bool prepared_ = false;
   // Empty when Magento 1 lacks a table the step reads or the price attribute.
@@ -74,6 +79,7 @@ class ConfigurableChildRefresh {
   std::unique_ptr<ConnectionDestinationAccess> destination_access_;
   // Map's plan of catalog_product_entity_decimal, by value_id; absent when the map does not move it.
   std::optional<pipeline::DeltaPlan> decimal_plan_;
+  std::optional<io::AdjustmentStore> adjustments_;
 };
 
 class ConfigurablePricesDelta : public StepStage {

@@ -80,6 +80,14 @@ absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, cons
   return batch.row_count();
 }
 
+absl::Status RecordAddedPriceRows(const io::AdjustmentStore& adjustments, io::MysqlConnection& source,
+                                  io::MysqlConnection& destination, const io::ConfigurablePriceTables& tables,
+                                  const io::TableSchema& decimal, const std::string& price_id) {
+  absl::StatusOr<uint64_t> added = io::CountSelect(source, io::ConfigurableAddedPriceRowsSql(tables, price_id));
+  if (!added.ok()) return added.status();
+  return adjustments.Set(destination, "ConfigurablePrices", decimal.name, -static_cast<int64_t>(*added));
+}
+
 absl::StatusOr<bool> ConfigurablePricesIntegrity::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<const io::DatabaseSchema*> source = context.SourceSchema();
   if (!source.ok()) return source.status();
@@ -166,6 +174,12 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
     if (!page_rows.ok()) return page_rows.status();
     if (absl::Status status = transaction->Commit(); !status.ok()) return status;
     written += *page_rows;
+  }
+  absl::StatusOr<io::AdjustmentStore> adjustments = io::AdjustmentStore::Open(**destination);
+  if (!adjustments.ok()) return adjustments.status();
+  if (absl::Status status = RecordAddedPriceRows(*adjustments, **source, **destination, tables, *decimal, price_id);
+      !status.ok()) {
+    return status;
   }
   context.totals().rows += written;
   log.Info(absl::StrFormat("%d prices of %d configurable children written in %.1f s", written, ids.size(),

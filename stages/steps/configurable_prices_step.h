@@ -12,7 +12,9 @@
 // Data: set-based SQL on the source (io::ConfigurableChildPricesSql) in pages of children, ordered;
 // each page upserted (value only) in one destination transaction. It runs after Map, which empties
 // and fills catalog_product_entity_decimal; rerunning it gives the same rows.
-// Volume: none, as Magento's (it always passes).
+// Volume: none, as Magento's (it always passes). The rows it adds where Magento 1 has no price row of
+// the child and store are recorded in migrate_volume_adjustments, so Map's volume check of
+// catalog_product_entity_decimal (in delta mode, after this step) allows for them.
 //
 // Differs from Magento:
 // - The parent's price is its price in the store, else its default (store 0) price, once per row;
@@ -33,6 +35,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "io/adjustment_store.h"
 #include "io/mysql_connection.h"
 #include "io/result_set.h"
 #include "io/step_sql.h"
@@ -52,6 +55,13 @@ std::string ValueEntityColumn(const io::TableSchema& decimal);
 // a transaction; returns the rows written.
 absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
                                           const std::string& price_id, const io::ResultSet& rows);
+
+// Records in `adjustments` (io/adjustment_store.h), on `destination` and in its open transaction if
+// any, the price rows the step adds where Magento 1 has none (io::ConfigurableAddedPriceRowsSql,
+// counted on `source`), so Map's volume check of catalog_product_entity_decimal allows for them.
+absl::Status RecordAddedPriceRows(const io::AdjustmentStore& adjustments, io::MysqlConnection& source,
+                                  io::MysqlConnection& destination, const io::ConfigurablePriceTables& tables,
+                                  const io::TableSchema& decimal, const std::string& price_id);
 
 class ConfigurablePricesIntegrity : public StepStage {
  public:

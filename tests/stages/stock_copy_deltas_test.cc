@@ -256,10 +256,11 @@ class StockCopyDeltasTest : public StockSampleTest {
     delta.Kill(SIGTERM);
     const ProcessResult stopped = delta.Wait();
     EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
-    // Map's volume check counts catalog_product_entity_decimal against ConfigurablePrices' rows too,
-    // and cms_page is in no delta group: its closing check may differ, nothing else may fail.
+    // cms_page and cms_page_store are in no delta group: Map's closing volume check of them differs
+    // after the test's page changes. Nothing else may fail (catalog_product_entity_decimal's count
+    // allows for ConfigurablePrices' rows).
     for (absl::string_view line : absl::StrSplit(stopped.output, '\n')) {
-      if (line.find("[stage: volume check]") != std::string::npos) continue;
+      if (line.find("Mismatch of entities in the document: cms_page") != std::string::npos) continue;
       EXPECT_THAT(line, Not(HasSubstr("[ERROR]")));
     }
     EXPECT_EQ(Pending(), 0) << stopped.output;
