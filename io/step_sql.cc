@@ -130,13 +130,16 @@ std::string ConfigurableChildrenOfSql(const ConfigurablePriceTables& tables, Con
                           " link ON link.`parent_id` = sa.`product_id` WHERE sa.`product_super_attribute_id`", in);
     case ConfigurableChange::kSuperLink:
       return absl::StrCat("SELECT link.`link_id`, link.`product_id` FROM ", link, " link WHERE link.`link_id`", in);
-    case ConfigurableChange::kProductValue:
-      return absl::StrCat("SELECT d.`value_id`, link.`product_id` FROM ",
-                          QualifiedTable(tables.database, tables.product_decimal), " d LEFT JOIN ", link,
+    case ConfigurableChange::kProductValue: {
+      // A child's own price, then a parent's (two index lookups rather than one join on OR).
+      const std::string decimal = QualifiedTable(tables.database, tables.product_decimal);
+      return absl::StrCat("SELECT d.`value_id`, link.`product_id` FROM ", decimal, " d LEFT JOIN ", link,
                           " link ON d.`attribute_id` = ", price_attribute_id,
-                          " AND (link.`product_id` = d.`entity_id` OR link.`parent_id` = d.`entity_id`) WHERE "
-                          "d.`value_id`",
-                          in);
+                          " AND link.`product_id` = d.`entity_id` WHERE d.`value_id`", in,
+                          " UNION ALL SELECT d.`value_id`, link.`product_id` FROM ", decimal, " d JOIN ", link,
+                          " link ON link.`parent_id` = d.`entity_id` WHERE d.`attribute_id` = ", price_attribute_id,
+                          " AND d.`value_id`", in);
+    }
   }
   return "";
 }
