@@ -42,6 +42,14 @@ absl::Status AdjustmentStore::Add(MysqlConnection& connection, absl::string_view
                      absl::StrCat("recording the rows ", step, " removed from ", document, " in ", table_));
 }
 
+absl::Status AdjustmentStore::Set(MysqlConnection& connection, absl::string_view step, absl::string_view document,
+                                  int64_t rows) const {
+  absl::Status status = connection.Execute(absl::StrCat(
+      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `document`, `rows`) VALUES (", connection.Quote(step), ", ",
+      connection.Quote(document), ", ", rows, ") ON DUPLICATE KEY UPDATE `rows` = VALUES(`rows`)"));
+  return WithContext(status, absl::StrCat("recording the rows ", step, " removed from ", document, " in ", table_));
+}
+
 absl::StatusOr<std::map<std::string, int64_t>> AdjustmentStore::LoadByDocument(MysqlConnection& connection) const {
   absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
       "SELECT `document`, SUM(`rows`) FROM ", QuoteIdentifier(table_), " GROUP BY `document`"));

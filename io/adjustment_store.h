@@ -41,6 +41,11 @@ class AdjustmentStore {
   absl::Status Add(MysqlConnection& connection, absl::string_view step, absl::string_view document,
                    int64_t rows) const;
 
+  // Sets the figure of `step` for `document` to `rows`, for a step that counts what it changed as a
+  // whole (ConfigurablePrices' rows without a Magento 1 row).
+  absl::Status Set(MysqlConnection& connection, absl::string_view step, absl::string_view document,
+                   int64_t rows) const;
+
   // The sum over every step of each document's figure; documents without one are absent.
   absl::StatusOr<std::map<std::string, int64_t>> LoadByDocument(MysqlConnection& connection) const;
 

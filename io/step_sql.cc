@@ -58,8 +58,12 @@ std::string ConfigurableChildrenSql(const ConfigurablePriceTables& tables) {
                       " ap ON ap.`product_super_attribute_id` = sa.`product_super_attribute_id` ORDER BY 1");
 }
 
-std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
-                                       absl::string_view first_child, absl::string_view last_child) {
+namespace {
+
+std::string IdList(const std::vector<int64_t>& ids) { return ids.empty() ? "NULL" : absl::StrJoin(ids, ", "); }
+
+std::string ChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
+                           absl::string_view child_condition, bool ordered = true) {
   return absl::StrCat(
       "SELECT link.`product_id` AS entity_id, cs.`store_id`, link.`parent_id`, ROUND(COALESCE(ms.`value`, mt.`value`) "
       "+ "
@@ -78,9 +82,87 @@ std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, ab
       " LEFT JOIN ", QualifiedTable(tables.database, tables.product_decimal),
       " ms ON ms.`entity_id` = link.`parent_id` AND ms.`store_id` = cs.`store_id` AND cs.`store_id` <> 0 AND "
       "ms.`attribute_id` = ",
-      price_attribute_id, " WHERE link.`product_id` BETWEEN ", first_child, " AND ", last_child,
-      " GROUP BY link.`product_id`, cs.`store_id`, link.`parent_id`, mt.`value`, ms.`value`"
-      " ORDER BY link.`product_id`, cs.`store_id`, link.`parent_id`");
+      price_attribute_id, " WHERE ", child_condition,
+      " GROUP BY link.`product_id`, cs.`store_id`, link.`parent_id`, mt.`value`, ms.`value`",
+      ordered ? " ORDER BY link.`product_id`, cs.`store_id`, link.`parent_id`" : "");
+}
+
+}  // namespace
+
+std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
+                                       absl::string_view first_child, absl::string_view last_child) {
+  return ChildPricesSql(tables, price_attribute_id,
+                        absl::StrCat("link.`product_id` BETWEEN ", first_child, " AND ", last_child));
+}
+
+std::string ConfigurableChildPricesSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
+                                       const std::vector<int64_t>& children) {
+  return ChildPricesSql(tables, price_attribute_id, absl::StrCat("link.`product_id` IN (", IdList(children), ")"));
+}
+
+std::string ConfigurableAddedPriceRowsSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id) {
+  return absl::StrCat("SELECT p.`entity_id`, p.`store_id` FROM (",
+                      ChildPricesSql(tables, price_attribute_id, "1 = 1", /*ordered=*/false), ") p LEFT JOIN ",
+                      QualifiedTable(tables.database, tables.product_decimal),
+                      " d ON d.`entity_id` = p.`entity_id` AND d.`store_id` = p.`store_id` AND d.`attribute_id` = ",
+                      price_attribute_id, " WHERE d.`value_id` IS NULL GROUP BY p.`entity_id`, p.`store_id`");
+}
+
+std::string ConfigurableLinkedChildrenSql(const ConfigurablePriceTables& tables) {
+  return absl::StrCat("SELECT DISTINCT `product_id` FROM ", QualifiedTable(tables.database, tables.super_link),
+                      " ORDER BY 1");
+}
+
+std::string ConfigurableChildrenOfSql(const ConfigurablePriceTables& tables, ConfigurableChange change,
+                                      absl::string_view price_attribute_id, const std::vector<int64_t>& ids) {
+  const std::string link = QualifiedTable(tables.database, tables.super_link);
+  const std::string in = absl::StrCat(" IN (", IdList(ids), ")");
+  switch (change) {
+    case ConfigurableChange::kPricing:
+      return absl::StrCat("SELECT ap.`value_id`, link.`product_id` FROM ",
+                          QualifiedTable(tables.database, tables.super_pricing), " ap LEFT JOIN ",
+                          QualifiedTable(tables.database, tables.super_attribute),
+                          " sa ON sa.`product_super_attribute_id` = ap.`product_super_attribute_id` LEFT JOIN ", link,
+                          " link ON link.`parent_id` = sa.`product_id` WHERE ap.`value_id`", in);
+    case ConfigurableChange::kSuperAttribute:
+      return absl::StrCat("SELECT sa.`product_super_attribute_id`, link.`product_id` FROM ",
+                          QualifiedTable(tables.database, tables.super_attribute), " sa LEFT JOIN ", link,
+                          " link ON link.`parent_id` = sa.`product_id` WHERE sa.`product_super_attribute_id`", in);
+    case ConfigurableChange::kSuperLink:
+      return absl::StrCat("SELECT link.`link_id`, link.`product_id` FROM ", link, " link WHERE link.`link_id`", in);
+    case ConfigurableChange::kProductValue: {
+      // A child's own price, then a parent's (two index lookups rather than one join on OR).
+      const std::string decimal = QualifiedTable(tables.database, tables.product_decimal);
+      return absl::StrCat("SELECT d.`value_id`, link.`product_id` FROM ", decimal, " d LEFT JOIN ", link,
+                          " link ON d.`attribute_id` = ", price_attribute_id,
+                          " AND link.`product_id` = d.`entity_id` WHERE d.`value_id`", in,
+                          " UNION ALL SELECT d.`value_id`, link.`product_id` FROM ", decimal, " d JOIN ", link,
+                          " link ON link.`parent_id` = d.`entity_id` WHERE d.`attribute_id` = ", price_attribute_id,
+                          " AND d.`value_id`", in);
+    }
+  }
+  return "";
+}
+
+std::string ProductPriceValueIdsSql(const ConfigurablePriceTables& tables, absl::string_view price_attribute_id,
+                                    const std::vector<int64_t>& entities) {
+  return absl::StrCat("SELECT `value_id` FROM ", QualifiedTable(tables.database, tables.product_decimal),
+                      " WHERE `attribute_id` = ", price_attribute_id, " AND `entity_id` IN (", IdList(entities),
+                      ") ORDER BY 1");
+}
+
+absl::StatusOr<uint64_t> DeleteAttributeValues(MysqlConnection& connection, absl::string_view database,
+                                               absl::string_view table, absl::string_view entity_column,
+                                               absl::string_view attribute_id, const std::vector<int64_t>& entities) {
+  if (entities.empty()) return 0;
+  if (absl::Status status =
+          connection.Execute(absl::StrCat("DELETE FROM ", QualifiedTable(database, table), " WHERE `attribute_id` = ",
+                                          attribute_id, " AND ", QuoteIdentifier(entity_column), " IN (",
+                                          IdList(entities), ")"));
+      !status.ok()) {
+    return status;
+  }
+  return connection.affected_rows();
 }
 
 std::string CmsPageRewritesSql(absl::string_view database, absl::string_view cms_page, absl::string_view cms_page_store,
@@ -98,6 +180,30 @@ std::string CmsPageRewritesSql(absl::string_view database, absl::string_view cms
 
 std::string ProductCategoryRewriteFilter() {
   return "`is_system` <> 0 AND `product_id` <> 0 AND `category_id` <> 0 AND `request_path` IS NOT NULL";
+}
+
+std::string DestinationCmsRewritesSql(absl::string_view database, absl::string_view url_rewrite) {
+  return absl::StrCat("SELECT `url_rewrite_id`, `entity_id`, `request_path`, `target_path`, `store_id`, "
+                      "`is_autogenerated`, `redirect_type` FROM ",
+                      QualifiedTable(database, url_rewrite), " WHERE `entity_type` = 'cms-page' ORDER BY 1");
+}
+
+std::string RewritePathsSql(absl::string_view database, absl::string_view core_url_rewrite,
+                            const std::vector<int64_t>& ids) {
+  return absl::StrCat("SELECT `request_path`, `store_id` FROM ", QualifiedTable(database, core_url_rewrite),
+                      " WHERE `url_rewrite_id` IN (", IdList(ids), ") AND `request_path` IS NOT NULL");
+}
+
+std::string CmsRewritesInTheWaySql(MysqlConnection& connection, absl::string_view database,
+                                   absl::string_view url_rewrite, const std::vector<int64_t>& ids,
+                                   const std::vector<std::pair<std::string, std::string>>& paths) {
+  std::string condition = absl::StrCat("`url_rewrite_id` IN (", IdList(ids), ")");
+  for (const auto& [path, store] : paths) {
+    absl::StrAppend(&condition, " OR (`request_path` = ", connection.Quote(path), " AND `store_id` = ",
+                    connection.Quote(store), ")");
+  }
+  return absl::StrCat("SELECT `url_rewrite_id` FROM ", QualifiedTable(database, url_rewrite),
+                      " WHERE `entity_type` = 'cms-page' AND (", condition, ") ORDER BY 1");
 }
 
 }  // namespace migrate::io

@@ -75,8 +75,11 @@ absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::
   std::vector<io::Key> gone;
   std::vector<io::Key> kept;
   for (const io::Key& key : keys) (rows.present.contains(key) ? kept : gone).push_back(key);
-  if (absl::Status status = DeleteKeys(plan, gone, /*cascade=*/true, destination); !status.ok()) return status;
-  result.keys_deleted = gone.size();
+  result.present.assign(rows.present.begin(), rows.present.end());
+  if (plan.delete_gone) {
+    if (absl::Status status = DeleteKeys(plan, gone, /*cascade=*/true, destination); !status.ok()) return status;
+    result.keys_deleted = gone.size();
+  }
   if (!plan.key_is_unique) {
     if (absl::Status status = DeleteKeys(plan, kept, /*cascade=*/false, destination); !status.ok()) return status;
   }
@@ -87,6 +90,7 @@ absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::
   options.table = plan.copy.destination_table;
   options.columns = plan.copy.DestinationColumnNames();
   options.mode = io::WriteMode::kUpsert;
+  options.update_columns = plan.copy.update_columns;
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, std::move(options));
   if (!writer.ok()) return writer.status();
   for (const io::RowBatch& batch : rows.batches) {
@@ -97,6 +101,20 @@ absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::
 }
 
 }  // namespace
+
+absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& plan, const std::vector<io::Key>& keys,
+                                                               io::MysqlConnection& source,
+                                                               io::MysqlConnection& destination, size_t batch_size) {
+  if (keys.empty()) return DeltaApplyResult{};
+  absl::StatusOr<ChangedRows> rows = ReadChangedRows(plan, keys, source, batch_size);
+  if (!rows.ok()) return rows.status();
+  absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination);
+  if (!result.ok()) {
+    return absl::Status(result.status().code(),
+                        absl::StrCat("replaying changes of ", plan.copy.document, ": ", result.status().message()));
+  }
+  return result;
+}
 
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                   io::MysqlConnection& source, io::MysqlConnection& destination,

@@ -9,7 +9,11 @@
 //   2. when the changelog key does not identify one row (it is not the source's primary key),
 //      the destination rows of the keys still present are deleted too, without cascades, so
 //      that step 3 leaves exactly the source's rows;
-//   3. the rows read are upserted (INSERT ... ON DUPLICATE KEY UPDATE).
+//   3. the rows read are upserted (INSERT ... ON DUPLICATE KEY UPDATE of the plan's update_columns,
+//      all columns when it names none, as the copy writes them).
+// A plan may leave step 1 to its caller (delete_gone false), which then decides from the result's
+// `present` keys what the destination loses (the Tier Price delta, whose two source documents
+// meet in one destination row).
 // Applying the same keys twice gives the same destination, so a replay killed at any point can
 // simply be repeated.
 #ifndef MIGRATE_PIPELINE_DELTA_APPLY_H_
@@ -37,11 +41,15 @@ struct DeltaPlan {
   std::vector<io::KeyColumn> destination_key;
   // The changelog key is the source's primary key: one row per key.
   bool key_is_unique = true;
+  // Step 1 above: keys with no source row left are deleted from the destination.
+  bool delete_gone = true;
 };
 
 struct DeltaApplyResult {
   uint64_t rows_upserted = 0;
   uint64_t keys_deleted = 0;
+  // The changed keys that have a source row (as the source returns their values).
+  std::vector<io::Key> present;
 };
 
 // Applies `keys` (values of plan.source_key) on the two connections; the destination's session
@@ -49,6 +57,12 @@ struct DeltaApplyResult {
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                   io::MysqlConnection& source, io::MysqlConnection& destination,
                                                   size_t batch_size);
+
+// The same inside the caller's open transaction on `destination`: neither begins nor commits, so
+// a step can apply several plans and its own writes atomically.
+absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& plan, const std::vector<io::Key>& keys,
+                                                               io::MysqlConnection& source,
+                                                               io::MysqlConnection& destination, size_t batch_size);
 
 }  // namespace migrate::pipeline
 

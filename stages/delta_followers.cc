@@ -12,6 +12,9 @@ const std::vector<DeltaFollower>& DeltaFollowers() {
        {"sales_flat_order", "sales_flat_order_address", "sales_flat_order_payment", "sales_flat_invoice",
         "sales_flat_shipment", "sales_flat_creditmemo"}},
       {kInventoryFollower, "Migration\\Step\\Inventory\\Delta", {"cataloginventory_stock_item", "sales_flat_shipment"}},
+      {kConfigurablePricesFollower,
+       "Migration\\Step\\ConfigurablePrices\\Delta",
+       {"catalog_product_entity_decimal", "catalog_product_super_link", "catalog_product_super_attribute"}},
   };
   return *followers;
 }

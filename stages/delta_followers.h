@@ -3,7 +3,7 @@
 //
 // Magento's OrderGrids and Inventory deltas read the changelogs of delta_map tables that Map's
 // delta has already marked processed; ours removes changelog rows once applied, so a follower
-// could never see them. Instead each follower is listed here, by name, with its delta class and
+// could never see them. (ConfigurablePrices follows tables Magento's delta does not track.) Instead each follower is listed here, by name, with its delta class and
 // the source documents it follows. A follower is active when its delta class is named by a step
 // of <steps mode="delta"> in config.xml; then, for each page of a followed document, MapDelta
 // records the replayed keys for it in the destination's migrate_delta_followers after applying the
@@ -31,9 +31,11 @@ struct DeltaFollower {
 
 inline constexpr char kOrderGridsFollower[] = "order_grids";
 inline constexpr char kInventoryFollower[] = "inventory";
+inline constexpr char kConfigurablePricesFollower[] = "configurable_prices";
 
-// OrderGrids (the six documents of order-grids-document-groups.xml) and Inventory
-// (delta_inventory's cataloginventory_stock_item and sales_flat_shipment).
+// OrderGrids (the six documents of order-grids-document-groups.xml), Inventory
+// (delta_inventory's cataloginventory_stock_item and sales_flat_shipment) and ConfigurablePrices
+// (catalog_product_entity_decimal, catalog_product_super_link, catalog_product_super_attribute).
 const std::vector<DeltaFollower>& DeltaFollowers();
 
 // The names of the active followers of `document` (see above).

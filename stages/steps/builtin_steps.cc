@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "stages/step_registry.h"
+#include "stages/steps/configurable_prices_delta.h"
 #include "stages/steps/configurable_prices_step.h"
 #include "stages/steps/customer/customer_step.h"
 #include "stages/steps/data_integrity_step.h"
@@ -17,7 +18,9 @@
 #include "stages/steps/ratings_step.h"
 #include "stages/steps/sales_increment_step.h"
 #include "stages/steps/settings_step.h"
+#include "stages/steps/tier_price_delta.h"
 #include "stages/steps/tier_price_step.h"
+#include "stages/steps/url_rewrite_delta.h"
 #include "stages/steps/url_rewrite_step.h"
 
 namespace migrate::stages {
@@ -102,12 +105,18 @@ void RegisterBuiltinSteps(StepRegistry& registry) {
                     [](const mapping::StepConfig& step) { return std::make_unique<TierPriceData>(step.title); });
   registry.Register("Migration\\Step\\TierPrice\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<TierPriceVolume>(); });
+  registry.Register("Migration\\Step\\TierPrice\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<TierPriceDelta>(); });
   registry.Register("Migration\\Step\\ConfigurablePrices\\Integrity",
                     [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesIntegrity>(); });
   registry.Register("Migration\\Step\\ConfigurablePrices\\Data",
                     [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesData>(); });
   registry.Register("Migration\\Step\\ConfigurablePrices\\Volume",
                     [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesVolume>(); });
+  registry.Register("Migration\\Step\\ConfigurablePrices\\Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<ConfigurablePricesDelta>(); });
+  registry.Register("Migration\\Step\\UrlRewrite\\Version191to2000Delta",
+                    [](const mapping::StepConfig&) { return std::make_unique<UrlRewrite191Delta>(); });
   registry.Register("Migration\\Step\\UrlRewrite\\Version191to2000",
                     [](const mapping::StepConfig& step, mapping::StageKind stage) {
                       return std::make_unique<UrlRewrite191>(step.title, stage);

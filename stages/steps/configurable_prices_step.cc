@@ -31,12 +31,13 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& SourceField
   return *fields;
 }
 
-// The product column of Magento 2's value tables: entity_id, or row_id with content staging.
-std::string EntityColumn(const io::TableSchema& decimal) {
+}  // namespace
+
+std::string ValueEntityColumn(const io::TableSchema& decimal) {
   return decimal.FindColumn("entity_id") == nullptr && decimal.FindColumn("row_id") != nullptr ? "row_id" : "entity_id";
 }
 
-io::ConfigurablePriceTables SourceTables(const RunContext& context) {
+io::ConfigurablePriceTables ConfigurablePriceSourceTables(const RunContext& context) {
   const std::string& prefix = context.prefixes().source;
   io::ConfigurablePriceTables tables;
   tables.database = context.connections().source().database;
@@ -51,10 +52,8 @@ io::ConfigurablePriceTables SourceTables(const RunContext& context) {
   return tables;
 }
 
-// Writes one page of (entity, store, parent, value) rows, ordered, keeping the first row of each
-// (entity, store): the lowest parent. Returns the rows written.
-absl::StatusOr<uint64_t> WritePage(io::MysqlConnection& destination, const io::TableSchema& decimal,
-                                   const std::string& price_id, const io::ResultSet& rows) {
+absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
+                                          const std::string& price_id, const io::ResultSet& rows) {
   io::RowBatch batch(4);
   std::pair<std::string, std::string> last;
   for (const io::Row& row : rows.rows()) {
@@ -72,20 +71,22 @@ absl::StatusOr<uint64_t> WritePage(io::MysqlConnection& destination, const io::T
   io::BulkWriterOptions options;
   options.database = decimal.database;
   options.table = decimal.name;
-  options.columns = {"attribute_id", "store_id", EntityColumn(decimal), "value"};
+  options.columns = {"attribute_id", "store_id", ValueEntityColumn(decimal), "value"};
   options.mode = io::WriteMode::kUpsert;
   options.update_columns = {"value"};
-  absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(destination);
-  if (!transaction.ok()) return transaction.status();
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, options);
   if (!writer.ok()) return writer.status();
   if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
-  writer->reset();
-  if (absl::Status status = transaction->Commit(); !status.ok()) return status;
   return batch.row_count();
 }
 
-}  // namespace
+absl::Status RecordAddedPriceRows(const io::AdjustmentStore& adjustments, io::MysqlConnection& source,
+                                  io::MysqlConnection& destination, const io::ConfigurablePriceTables& tables,
+                                  const io::TableSchema& decimal, const std::string& price_id) {
+  absl::StatusOr<uint64_t> added = io::CountSelect(source, io::ConfigurableAddedPriceRowsSql(tables, price_id));
+  if (!added.ok()) return added.status();
+  return adjustments.Set(destination, "ConfigurablePrices", decimal.name, -static_cast<int64_t>(*added));
+}
 
 absl::StatusOr<bool> ConfigurablePricesIntegrity::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<const io::DatabaseSchema*> source = context.SourceSchema();
@@ -116,7 +117,7 @@ absl::StatusOr<bool> ConfigurablePricesIntegrity::Run(RunContext& context, const
     return false;
   }
   if (std::vector<std::string> missing =
-          MissingFields(*decimal, {"store_id", "value", EntityColumn(*decimal), "attribute_id"});
+          MissingFields(*decimal, {"store_id", "value", ValueEntityColumn(*decimal), "attribute_id"});
       !missing.empty()) {
     log.Error(absl::StrCat("Destination fields are missing. Document: ", kDecimal,
                            ". Fields: ", absl::StrJoin(missing, ",")));
@@ -131,7 +132,7 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
   if (!destination_schema.ok()) return destination_schema.status();
   const io::TableSchema* decimal = FindDocument(**destination_schema, context.prefixes().destination, kDecimal);
   if (decimal == nullptr) return absl::FailedPreconditionError(absl::StrCat("the destination has no ", kDecimal));
-  const io::ConfigurablePriceTables tables = SourceTables(context);
+  const io::ConfigurablePriceTables tables = ConfigurablePriceSourceTables(context);
   absl::StatusOr<const io::DatabaseSchema*> source_schema = context.SourceSchema();
   if (!source_schema.ok()) return source_schema.status();
   for (const std::string* table :
@@ -167,9 +168,18 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
     absl::StatusOr<io::ResultSet> rows =
         (*source)->Query(io::ConfigurableChildPricesSql(tables, price_id, *ids[first][0], *ids[last][0]));
     if (!rows.ok()) return rows.status();
-    absl::StatusOr<uint64_t> page_rows = WritePage(**destination, *decimal, price_id, *rows);
+    absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(**destination);
+    if (!transaction.ok()) return transaction.status();
+    absl::StatusOr<uint64_t> page_rows = WriteChildPrices(**destination, *decimal, price_id, *rows);
     if (!page_rows.ok()) return page_rows.status();
+    if (absl::Status status = transaction->Commit(); !status.ok()) return status;
     written += *page_rows;
+  }
+  absl::StatusOr<io::AdjustmentStore> adjustments = io::AdjustmentStore::Open(**destination);
+  if (!adjustments.ok()) return adjustments.status();
+  if (absl::Status status = RecordAddedPriceRows(*adjustments, **source, **destination, tables, *decimal, price_id);
+      !status.ok()) {
+    return status;
   }
   context.totals().rows += written;
   log.Info(absl::StrFormat("%d prices of %d configurable children written in %.1f s", written, ids.size(),

@@ -12,7 +12,9 @@
 // Data: set-based SQL on the source (io::ConfigurableChildPricesSql) in pages of children, ordered;
 // each page upserted (value only) in one destination transaction. It runs after Map, which empties
 // and fills catalog_product_entity_decimal; rerunning it gives the same rows.
-// Volume: none, as Magento's (it always passes).
+// Volume: none, as Magento's (it always passes). The rows it adds where Magento 1 has no price row of
+// the child and store are recorded in migrate_volume_adjustments, so Map's volume check of
+// catalog_product_entity_decimal (in delta mode, after this step) allows for them.
 //
 // Differs from Magento:
 // - The parent's price is its price in the store, else its default (store 0) price, once per row;
@@ -29,9 +31,37 @@
 #ifndef MIGRATE_STAGES_STEPS_CONFIGURABLE_PRICES_STEP_H_
 #define MIGRATE_STAGES_STEPS_CONFIGURABLE_PRICES_STEP_H_
 
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "io/adjustment_store.h"
+#include "io/mysql_connection.h"
+#include "io/result_set.h"
+#include "io/step_sql.h"
+#include "io/table_schema.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
+
+// The source tables the step reads, with source_prefix.
+io::ConfigurablePriceTables ConfigurablePriceSourceTables(const RunContext& context);
+
+// The product column of Magento 2's value tables: entity_id, or row_id with content staging.
+std::string ValueEntityColumn(const io::TableSchema& decimal);
+
+// Upserts (value only) rows of io::ConfigurableChildPricesSql, (entity, store, parent, value) in
+// order, keeping the first row of each (entity, store): the lowest parent. Does not begin or commit
+// a transaction; returns the rows written.
+absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
+                                          const std::string& price_id, const io::ResultSet& rows);
+
+// Records in `adjustments` (io/adjustment_store.h), on `destination` and in its open transaction if
+// any, the price rows the step adds where Magento 1 has none (io::ConfigurableAddedPriceRowsSql,
+// counted on `source`), so Map's volume check of catalog_product_entity_decimal allows for them.
+absl::Status RecordAddedPriceRows(const io::AdjustmentStore& adjustments, io::MysqlConnection& source,
+                                  io::MysqlConnection& destination, const io::ConfigurablePriceTables& tables,
+                                  const io::TableSchema& decimal, const std::string& price_id);
 
 class ConfigurablePricesIntegrity : public StepStage {
  public:

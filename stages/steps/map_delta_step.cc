@@ -16,10 +16,7 @@
 #include "stages/map_documents.h"
 
 namespace migrate::stages {
-namespace {
 
-// The delta plan of one document: its copy plan, written as upserts, and where its changelog key
-// sits on both sides.
 absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(RunContext& context, const DocumentPair& pair,
                                                   const DeltaDocument& document, const HandlerSetup& setup,
                                                   DeltaExtension* extension) {
@@ -56,7 +53,17 @@ absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(RunContext& context, const Doc
   return plan;
 }
 
-}  // namespace
+absl::Status RequireChangelog(io::MysqlConnection& source, const std::string& database, const std::string& table,
+                              const std::string& document) {
+  absl::StatusOr<bool> installed = io::ChangelogExists(source, database, table);
+  if (!installed.ok()) return installed.status();
+  if (*installed) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      "Deltalog for ", document,
+      " is not installed. Run `migrate data` with this config again (it installs the changelogs before it "
+      "copies), or `migrate delta --setup-only` to install them alone; changes made before they exist are not "
+      "captured"));
+}
 
 absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
   documents_.clear();
@@ -86,14 +93,8 @@ absl::Status MapDelta::Prepare(RunContext& context, const StepLog& log) {
       return candidate.plan.source_document == document.document;
     });
     if (pair == pairs->pairs.end()) continue;
-    absl::StatusOr<bool> installed = io::ChangelogExists(*source_, database, table);
-    if (!installed.ok()) return installed.status();
-    if (!*installed) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "Deltalog for ", document.document,
-          " is not installed. Run `migrate data` with this config again (it installs the changelogs before it "
-          "copies), or `migrate delta --setup-only` to install them alone; changes made before they exist are not "
-          "captured"));
+    if (absl::Status status = RequireChangelog(*source_, database, table, document.document); !status.ok()) {
+      return status;
     }
     absl::StatusOr<pipeline::DeltaPlan> plan = MakeDeltaPlan(context, *pair, document, setup, extension_.get());
     if (!plan.ok()) return plan.status();

@@ -27,6 +27,8 @@
 #include "io/follower_keys.h"
 #include "io/mysql_connection.h"
 #include "pipeline/delta_apply.h"
+#include "stages/change_capture_setup.h"
+#include "stages/copy_plan_builder.h"
 #include "stages/destination_lookup.h"
 #include "stages/map_documents.h"
 #include "stages/source_lookup.h"
@@ -53,6 +55,17 @@ class DeltaExtension {
       RunContext& context, const std::string& document, const std::vector<io::Key>& keys,
       io::MysqlConnection& source) = 0;
 };
+
+// The delta plan of one document: its copy plan (with the extension's adjustments when given),
+// written as upserts, and where its changelog key sits on both sides.
+absl::StatusOr<pipeline::DeltaPlan> MakeDeltaPlan(RunContext& context, const DocumentPair& pair,
+                                                  const DeltaDocument& document, const HandlerSetup& setup,
+                                                  DeltaExtension* extension);
+
+// OK when the changelog of source table `table` (document `document`) exists, else Magento's
+// "Deltalog for X is not installed" and the two ways to install it.
+absl::Status RequireChangelog(io::MysqlConnection& source, const std::string& database, const std::string& table,
+                              const std::string& document);
 
 class MapDelta : public StepStage {
  public:

@@ -36,14 +36,7 @@ std::vector<std::string> SourceDocuments(const RunContext& context) {
   return documents;
 }
 
-struct TierPriceDocuments {
-  MapDocuments documents;
-  std::vector<std::string> missing_source;
-  bool destination_missing = false;
-  // The group price table, when it is a source document and exists.
-  const io::TableSchema* group_price = nullptr;
-  const io::TableSchema* tier_price = nullptr;
-};
+}  // namespace
 
 absl::StatusOr<TierPriceDocuments> PairTierPriceDocuments(RunContext& context) {
   absl::StatusOr<std::string> path = context.ResolveFileOption("tier_price_map_file");
@@ -91,7 +84,23 @@ absl::StatusOr<TierPriceDocuments> PairTierPriceDocuments(RunContext& context) {
   return result;
 }
 
-}  // namespace
+void AdjustTierPricePlan(const DocumentPair& pair, bool group_price, pipeline::CopyPlan& plan) {
+  if (group_price && pair.destination->FindColumn("qty") != nullptr &&
+      std::none_of(plan.destination_columns.begin(), plan.destination_columns.end(),
+                   [](const pipeline::DestinationColumn& column) { return column.name == "qty"; })) {
+    plan.destination_columns.push_back(pipeline::DestinationColumn{"qty", std::nullopt, "1"});
+  }
+  // Every row gets a new value_id, whatever the map says (Magento's Data sets it to NULL itself).
+  plan.update_columns.clear();
+  for (pipeline::DestinationColumn& column : plan.destination_columns) {
+    if (column.name == "value_id") {
+      column.source_index.reset();
+      column.initial.reset();
+    } else {
+      plan.update_columns.push_back(column.name);
+    }
+  }
+}
 
 absl::StatusOr<bool> TierPriceIntegrity::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<TierPriceDocuments> documents = PairTierPriceDocuments(context);
@@ -125,20 +134,7 @@ absl::StatusOr<bool> TierPriceData::Run(RunContext& context, const StepLog& log)
     if (!plan.ok()) return plan.status();
     const bool group = pair.source == documents->group_price;
     plan->clear_destination = !group;
-    if (group && pair.destination->FindColumn("qty") != nullptr &&
-        std::none_of(plan->destination_columns.begin(), plan->destination_columns.end(),
-                     [](const pipeline::DestinationColumn& column) { return column.name == "qty"; })) {
-      plan->destination_columns.push_back(pipeline::DestinationColumn{"qty", std::nullopt, "1"});
-    }
-    // Every row gets a new value_id, whatever the map says (Magento's Data sets it to NULL itself).
-    for (pipeline::DestinationColumn& column : plan->destination_columns) {
-      if (column.name == "value_id") {
-        column.source_index.reset();
-        column.initial.reset();
-      } else {
-        plan->update_columns.push_back(column.name);
-      }
-    }
+    AdjustTierPricePlan(pair, group, *plan);
     absl::StatusOr<bool> copied = RunCopyPlans(context, step_, {std::move(*plan)}, log);
     if (!copied.ok()) return copied.status();
     if (context.cancellation().stop_requested()) return true;

@@ -26,10 +26,31 @@
 #define MIGRATE_STAGES_STEPS_TIER_PRICE_STEP_H_
 
 #include <string>
+#include <vector>
 
+#include "absl/status/statusor.h"
+#include "pipeline/copy_plan.h"
+#include "stages/map_documents.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
+
+// The step's documents: each source document paired with the destination's tier price table by
+// tier_price_map_file, and what is missing.
+struct TierPriceDocuments {
+  MapDocuments documents;
+  std::vector<std::string> missing_source;
+  bool destination_missing = false;
+  // The group price table, when it is a source document and exists.
+  const io::TableSchema* group_price = nullptr;
+  const io::TableSchema* tier_price = nullptr;
+};
+
+absl::StatusOr<TierPriceDocuments> PairTierPriceDocuments(RunContext& context);
+
+// Fits the copy plan of a pair to what the step writes: a group price's qty 1, value_id left to
+// the destination and kept on a duplicate key (the update columns are every other column).
+void AdjustTierPricePlan(const DocumentPair& pair, bool group_price, pipeline::CopyPlan& plan);
 
 class TierPriceIntegrity : public StepStage {
  public:

@@ -35,20 +35,18 @@ const std::vector<std::string>& DestinationFields() {
   return *fields;
 }
 
-struct Tables {
-  const io::TableSchema* source = nullptr;
-  const io::TableSchema* url_rewrite = nullptr;
-  const io::TableSchema* product_category = nullptr;
-  const io::TableSchema* cms_page = nullptr;
-  const io::TableSchema* cms_page_store = nullptr;
-};
+size_t IndexOf(const std::vector<std::string>& names, absl::string_view name) {
+  return std::find(names.begin(), names.end(), name) - names.begin();
+}
 
-absl::StatusOr<Tables> FindTables(RunContext& context) {
+}  // namespace
+
+absl::StatusOr<UrlRewriteTables> FindUrlRewriteTables(RunContext& context) {
   absl::StatusOr<const io::DatabaseSchema*> source = context.SourceSchema();
   if (!source.ok()) return source.status();
   absl::StatusOr<const io::DatabaseSchema*> destination = context.DestinationSchema();
   if (!destination.ok()) return destination.status();
-  Tables tables;
+  UrlRewriteTables tables;
   tables.source = FindDocument(**source, context.prefixes().source, kSource);
   tables.cms_page = FindDocument(**source, context.prefixes().source, "cms_page");
   tables.cms_page_store = FindDocument(**source, context.prefixes().source, "cms_page_store");
@@ -57,12 +55,13 @@ absl::StatusOr<Tables> FindTables(RunContext& context) {
   return tables;
 }
 
-size_t IndexOf(const std::vector<std::string>& names, absl::string_view name) {
-  return std::find(names.begin(), names.end(), name) - names.begin();
+bool UrlRewriteTablesComplete(const UrlRewriteTables& tables) {
+  return tables.source != nullptr && tables.url_rewrite != nullptr && tables.product_category != nullptr &&
+         MissingFields(*tables.source, SourceFields()).empty() &&
+         MissingFields(*tables.url_rewrite, DestinationFields()).empty();
 }
 
-// core_url_rewrite -> url_rewrite, through UrlRewriteTransform.
-pipeline::CopyPlan RewritePlan(const Tables& tables) {
+pipeline::CopyPlan UrlRewritePlan(const UrlRewriteTables& tables) {
   pipeline::CopyPlan plan;
   plan.document = std::string(kSource);
   plan.source = *tables.source;
@@ -90,8 +89,7 @@ pipeline::CopyPlan RewritePlan(const Tables& tables) {
   return plan;
 }
 
-// The rewrites of a product in a category -> catalog_url_rewrite_product_category.
-pipeline::CopyPlan ProductCategoryPlan(const Tables& tables) {
+pipeline::CopyPlan ProductCategoryPlan(const UrlRewriteTables& tables) {
   pipeline::CopyPlan plan;
   plan.document = absl::StrCat(kSource, ">", kProductCategory);
   plan.source = *tables.source;
@@ -106,16 +104,18 @@ pipeline::CopyPlan ProductCategoryPlan(const Tables& tables) {
   return plan;
 }
 
-std::string CmsSelect(const RunContext& context, const Tables& tables) {
+std::string CmsRewritesSelect(const RunContext& context, const UrlRewriteTables& tables) {
   return io::CmsPageRewritesSql(context.connections().source().database, tables.cms_page->name,
                                 tables.cms_page_store->name, tables.source->name);
 }
 
+namespace {
+
 // Upserts the CMS page rewrites; returns how many the source has.
-absl::StatusOr<uint64_t> WriteCmsPageRewrites(RunContext& context, const Tables& tables) {
+absl::StatusOr<uint64_t> WriteCmsPageRewrites(RunContext& context, const UrlRewriteTables& tables) {
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
   if (!source.ok()) return source.status();
-  absl::StatusOr<io::ResultSet> rows = (*source)->Query(CmsSelect(context, tables));
+  absl::StatusOr<io::ResultSet> rows = (*source)->Query(CmsRewritesSelect(context, tables));
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return 0;
   io::RowBatch batch(rows->columns().size() + 1);
@@ -165,7 +165,7 @@ absl::StatusOr<bool> UrlRewrite191::Run(RunContext& context, const StepLog& log)
 }
 
 absl::StatusOr<bool> UrlRewrite191::Integrity(RunContext& context, const StepLog& log) {
-  absl::StatusOr<Tables> tables = FindTables(context);
+  absl::StatusOr<UrlRewriteTables> tables = FindUrlRewriteTables(context);
   if (!tables.ok()) return tables.status();
   bool passed = true;
   if (tables->source == nullptr) {
@@ -193,15 +193,13 @@ absl::StatusOr<bool> UrlRewrite191::Integrity(RunContext& context, const StepLog
 }
 
 absl::StatusOr<bool> UrlRewrite191::Data(RunContext& context, const StepLog& log) {
-  absl::StatusOr<Tables> tables = FindTables(context);
+  absl::StatusOr<UrlRewriteTables> tables = FindUrlRewriteTables(context);
   if (!tables.ok()) return tables.status();
-  if (tables->source == nullptr || tables->url_rewrite == nullptr || tables->product_category == nullptr ||
-      !MissingFields(*tables->source, SourceFields()).empty() ||
-      !MissingFields(*tables->url_rewrite, DestinationFields()).empty()) {
+  if (!UrlRewriteTablesComplete(*tables)) {
     return absl::FailedPreconditionError(
         "the url rewrite documents are missing or incomplete (see the integrity check)");
   }
-  absl::StatusOr<bool> copied = RunCopyPlans(context, step_, {RewritePlan(*tables), ProductCategoryPlan(*tables)}, log);
+  absl::StatusOr<bool> copied = RunCopyPlans(context, step_, {UrlRewritePlan(*tables), ProductCategoryPlan(*tables)}, log);
   if (!copied.ok()) return copied.status();
   if (context.cancellation().stop_requested()) return true;
   if (tables->cms_page == nullptr || tables->cms_page_store == nullptr) {
@@ -216,7 +214,7 @@ absl::StatusOr<bool> UrlRewrite191::Data(RunContext& context, const StepLog& log
 }
 
 absl::StatusOr<bool> UrlRewrite191::Volume(RunContext& context, const StepLog& log) {
-  absl::StatusOr<Tables> tables = FindTables(context);
+  absl::StatusOr<UrlRewriteTables> tables = FindUrlRewriteTables(context);
   if (!tables.ok()) return tables.status();
   if (tables->source == nullptr || tables->url_rewrite == nullptr) {
     log.Error("Mismatch of entities in the document: url_rewrite");
@@ -230,7 +228,7 @@ absl::StatusOr<bool> UrlRewrite191::Volume(RunContext& context, const StepLog& l
   if (!rewrites.ok()) return rewrites.status();
   uint64_t expected = *rewrites;
   if (tables->cms_page != nullptr && tables->cms_page_store != nullptr) {
-    absl::StatusOr<uint64_t> pages = io::CountSelect(**source, CmsSelect(context, *tables));
+    absl::StatusOr<uint64_t> pages = io::CountSelect(**source, CmsRewritesSelect(context, *tables));
     if (!pages.ok()) return pages.status();
     expected += *pages;
   }

@@ -33,10 +33,36 @@
 
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "mapping/config.h"
+#include "pipeline/copy_plan.h"
 #include "stages/step_stage.h"
 
 namespace migrate::stages {
+
+// The step's tables; null where the database lacks one.
+struct UrlRewriteTables {
+  const io::TableSchema* source = nullptr;  // core_url_rewrite
+  const io::TableSchema* url_rewrite = nullptr;
+  const io::TableSchema* product_category = nullptr;
+  const io::TableSchema* cms_page = nullptr;
+  const io::TableSchema* cms_page_store = nullptr;
+};
+
+absl::StatusOr<UrlRewriteTables> FindUrlRewriteTables(RunContext& context);
+
+// True when core_url_rewrite, url_rewrite and catalog_url_rewrite_product_category exist with the
+// columns the step reads and writes.
+bool UrlRewriteTablesComplete(const UrlRewriteTables& tables);
+
+// core_url_rewrite -> url_rewrite, through UrlRewriteTransform (ids kept).
+pipeline::CopyPlan UrlRewritePlan(const UrlRewriteTables& tables);
+
+// The rewrites of a product in a category -> catalog_url_rewrite_product_category.
+pipeline::CopyPlan ProductCategoryPlan(const UrlRewriteTables& tables);
+
+// The CMS page rewrites of the source (io::CmsPageRewritesSql); needs cms_page and cms_page_store.
+std::string CmsRewritesSelect(const RunContext& context, const UrlRewriteTables& tables);
 
 class UrlRewrite191 : public StepStage {
  public:
