@@ -96,6 +96,9 @@ class BulkWriter {
   // Rows the server reported changed by the last Write (an upserted existing row counts 2).
   uint64_t affected_rows() const { return affected_rows_; }
 
+  // The destination columns written, in the batches' order.
+  const std::vector<std::string>& columns() const { return options_.columns; }
+
   // The values the last Write made the server change, by row of its batch.
   const ValueChanges& value_changes() const { return value_changes_; }
 

@@ -22,6 +22,7 @@
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/coordinator.h"
+#include "pipeline/value_change_log.h"
 #include "stages/run_log.h"
 
 namespace migrate::stages {
@@ -38,6 +39,9 @@ struct RunOptions {
   bool setup_only = false;
   // Delta only: the pause between replay cycles (config option `delta_poll_interval`, seconds).
   absl::Duration poll_interval = absl::Seconds(5);
+  // A value the destination would change stops the run (config option `value_changes` = fatal);
+  // otherwise such changes are warnings.
+  bool value_changes_fatal = false;
 };
 
 // A run's totals, for the summary line.
@@ -63,6 +67,8 @@ class RunContext {
   const pipeline::ConnectionSource& connections() const { return connections_; }
   const mapping::DocumentPrefixes& prefixes() const { return prefixes_; }
   RunTotals& totals() { return totals_; }
+  // The values the destination changed on the way in, from every writer of the run.
+  pipeline::ValueChangeLog& value_changes() const { return *value_changes_; }
 
   // The tables of each side, as introspected on first use.
   absl::StatusOr<const io::DatabaseSchema*> SourceSchema();
@@ -87,6 +93,7 @@ class RunContext {
   const mapping::DocumentPrefixes prefixes_;
   const pipeline::ConnectionSource connections_;
   RunTotals totals_;
+  const std::unique_ptr<pipeline::ValueChangeLog> value_changes_;
 
   std::mutex mutex_;
   std::optional<io::DatabaseSchema> source_schema_;

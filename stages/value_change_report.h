@@ -1,0 +1,22 @@
+// Logs the values the destination changed on the way in (pipeline/value_change_log.h): after each
+// stage, one WARNING per table and column the stage wrote, with the count and a few keys, values
+// and the server's words.
+#ifndef MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
+#define MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
+
+#include <string>
+
+#include "stages/run_context.h"
+#include "stages/run_log.h"
+
+namespace migrate::stages {
+
+// Logs, under `log`, what was recorded since the last call.
+void ReportValueChanges(RunContext& context, const StepLog& log);
+
+// The summary's words for the run's total, e.g. "values changed by the destination: 0".
+std::string ValueChangeSummary(const RunContext& context);
+
+}  // namespace migrate::stages
+
+#endif  // MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_

@@ -1,0 +1,113 @@
+// Values the destination would change on the way in, end to end: a text too long for its varchar,
+// an integer out of its column's range, an invalid date and a NULL for a NOT NULL column are each
+// reported per table, column and key, counted in the summary, and with value_changes = fatal stop
+// the run with the failing batch rolled back, its progress with it.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "io/mysql_connection.h"
+#include "tests/support/migrate_run_test.h"
+#include "tests/support/test_servers.h"
+
+namespace migrate {
+namespace {
+
+using ::migrate::testing::Exec;
+using ::migrate::testing::MigrateRunTest;
+using ::migrate::testing::ProcessResult;
+using ::migrate::testing::Scalar;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class ValueChangesTest : public MigrateRunTest {
+ protected:
+  void SetUp() override {
+    MigrateRunTest::SetUp();
+    Exec(*source_, R"(CREATE TABLE product (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, title TEXT NULL,
+                       qty BIGINT NULL, born VARCHAR(20) NULL, sku VARCHAR(20) NULL))");
+    Exec(*source_, R"(INSERT INTO product SELECT seq, CONCAT('title ', seq), seq, '2011-01-01', CONCAT('sku-', seq)
+                     FROM seq_1_to_3000)");
+    Exec(*destination_, R"(CREATE TABLE catalog_product (entity_id INT UNSIGNED NOT NULL PRIMARY KEY,
+                            title VARCHAR(255) NULL, qty SMALLINT NULL, born DATETIME NULL, sku VARCHAR(20) NOT NULL))");
+    WriteFile("map.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<map>
+  <source>
+    <document_rules>
+      <rename><document>product</document><to>catalog_product</to></rename>
+    </document_rules>
+  </source>
+  <destination/>
+</map>
+)");
+  }
+
+  std::string Config(const std::string& options) {
+    return WriteConfig("data", kMapStep,
+                       absl::StrCat("<map_file>map.xml</map_file><bulk_size>250</bulk_size><threads>1</threads>",
+                                    options));
+  }
+};
+
+TEST_F(ValueChangesTest, EachChangedValueIsReportedByTableColumnAndKeyAndCounted) {
+  Exec(*source_, "UPDATE product SET title = REPEAT('x', 600) WHERE entity_id = 7");
+  Exec(*source_, "UPDATE product SET qty = 100000 WHERE entity_id = 1011");
+  Exec(*source_, "UPDATE product SET born = '2020-13-45' WHERE entity_id = 2013");
+  Exec(*source_, "UPDATE product SET sku = NULL WHERE entity_id IN (17, 2999)");
+  ProcessResult run = Migrate({"data", Config("")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output,
+              HasSubstr("[WARNING][mode: data][stage: data migration][step: Map Step]: The destination changed 1 value "
+                        "of catalog_product.title on the way in, e.g. entity_id=7: "
+                        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (600 bytes) (Data truncated for column 'title')"));
+  EXPECT_THAT(run.output, HasSubstr("The destination changed 1 value of catalog_product.qty on the way in, e.g. "
+                                    "entity_id=1011: '100000' (Out of range value for column 'qty')"));
+  EXPECT_THAT(run.output, HasSubstr("The destination changed 1 value of catalog_product.born on the way in, e.g. "
+                                    "entity_id=2013: '2020-13-45' (Data truncated for column 'born')"));
+  EXPECT_THAT(run.output, HasSubstr("The destination changed 2 values of catalog_product.sku on the way in, e.g. "
+                                    "entity_id=17: NULL (Column 'sku' cannot be null); entity_id=2999: NULL"));
+  EXPECT_THAT(run.output, HasSubstr("[WARNING][mode: data]: 5 values were changed by the destination on the way in"));
+  EXPECT_THAT(run.output, HasSubstr("Migration completed: documents: 1, rows: 3000, "));
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 5"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(LENGTH(title) = 255), ':', MAX(qty), ':', "
+                                  "SUM(born = '0000-00-00 00:00:00'), ':', SUM(sku = '')) FROM catalog_product"),
+            "3000:1:32767:1:2");
+}
+
+TEST_F(ValueChangesTest, CleanRunSaysNoValueChanged) {
+  ProcessResult run = Migrate({"data", Config("")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 0"));
+  EXPECT_THAT(run.output, Not(HasSubstr("The destination changed")));
+  EXPECT_THAT(run.output, Not(HasSubstr("values were changed")));
+}
+
+TEST_F(ValueChangesTest, FatalStopsAtTheFirstChangeWithItsBatchRolledBackThenResumes) {
+  Exec(*source_, "UPDATE product SET title = REPEAT('y', 600) WHERE entity_id = 1007");
+  const std::string config = Config("<value_changes>fatal</value_changes>");
+  ProcessResult run = Migrate({"data", config});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("The destination would change a value of catalog_product: catalog_product.title at "
+                                    "entity_id=1007: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy...' (600 bytes) "
+                                    "(Data truncated for column 'title'). Stopped because option value_changes is "
+                                    "fatal; the batch was rolled back with its progress"));
+  EXPECT_THAT(run.output, Not(HasSubstr("Migration completed")));
+  // Batches 1-4 (keys 1-1000) committed; the fifth (1001-1250) is not there, not even in part.
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', MAX(entity_id)) FROM catalog_product"), "1000:1000");
+
+  Exec(*source_, "UPDATE product SET title = 'fixed' WHERE entity_id = 1007");
+  ProcessResult again = Migrate({"data", config});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("rows: 2000, "));
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', MAX(entity_id), ':', "
+                                  "(SELECT title FROM catalog_product WHERE entity_id = 1007)) FROM catalog_product"),
+            "3000:3000:fixed");
+
+  ProcessResult bad = Migrate({"data", Config("<value_changes>sometimes</value_changes>")});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.output, HasSubstr("option value_changes is 'sometimes'; it takes warn or fatal"));
+}
+
+}  // namespace
+}  // namespace migrate
