@@ -67,6 +67,13 @@ TEST_F(ValueChangesTest, EachChangedValueIsReportedByTableColumnAndKeyAndCounted
                                     "entity_id=2013: '2020-13-45' (Data truncated for column 'born')"));
   EXPECT_THAT(run.output, HasSubstr("The destination changed 2 values of catalog_product.sku on the way in, e.g. "
                                     "entity_id=17: NULL (Column 'sku' cannot be null); entity_id=2999: NULL"));
+  // The integrity check warned before the copy, from the source's actual values.
+  EXPECT_THAT(run.output, HasSubstr("[WARNING][mode: data][stage: integrity check][step: Map Step]: Source values do "
+                                    "not fit the destination. Document: product. Field: title: its longest value is "
+                                    "600 characters; destination catalog_product.title is varchar(255)"));
+  EXPECT_THAT(run.output, HasSubstr("Source values do not fit the destination. Document: product. Field: qty: its "
+                                    "values range from 1 to 100000; destination catalog_product.qty is smallint(6)"));
+  EXPECT_THAT(run.output.find("Field: title: its longest"), ::testing::Lt(run.output.find("The destination changed")));
   EXPECT_THAT(run.output, HasSubstr("[WARNING][mode: data]: 5 values were changed by the destination on the way in"));
   EXPECT_THAT(run.output, HasSubstr("Migration completed: documents: 1, rows: 3000, "));
   EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 5"));
@@ -81,6 +88,7 @@ TEST_F(ValueChangesTest, CleanRunSaysNoValueChanged) {
   EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 0"));
   EXPECT_THAT(run.output, Not(HasSubstr("The destination changed")));
   EXPECT_THAT(run.output, Not(HasSubstr("values were changed")));
+  EXPECT_THAT(run.output, Not(HasSubstr("do not fit")));
 }
 
 TEST_F(ValueChangesTest, FatalStopsAtTheFirstChangeWithItsBatchRolledBackThenResumes) {
