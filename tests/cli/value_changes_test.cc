@@ -2,13 +2,20 @@
 // an integer out of its column's range, an invalid date and a NULL for a NOT NULL column are each
 // reported per table, column and key, counted in the summary, and with value_changes = fatal stop
 // the run with the failing batch rolled back, its progress with it.
+#include <signal.h>
+
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/mysql_connection.h"
 #include "tests/support/migrate_run_test.h"
+#include "tests/support/subprocess.h"
 #include "tests/support/test_servers.h"
 
 namespace migrate {
@@ -18,6 +25,7 @@ using ::migrate::testing::Exec;
 using ::migrate::testing::MigrateRunTest;
 using ::migrate::testing::ProcessResult;
 using ::migrate::testing::Scalar;
+using ::migrate::testing::Subprocess;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -115,6 +123,71 @@ TEST_F(ValueChangesTest, FatalStopsAtTheFirstChangeWithItsBatchRolledBackThenRes
   ProcessResult bad = Migrate({"data", Config("<value_changes>sometimes</value_changes>")});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.output, HasSubstr("option value_changes is 'sometimes'; it takes warn or fatal"));
+}
+
+// Data, then delta replaying a value too long for its column: reported with its key in the
+// delta's log and summary; with value_changes = fatal the page is rolled back, the change stays
+// pending in the changelog, and delta stops non-zero.
+class ValueChangesDeltaTest : public ValueChangesTest {
+ protected:
+  std::string DeltaConfig(const std::string& options) {
+    WriteFile("deltalog.xml", R"(<?xml version="1.0"?>
+<groups><group name="delta_map"><document key="entity_id">product</document></group></groups>
+)");
+    const std::vector<std::pair<std::string, std::string>> steps = {
+        {"data", kMapStep},
+        {"delta", R"(
+    <step title="Map Step">
+      <delta>Migration\Step\Map\Delta</delta>
+    </step>)"}};
+    return WriteConfig(steps,
+                       absl::StrCat("<map_file>map.xml</map_file><delta_document_groups_file>deltalog.xml"
+                                    "</delta_document_groups_file><delta_poll_interval>0.2</delta_poll_interval>",
+                                    options),
+                       destination_options_);
+  }
+
+  // Runs delta until `done` holds on the destination (at most 60 s), then stops it with SIGTERM.
+  ProcessResult DeltaUntil(const std::string& config, const std::string& done_sql) {
+    std::unique_ptr<Subprocess> delta = StartMigrate({"delta", config});
+    const absl::Time deadline = absl::Now() + absl::Seconds(60);
+    while (delta->Running() && absl::Now() < deadline && Scalar(*destination_, done_sql) != "1") {
+      absl::SleepFor(absl::Milliseconds(100));
+    }
+    if (delta->Running()) delta->Kill(SIGTERM);
+    return delta->Wait();
+  }
+};
+
+TEST_F(ValueChangesDeltaTest, ReplayedChangesAreReportedWithTheirKey) {
+  const std::string config = DeltaConfig("");
+  ProcessResult data = Migrate({"data", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  Exec(*source_, "UPDATE product SET title = REPEAT('z', 300), qty = 55 WHERE entity_id = 5");
+  ProcessResult delta = DeltaUntil(config, "SELECT qty = 55 FROM catalog_product WHERE entity_id = 5");
+  EXPECT_EQ(delta.exit_code, 0) << delta.output;
+  EXPECT_THAT(delta.output, HasSubstr("[WARNING][mode: delta][stage: delta delivery][step: Map Step]: The destination "
+                                      "changed 1 value of catalog_product.title on the way in, e.g. entity_id=5: "
+                                      "'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz...' (300 bytes) "
+                                      "(Data truncated for column 'title')"));
+  EXPECT_THAT(delta.output, HasSubstr("values changed by the destination: 1"));
+}
+
+TEST_F(ValueChangesDeltaTest, FatalRollsThePageBackAndStops) {
+  const std::string config = DeltaConfig("<value_changes>fatal</value_changes>");
+  ProcessResult data = Migrate({"data", config});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  Exec(*source_, "UPDATE product SET qty = 7 WHERE entity_id = 4");
+  Exec(*source_, "UPDATE product SET title = REPEAT('z', 300), qty = 55 WHERE entity_id = 5");
+  ProcessResult delta = DeltaUntil(config, "SELECT qty = 55 FROM catalog_product WHERE entity_id = 5");
+  EXPECT_EQ(delta.exit_code, 1) << delta.output;
+  EXPECT_THAT(delta.output, HasSubstr("catalog_product.title at entity_id=5: 'zzzz"));
+  EXPECT_THAT(delta.output, HasSubstr("option value_changes is fatal"));
+  // Neither change of the page arrived, and both are still pending.
+  EXPECT_EQ(Scalar(*destination_, "SELECT GROUP_CONCAT(qty, ':', title ORDER BY entity_id) FROM catalog_product "
+                                  "WHERE entity_id IN (4, 5)"),
+            "4:title 4,5:title 5");
+  EXPECT_EQ(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_product"), "2");
 }
 
 }  // namespace
