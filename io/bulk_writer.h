@@ -96,6 +96,7 @@ class BulkWriter {
   // Rows the server reported changed by the last Write (an upserted existing row counts 2).
   uint64_t affected_rows() const { return affected_rows_; }
 
+  const std::string& table() const { return options_.table; }
   // The destination columns written, in the batches' order.
   const std::vector<std::string>& columns() const { return options_.columns; }
 

@@ -1,5 +1,7 @@
 #include "io/value_change.h"
 
+#include <mysql.h>
+
 #include <algorithm>
 #include <set>
 
@@ -87,5 +89,11 @@ absl::Status CollectValueChanges(MysqlConnection& connection, unsigned int warni
   if (warning_count > warnings->size()) changes->unlisted += warning_count - warnings->size();
   return absl::OkStatus();
 }
+
+absl::Status CollectStatementWarnings(MysqlConnection& connection, unsigned int warning_count, ValueChanges* changes) {
+  return CollectValueChanges(connection, warning_count, RowBatch(), {}, 0, 0, changes);
+}
+
+unsigned int WarningCount(MysqlConnection& connection) { return mysql_warning_count(connection.handle()); }
 
 }  // namespace migrate::io

@@ -59,6 +59,13 @@ absl::Status CollectValueChanges(MysqlConnection& connection, unsigned int warni
                                  const std::vector<std::string>& columns, size_t first_row, size_t row_count,
                                  ValueChanges* changes);
 
+// The same after a statement that wrote no batch (INSERT ... SELECT): the changes keep the server's
+// message, whose "at row N" counts the rows the SELECT read, and have no row.
+absl::Status CollectStatementWarnings(MysqlConnection& connection, unsigned int warning_count, ValueChanges* changes);
+
+// The warnings the last statement on `connection` raised, as mysql_warning_count() gives them.
+unsigned int WarningCount(MysqlConnection& connection);
+
 }  // namespace migrate::io
 
 #endif  // MIGRATE_IO_VALUE_CHANGE_H_

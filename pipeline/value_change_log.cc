@@ -25,7 +25,7 @@ absl::string_view WithoutRow(absl::string_view message) {
 
 std::string Describe(const std::vector<std::string>& columns, const io::RowBatch& written,
                      const io::ValueChange& change, absl::FunctionRef<std::string(size_t)> key_of) {
-  if (!change.row.has_value()) return std::string(WithoutRow(change.message));
+  if (!change.row.has_value()) return change.message;
   std::string value = "?";
   for (size_t column = 0; column < columns.size(); ++column) {
     if (columns[column] == change.column) value = ShowValue(written, *change.row, column);
@@ -42,7 +42,8 @@ absl::Status ValueChangeLog::Record(absl::string_view table, const std::vector<s
   if (fatal_) {
     const std::string what = changes.changes.empty()
                                  ? absl::StrCat(changes.unlisted, " warnings")
-                                 : absl::StrCat(table, ".", changes.changes.front().column, " at ",
+                                 : absl::StrCat(table, ".", changes.changes.front().column,
+                                                changes.changes.front().row.has_value() ? " at " : ": ",
                                                 Describe(columns, written, changes.changes.front(), key_of));
     return absl::FailedPreconditionError(
         absl::StrCat("The destination would change a value of ", table, ": ", what,

@@ -17,6 +17,22 @@ void ReportValueChanges(RunContext& context, const StepLog& log) {
   }
 }
 
+absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
+                                const std::vector<std::string>& key_columns) {
+  if (writer.value_changes().empty()) return absl::OkStatus();
+  std::vector<std::string> names;
+  std::vector<size_t> positions;
+  for (const std::string& key : key_columns) {
+    for (size_t i = 0; i < writer.columns().size(); ++i) {
+      if (writer.columns()[i] != key) continue;
+      names.push_back(key);
+      positions.push_back(i);
+    }
+  }
+  return context.value_changes().Record(writer.table(), writer.columns(), batch, writer.value_changes(),
+                                        [&](size_t row) { return pipeline::DescribeKey(names, positions, batch, row); });
+}
+
 std::string ValueChangeSummary(const RunContext& context) {
   return absl::StrCat("values changed by the destination: ", context.value_changes().total());
 }

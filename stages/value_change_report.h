@@ -5,6 +5,11 @@
 #define MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
 
 #include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "io/bulk_writer.h"
+#include "io/row_batch.h"
 
 #include "stages/run_context.h"
 #include "stages/run_log.h"
@@ -13,6 +18,12 @@ namespace migrate::stages {
 
 // Logs, under `log`, what was recorded since the last call.
 void ReportValueChanges(RunContext& context, const StepLog& log);
+
+// Hands what `writer`'s last Write of `batch` made the destination change to the run's log, naming
+// rows by `key_columns` (those of the writer's columns); an error when such changes are fatal. For
+// steps that write with a BulkWriter of their own, before they commit.
+absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
+                                const std::vector<std::string>& key_columns);
 
 // The summary's words for the run's total, e.g. "values changed by the destination: 0".
 std::string ValueChangeSummary(const RunContext& context);

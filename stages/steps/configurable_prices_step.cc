@@ -15,6 +15,7 @@
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
 #include "stages/steps/step_copy.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -53,8 +54,9 @@ io::ConfigurablePriceTables SourceTables(const RunContext& context) {
 
 // Writes one page of (entity, store, parent, value) rows, ordered, keeping the first row of each
 // (entity, store): the lowest parent. Returns the rows written.
-absl::StatusOr<uint64_t> WritePage(io::MysqlConnection& destination, const io::TableSchema& decimal,
-                                   const std::string& price_id, const io::ResultSet& rows) {
+absl::StatusOr<uint64_t> WritePage(RunContext& context, io::MysqlConnection& destination,
+                                   const io::TableSchema& decimal, const std::string& price_id,
+                                   const io::ResultSet& rows) {
   io::RowBatch batch(4);
   std::pair<std::string, std::string> last;
   for (const io::Row& row : rows.rows()) {
@@ -80,6 +82,10 @@ absl::StatusOr<uint64_t> WritePage(io::MysqlConnection& destination, const io::T
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, options);
   if (!writer.ok()) return writer.status();
   if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
+  if (absl::Status status = RecordValueChanges(context, **writer, batch, {"attribute_id", "store_id", EntityColumn(decimal)});
+      !status.ok()) {
+    return status;
+  }
   writer->reset();
   if (absl::Status status = transaction->Commit(); !status.ok()) return status;
   return batch.row_count();
@@ -167,7 +173,7 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
     absl::StatusOr<io::ResultSet> rows =
         (*source)->Query(io::ConfigurableChildPricesSql(tables, price_id, *ids[first][0], *ids[last][0]));
     if (!rows.ok()) return rows.status();
-    absl::StatusOr<uint64_t> page_rows = WritePage(**destination, *decimal, price_id, *rows);
+    absl::StatusOr<uint64_t> page_rows = WritePage(context, **destination, *decimal, price_id, *rows);
     if (!page_rows.ok()) return page_rows.status();
     written += *page_rows;
   }

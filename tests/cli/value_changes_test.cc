@@ -125,6 +125,32 @@ TEST_F(ValueChangesTest, FatalStopsAtTheFirstChangeWithItsBatchRolledBackThenRes
   EXPECT_THAT(bad.output, HasSubstr("option value_changes is 'sometimes'; it takes warn or fatal"));
 }
 
+// A document copied by INSERT ... SELECT on one server: the changes are counted and reported per
+// column with the server's words (which row of the SELECT), not by key.
+TEST_F(ValueChangesTest, DirectCopyChangesAreReportedWithoutKeys) {
+  io::ConnectionOptions same_server = ::migrate::testing::TestDatabase(::migrate::testing::SourceServer(), "_dst");
+  auto destination = ::migrate::testing::Connect(same_server);
+  ASSERT_NE(destination, nullptr);
+  Exec(*destination, R"(CREATE TABLE catalog_product (entity_id INT UNSIGNED NOT NULL PRIMARY KEY,
+                         title VARCHAR(255) NULL, qty SMALLINT NULL, born DATETIME NULL, sku VARCHAR(20) NOT NULL))");
+  Exec(*source_, "UPDATE product SET title = REPEAT('x', 600) WHERE entity_id = 7");
+  const std::string options = "<map_file>map.xml</map_file><direct_document_copy>1</direct_document_copy>";
+  ProcessResult run = Migrate({"data", WriteConfig("data", kMapStep, options, same_server)});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("copied by INSERT ... SELECT"));
+  EXPECT_THAT(run.output, HasSubstr("The destination changed 1 value of catalog_product.title on the way in, e.g. "
+                                    "Data truncated for column 'title' at row 7"));
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
+
+  Exec(*destination, "TRUNCATE catalog_product");
+  ProcessResult fatal = Migrate(
+      {"data", "-r", WriteConfig("data", kMapStep, options + "<value_changes>fatal</value_changes>", same_server)});
+  EXPECT_EQ(fatal.exit_code, 1) << fatal.output;
+  EXPECT_THAT(fatal.output, HasSubstr("Data truncated for column 'title' at row 7. Stopped because option "
+                                      "value_changes is fatal"));
+  EXPECT_EQ(Scalar(*destination, "SELECT COUNT(*) FROM catalog_product"), "0");
+}
+
 // Data, then delta replaying a value too long for its column: reported with its key in the
 // delta's log and summary; with value_changes = fatal the page is rolled back, the change stays
 // pending in the changelog, and delta stops non-zero.
