@@ -13,6 +13,7 @@ namespace migrate::io {
 namespace {
 
 constexpr unsigned int kBadNull = 1048;  // ER_BAD_NULL_ERROR: "Column 'c' cannot be null"
+constexpr unsigned int kNoDefault = 1364;  // ER_NO_DEFAULT_FOR_FIELD: "Field 'c' doesn't have a default value"
 
 // The identifier after `at` in `message`: 'name' or `db`.`table`.`name` (the last part).
 std::string ColumnAt(absl::string_view message, size_t at) {
@@ -45,11 +46,11 @@ ParsedWarning ParseWarning(absl::string_view message) {
   // The value a message quotes comes before the column, so the last "column '" or "column `" is it.
   const std::string lower = absl::AsciiStrToLower(message);
   size_t best = std::string::npos;
-  for (absl::string_view marker : {"column '", "column `"}) {
+  for (absl::string_view marker : {"column '", "column `", "field '"}) {
     const size_t found = absl::string_view(lower).rfind(marker);
     if (found != std::string::npos && (best == std::string::npos || found > best)) best = found;
   }
-  if (best != std::string::npos) parsed.column = ColumnAt(message, best + 7);
+  if (best != std::string::npos) parsed.column = ColumnAt(message, message.find_first_of("'`", best));
   return parsed;
 }
 
@@ -58,7 +59,7 @@ absl::Status CollectValueChanges(MysqlConnection& connection, unsigned int warni
                                  ValueChanges* changes) {
   absl::StatusOr<ResultSet> warnings = connection.Query("SHOW WARNINGS");
   if (!warnings.ok()) return warnings.status();
-  std::set<std::string> nulls_matched;
+  std::set<std::string> matched;
   for (const Row& warning : warnings->rows()) {
     if (warning.size() < 3 || !warning[1].has_value() || !warning[2].has_value()) continue;
     ValueChange change;
@@ -72,15 +73,18 @@ absl::Status CollectValueChanges(MysqlConnection& connection, unsigned int warni
       continue;
     }
     const auto column = std::find(columns.begin(), columns.end(), change.column);
-    if (change.code != kBadNull || column == columns.end()) {
+    const bool null_refused = change.code == kBadNull && column != columns.end();
+    const bool not_written = change.code == kNoDefault && column == columns.end() && row_count > 0;
+    if (!null_refused && !not_written) {
       changes->changes.push_back(std::move(change));
       continue;
     }
-    // One warning per NULL, none saying which row: every NULL of the column in the statement.
-    if (!nulls_matched.insert(change.column).second) continue;
+    // Warnings that name no row: a NULL refused (one per NULL) stands for every NULL of the column
+    // in the statement; a column left out without a default (one per statement) for every row.
+    if (!matched.insert(change.column).second) continue;
     const size_t index = column - columns.begin();
     for (size_t row = first_row; row < first_row + row_count; ++row) {
-      if (!batch.IsNull(row, index)) continue;
+      if (null_refused && !batch.IsNull(row, index)) continue;
       ValueChange matched = change;
       matched.row = row;
       changes->changes.push_back(std::move(matched));

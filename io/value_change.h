@@ -7,6 +7,8 @@
 // each warning back to the batch row it concerns ("... at row N" counts the statement's rows from
 // 1, for multi-row INSERT text and for array binding alike). A NULL refused by a NOT NULL column is
 // reported without a row number: it is matched to the statement's rows holding NULL in that column.
+// A NOT NULL column without a default that the statement does not write gets its type's implicit
+// default in every row, with one warning per statement: it is matched to every row.
 // The session's max_error_count bounds the warnings listed; the rest are counted, unplaced.
 #ifndef MIGRATE_IO_VALUE_CHANGE_H_
 #define MIGRATE_IO_VALUE_CHANGE_H_

@@ -26,7 +26,7 @@ absl::string_view WithoutRow(absl::string_view message) {
 std::string Describe(const std::vector<std::string>& columns, const io::RowBatch& written,
                      const io::ValueChange& change, absl::FunctionRef<std::string(size_t)> key_of) {
   if (!change.row.has_value()) return change.message;
-  std::string value = "?";
+  std::string value = "(not written)";
   for (size_t column = 0; column < columns.size(); ++column) {
     if (columns[column] == change.column) value = ShowValue(written, *change.row, column);
   }

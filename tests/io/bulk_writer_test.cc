@@ -328,6 +328,32 @@ TEST_P(BulkWriterValueChangeTest, ReportsEachChangedValueByRowAndColumn) {
   EXPECT_TRUE((*writer)->value_changes().empty());
 }
 
+// A NOT NULL column without a default left out of the INSERT gets its implicit default in every row.
+TEST_P(BulkWriterValueChangeTest, ColumnsLeftOutWithoutADefaultAreChangesOfEveryRow) {
+  auto destination = OpenDestination(TestDatabase(DestinationServer()));
+  ASSERT_NE(destination, nullptr);
+  Exec(*destination, "CREATE TABLE nd (id INT PRIMARY KEY, name VARCHAR(5) NOT NULL, note VARCHAR(5) NULL)");
+  BulkWriterOptions options;
+  options.table = "nd";
+  options.columns = {"id", "note"};
+  options.force_multi_row_insert = GetParam();
+  absl::StatusOr<std::unique_ptr<BulkWriter>> writer = BulkWriter::Create(*destination, options);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  RowBatch batch(2);
+  for (const char* id : {"1", "2", "3"}) {
+    batch.AddValue(id);
+    batch.AddNull();
+    batch.FinishRow();
+  }
+  ASSERT_TRUE((*writer)->Write(batch).ok());
+  std::vector<std::pair<size_t, std::string>> changed;
+  for (const ValueChange& change : (*writer)->value_changes().changes) {
+    ASSERT_TRUE(change.row.has_value()) << change.message;
+    changed.emplace_back(*change.row, change.column);
+  }
+  EXPECT_EQ(changed, (std::vector<std::pair<size_t, std::string>>{{0, "name"}, {1, "name"}, {2, "name"}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(ArrayBindingAndMultiRow, BulkWriterValueChangeTest, ::testing::Values(false, true),
                          [](const ::testing::TestParamInfo<bool>& info) {
                            return info.param ? "MultiRowInsert" : "ArrayBinding";
@@ -341,6 +367,7 @@ TEST(ValueChangeTest, ParsesTheColumnAndRowOfTheServersMessages) {
       ParseWarning("Incorrect string value: '\\xF0 for column `x`' for column `db`.`w`.`e` at row 14");
   EXPECT_EQ(incorrect.column, "e");
   EXPECT_EQ(incorrect.row, 14u);
+  EXPECT_EQ(ParseWarning("Field 'customer_name' doesn't have a default value").column, "customer_name");
   ParsedWarning null = ParseWarning("Column 'n' cannot be null");
   EXPECT_EQ(null.column, "n");
   EXPECT_FALSE(null.row.has_value());
