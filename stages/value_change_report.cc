@@ -1,5 +1,6 @@
 #include "stages/value_change_report.h"
 
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -31,6 +32,12 @@ absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& write
   }
   return context.value_changes().Record(writer.table(), writer.columns(), batch, writer.value_changes(),
                                         [&](size_t row) { return pipeline::DescribeKey(names, positions, batch, row); });
+}
+
+std::function<absl::Status(const io::ValueChanges&)> ValueChangeRecorder(RunContext& context, std::string table) {
+  return [&context, table = std::move(table)](const io::ValueChanges& changes) {
+    return context.value_changes().Record(table, {}, io::RowBatch(), changes, [](size_t) { return std::string(); });
+  };
 }
 
 std::string ValueChangeSummary(const RunContext& context) {

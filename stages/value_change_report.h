@@ -4,12 +4,14 @@
 #ifndef MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
 #define MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "io/bulk_writer.h"
 #include "io/row_batch.h"
+#include "io/value_change.h"
 
 #include "stages/run_context.h"
 #include "stages/run_log.h"
@@ -24,6 +26,10 @@ void ReportValueChanges(RunContext& context, const StepLog& log);
 // steps that write with a BulkWriter of their own, before they commit.
 absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
                                 const std::vector<std::string>& key_columns);
+
+// For set-based SQL (io::RunRangeInsertSelect): records what a statement writing `table` changed,
+// without keys; an error when such changes are fatal.
+std::function<absl::Status(const io::ValueChanges&)> ValueChangeRecorder(RunContext& context, std::string table);
 
 // The summary's words for the run's total, e.g. "values changed by the destination: 0".
 std::string ValueChangeSummary(const RunContext& context);
