@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -24,6 +26,7 @@
 #include "stages/mode_runner.h"
 #include "stages/run_context.h"
 #include "stages/run_log.h"
+#include "stages/value_change_report.h"
 #include "stages/step_registry.h"
 
 namespace migrate::cli {
@@ -49,6 +52,16 @@ absl::Duration PollInterval(const mapping::Config& config) {
   return absl::Seconds(seconds);
 }
 
+// value_changes: "fatal" stops the run at the first value the destination would change; "warn"
+// (the default, also when unset) reports them. Anything else is an error.
+absl::StatusOr<bool> ValueChangesFatal(const mapping::Config& config) {
+  const std::string value = absl::AsciiStrToLower(config.options().Get("value_changes"));
+  if (value.empty() || value == "warn") return false;
+  if (value == "fatal") return true;
+  return absl::InvalidArgumentError(absl::StrCat(config.path(), ": option value_changes is '",
+                                                 config.options().Get("value_changes"), "'; it takes warn or fatal"));
+}
+
 int Run(const Arguments& arguments) {
   absl::StatusOr<mapping::Config> config = mapping::Config::Read(arguments.config_path, FindToolRoot(arguments.config_path));
   if (!config.ok()) {
@@ -71,6 +84,12 @@ int Run(const Arguments& arguments) {
     log.AddSink(log_file.get());
   }
 
+  absl::StatusOr<bool> value_changes_fatal = ValueChangesFatal(*config);
+  if (!value_changes_fatal.ok()) {
+    std::fprintf(stderr, "migrate: %s\n", std::string(value_changes_fatal.status().message()).c_str());
+    return kExitFailure;
+  }
+
   pipeline::Cancellation cancellation;
   stop_request = &cancellation;
   signal(SIGINT, OnStopSignal);
@@ -86,6 +105,7 @@ int Run(const Arguments& arguments) {
   options.poll_interval = PollInterval(*config);
   options.until_caught_up = arguments.until_caught_up;
   options.catch_up_timeout = arguments.timeout;
+  options.value_changes_fatal = *value_changes_fatal;
   ProgressDisplay display(&log, options.mode, stdout, terminal && arguments.verbosity != Verbosity::kQuiet);
   stages::RunContext context(*config, options, &log, &cancellation, &display);
 
@@ -95,8 +115,15 @@ int Run(const Arguments& arguments) {
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   const uint64_t rows = context.totals().rows.load();
   const std::string summary =
-      absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f", context.totals().documents.load(), rows,
-                      seconds, seconds > 0 ? rows / seconds : 0.0);
+      absl::StrFormat("documents: %d, rows: %d, seconds: %.1f, rows/s: %.0f, %s", context.totals().documents.load(),
+                      rows, seconds, seconds > 0 ? rows / seconds : 0.0, stages::ValueChangeSummary(context));
+  if (context.value_changes().total() > 0) {
+    log.Write(stages::LogLevel::kWarning, mode_context,
+              absl::StrCat(context.value_changes().total(),
+                           " values were changed by the destination on the way in (cut short, clipped, zeroed or "
+                           "defaulted): see the warnings above, or set option value_changes to fatal to stop at the "
+                           "first"));
+  }
   if (status.ok()) {
     const char* outcome = arguments.mode == Mode::kVerify ? "Verify completed, all equal: "
                           : arguments.mode != Mode::kDelta ? "Migration completed: "

@@ -19,6 +19,8 @@ namespace {
 constexpr size_t kPacketHeadroom = 4096;
 // Per value in a bulk request: an indicator byte and a length of up to 9 bytes.
 constexpr size_t kBulkValueOverhead = 10;
+// ER_BAD_NULL_ERROR: an error for array binding, a warning (and the default stored) for text.
+constexpr unsigned int kBadNull = 1048;
 
 std::string QuotedList(const std::vector<std::string>& names) {
   return absl::StrJoin(names, ", ", [](std::string* out, const std::string& name) {
@@ -94,19 +96,21 @@ absl::Status BulkWriter::PrepareArrayBinding() {
 
 absl::Status BulkWriter::Write(const RowBatch& batch) {
   affected_rows_ = 0;
+  value_changes_.Clear();
   if (batch.column_count() != options_.columns.size()) {
     return absl::InvalidArgumentError(absl::StrCat("a batch of ", batch.column_count(), " columns for ",
                                                    options_.columns.size(), " columns of ", options_.table));
   }
   if (batch.empty()) return absl::OkStatus();
-  if (stmt_ == nullptr) return WriteMultiRow(batch);
+  if (stmt_ == nullptr) return WriteMultiRow(batch, 0);
   absl::Status status = WriteArrays(batch);
   if (!status.ok() && !executed_once_ && IsUnsupportedCommand(MysqlErrorNumber(status))) {
     // The server announced bulk support but refuses it (e.g. a proxy): text from now on. A failed
     // statement changed nothing, so the batch is simply sent again.
     CloseStatement();
     affected_rows_ = 0;
-    return WriteMultiRow(batch);
+    value_changes_.Clear();
+    return WriteMultiRow(batch, 0);
   }
   return status;
 }
@@ -146,12 +150,16 @@ absl::Status BulkWriter::WriteArrays(const RowBatch& batch) {
   for (size_t slice = 0; slice < slice_starts_.size(); ++slice) {
     const size_t first = slice_starts_[slice];
     const size_t end = slice + 1 < slice_starts_.size() ? slice_starts_[slice + 1] : rows;
-    if (absl::Status status = ExecuteSlice(first, end - first, rows); !status.ok()) return status;
+    absl::Status status = ExecuteSlice(batch, first, end - first);
+    // The failed statement changed nothing: its rows and the rest go as text, which stores the default.
+    if (MysqlErrorNumber(status) == kBadNull) return WriteMultiRow(batch, first);
+    if (!status.ok()) return status;
   }
   return absl::OkStatus();
 }
 
-absl::Status BulkWriter::ExecuteSlice(size_t first_row, size_t row_count, size_t batch_rows) {
+absl::Status BulkWriter::ExecuteSlice(const RowBatch& batch, size_t first_row, size_t row_count) {
+  const size_t batch_rows = batch.row_count();
   for (size_t column = 0; column < binds_.size(); ++column) {
     MYSQL_BIND& bind = binds_[column];
     std::memset(&bind, 0, sizeof(bind));
@@ -168,16 +176,27 @@ absl::Status BulkWriter::ExecuteSlice(size_t first_row, size_t row_count, size_t
   }
   executed_once_ = true;
   affected_rows_ += mysql_stmt_affected_rows(stmt_);
-  return absl::OkStatus();
+  const int warnings = mysql_stmt_warning_count(stmt_);
+  if (warnings <= 0) return absl::OkStatus();
+  return CollectValueChanges(connection_, static_cast<unsigned int>(warnings), batch, options_.columns, first_row,
+                             row_count, &value_changes_);
 }
 
-absl::Status BulkWriter::WriteMultiRow(const RowBatch& batch) {
-  for (size_t row = 0; row < batch.row_count();) {
-    row = multi_row_.Build(batch, row, &statement_text_);
+absl::Status BulkWriter::WriteMultiRow(const RowBatch& batch, size_t first_row) {
+  for (size_t row = first_row; row < batch.row_count();) {
+    const size_t next = multi_row_.Build(batch, row, &statement_text_);
     if (absl::Status status = connection_.Execute(statement_text_); !status.ok()) {
       return WithContext(status, absl::StrCat("writing ", options_.table));
     }
     affected_rows_ += connection_.affected_rows();
+    if (const unsigned int warnings = mysql_warning_count(connection_.handle()); warnings > 0) {
+      if (absl::Status status =
+              CollectValueChanges(connection_, warnings, batch, options_.columns, row, next - row, &value_changes_);
+          !status.ok()) {
+        return status;
+      }
+    }
+    row = next;
   }
   return absl::OkStatus();
 }

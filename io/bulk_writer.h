@@ -10,6 +10,13 @@
 // one under min(max_statement_bytes, the server's max_allowed_packet), and values arrive as the
 // text protocol would deliver them, so both paths store identical rows.
 //
+// Values the server changes on the way in (the session is not strict: a value too long is cut, one
+// out of range clipped, ...) raise warnings; after each statement that raised any, the writer reads
+// them back into value_changes() (io/value_change.h), rows numbered as in the batch. A statement
+// without warnings costs nothing more. Array binding refuses a NULL for a NOT NULL column where
+// multi-row text stores the column's default with a warning: that batch's remaining rows go as text,
+// so both paths store and report the same.
+//
 // Writing never commits: the caller owns the transaction, e.g.
 //   BEGIN; writer.Write(batch); progress.Record(...); COMMIT
 // on the writer's connection. Not thread-safe; the connection must outlive the writer. After a
@@ -28,6 +35,7 @@
 #include "io/multi_row_insert.h"
 #include "io/mysql_connection.h"
 #include "io/row_batch.h"
+#include "io/value_change.h"
 
 struct st_mysql_stmt;
 struct st_mysql_bind;
@@ -88,13 +96,20 @@ class BulkWriter {
   // Rows the server reported changed by the last Write (an upserted existing row counts 2).
   uint64_t affected_rows() const { return affected_rows_; }
 
+  const std::string& table() const { return options_.table; }
+  // The destination columns written, in the batches' order.
+  const std::vector<std::string>& columns() const { return options_.columns; }
+
+  // The values the last Write made the server change, by row of its batch.
+  const ValueChanges& value_changes() const { return value_changes_; }
+
  private:
   BulkWriter(MysqlConnection& connection, BulkWriterOptions options, size_t statement_limit);
 
   absl::Status PrepareArrayBinding();
   absl::Status WriteArrays(const RowBatch& batch);
-  absl::Status ExecuteSlice(size_t first_row, size_t row_count, size_t batch_rows);
-  absl::Status WriteMultiRow(const RowBatch& batch);
+  absl::Status ExecuteSlice(const RowBatch& batch, size_t first_row, size_t row_count);
+  absl::Status WriteMultiRow(const RowBatch& batch, size_t first_row);
   absl::Status StatementError() const;
   void CloseStatement();
 
@@ -111,6 +126,7 @@ class BulkWriter {
   std::vector<size_t> slice_starts_;
   std::vector<st_mysql_bind> binds_;
   uint64_t affected_rows_ = 0;
+  ValueChanges value_changes_;
 };
 
 }  // namespace migrate::io

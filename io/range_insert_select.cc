@@ -32,6 +32,21 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
   return std::make_pair(row[0].value_or(""), count);
 }
 
+// One range's statement in a transaction, its value changes handed to `on_changes` before the commit.
+absl::Status RunWatched(MysqlConnection& connection, const std::string& statement,
+                        const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+  if (absl::Status status = connection.Execute("START TRANSACTION"); !status.ok()) return status;
+  absl::Status status = connection.Execute(statement);
+  if (const unsigned int warnings = WarningCount(connection); status.ok() && warnings > 0) {
+    ValueChanges changes;
+    status = CollectStatementWarnings(connection, warnings, &changes);
+    if (status.ok()) status = on_changes(changes);
+  }
+  if (status.ok()) return connection.Execute("COMMIT");
+  connection.Execute("ROLLBACK").IgnoreError();
+  return status;
+}
+
 }  // namespace
 
 std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& where) {
@@ -69,7 +84,8 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
 }
 
 absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
-                                              size_t rows_per_range, const std::function<bool()>& stop) {
+                                              size_t rows_per_range, const std::function<bool()>& stop,
+                                              const std::function<absl::Status(const ValueChanges&)>& on_changes) {
   std::string lo;
   uint64_t covered = 0;
   for (;;) {
@@ -83,7 +99,9 @@ absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const
       return absl::InvalidArgumentError(
           absl::StrCat(plan.driving_table, ".", plan.key_column, " is not an integer key (", range->first, ")"));
     }
-    if (absl::Status status = connection.Execute(RangeInsertSql(plan, lo, range->first)); !status.ok()) return status;
+    const std::string statement = RangeInsertSql(plan, lo, range->first);
+    absl::Status status = on_changes ? RunWatched(connection, statement, on_changes) : connection.Execute(statement);
+    if (!status.ok()) return status;
     covered += range->second;
     lo = range->first;
   }

@@ -21,6 +21,7 @@
 
 #include "absl/status/statusor.h"
 #include "io/mysql_connection.h"
+#include "io/value_change.h"
 
 namespace migrate::io {
 
@@ -65,9 +66,13 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
 
 // Runs every range. `stop` is asked between ranges; when it says true the run ends with a Cancelled
-// error. Returns the rows the driving table's ranges covered.
-absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
-                                              size_t rows_per_range, const std::function<bool()>& stop);
+// error. Returns the rows the driving table's ranges covered. With `on_changes`, each range runs in
+// a transaction of its own and the values the server changed in it (io/value_change.h, without
+// rows: the messages number the SELECT's rows) are handed to it before the commit; an error it
+// returns rolls the range back and ends the run.
+absl::StatusOr<uint64_t> RunRangeInsertSelect(
+    MysqlConnection& connection, const RangeInsertSelect& plan, size_t rows_per_range, const std::function<bool()>& stop,
+    const std::function<absl::Status(const ValueChanges&)>& on_changes = nullptr);
 
 }  // namespace migrate::io
 

@@ -118,6 +118,8 @@ absl::StatusOr<std::unique_ptr<MysqlConnection>> OpenDestinationSession(const Co
       "SET SESSION foreign_key_checks = 0",
       "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES'",
       "SET SESSION time_zone = '+00:00'",
+      // Room to list every warning of a batch: each is a value the server changed (io/value_change.h).
+      "SET SESSION max_error_count = 65535",
   };
   if (session.disable_unique_checks) statements.push_back("SET SESSION unique_checks = 0");
   return OpenWith(options, statements, /*disable_binary_log=*/true,

@@ -42,7 +42,16 @@ class ChunkRun {
         cancellation_(cancellation),
         rows_written_(rows_written),
         mapper_(plan),
-        read_after_(range.after) {}
+        read_after_(range.after) {
+    for (const io::KeyColumn& column : plan_.key) {
+      for (size_t i = 0; i < plan_.source_columns.size(); ++i) {
+        if (plan_.source_columns[i] != column.name) continue;
+        key_names_.push_back(column.name);
+        key_positions_.push_back(i);
+        break;
+      }
+    }
+  }
 
   absl::StatusOr<ChunkCopyResult> Run() {
     tbb::flow::graph graph;
@@ -192,12 +201,25 @@ class ChunkRun {
     return absl::OkStatus();
   }
 
+  // Hands what the destination changed in `batch` to the run's log: before the commit when that
+  // fails the batch, after it otherwise (a batch written again after a lost connection counts once).
+  absl::Status RecordValueChanges(const Batch& batch) {
+    if (options_.value_changes == nullptr || writer_->value_changes().empty()) return absl::OkStatus();
+    return options_.value_changes->Record(plan_.destination_table, writer_->columns(), batch.destination,
+                                          writer_->value_changes(), [&](size_t row) {
+                                            return DescribeKey(key_names_, key_positions_, batch.source, row);
+                                          });
+  }
+
   absl::Status WriteInTransaction(const Batch& batch) {
     if (absl::Status status = destination_connection_->Execute("START TRANSACTION"); !status.ok()) return status;
+    const bool fatal = options_.value_changes != nullptr && options_.value_changes->fatal();
     absl::Status status = writer_->Write(batch.destination);
+    if (status.ok() && fatal) status = RecordValueChanges(batch);
     if (status.ok()) status = progress_.Record(*destination_connection_, batch.last_key, batch.destination.row_count());
     if (status.ok()) status = destination_connection_->Execute("COMMIT");
     if (!status.ok() && !Retryable(status)) destination_connection_->Execute("ROLLBACK").IgnoreError();
+    if (status.ok() && !fatal) status = RecordValueChanges(batch);
     return status;
   }
 
@@ -257,6 +279,9 @@ class ChunkRun {
   const Cancellation& cancellation_;
   std::atomic<uint64_t>* rows_written_;
   const BatchMapper mapper_;
+  // The resume key's columns and their positions among the source columns, to name changed rows.
+  std::vector<std::string> key_names_;
+  std::vector<size_t> key_positions_;
 
   // Reader state, touched by the serial reader node only.
   std::unique_ptr<io::MysqlConnection> source_connection_;

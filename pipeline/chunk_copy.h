@@ -27,6 +27,7 @@
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
+#include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
 
@@ -47,6 +48,9 @@ struct ChunkCopyOptions {
   // Called from the chunk's threads after a lost connection was reopened and the copy goes on, with
   // what was lost and why (e.g. "the source connection was lost while reading ... (error): reconnected").
   std::function<void(const std::string& what)> on_reconnect;
+  // Where the values the destination changes are recorded (pipeline/value_change_log.h); when
+  // they are fatal, the first rolls its batch back and fails the chunk. Null: not recorded.
+  ValueChangeLog* value_changes = nullptr;
 };
 
 struct ChunkCopyResult {

@@ -198,7 +198,7 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
       StoredChunkProgress progress(*store, id);
       absl::StatusOr<ChunkCopyResult> result;
       if (plan.direct_copy) {
-        absl::StatusOr<uint64_t> rows = CopyDirectly(plan, connections_, *store, id);
+        absl::StatusOr<uint64_t> rows = CopyDirectly(plan, connections_, *store, id, options_.chunk.value_changes);
         if (rows.ok()) {
           rows_written_ += *rows;
           result = ChunkCopyResult{*rows, true};

@@ -16,8 +16,18 @@ namespace {
 // The source rows of the changed keys, mapped and transformed, and which keys they cover.
 struct ChangedRows {
   std::vector<io::RowBatch> batches;
+  // The source key of each row of each batch, to name the rows the destination changes.
+  std::vector<std::vector<io::Key>> batch_keys;
   absl::flat_hash_set<io::Key> present;
 };
+
+std::string DescribeKey(const std::vector<io::KeyColumn>& columns, const io::Key& key) {
+  std::string described;
+  for (size_t i = 0; i < columns.size() && i < key.size(); ++i) {
+    absl::StrAppend(&described, i == 0 ? "" : ", ", columns[i].name, "=", key[i]);
+  }
+  return described;
+}
 
 absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                             io::MysqlConnection& source, size_t batch_size) {
@@ -39,10 +49,12 @@ absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::ve
     absl::StatusOr<bool> more = reader.Next(&read);
     if (!more.ok()) return more.status();
     if (!*more) break;
+    std::vector<io::Key>& batch_keys = rows.batch_keys.emplace_back();
     for (size_t row = 0; row < read.row_count(); ++row) {
       io::Key key;
       for (size_t position : plan.source_key_positions) key.emplace_back(read.Value(row, position));
-      rows.present.insert(std::move(key));
+      rows.present.insert(key);
+      batch_keys.push_back(std::move(key));
     }
     io::RowBatch mapped;
     mapper.Map(read, mapped);
@@ -70,7 +82,8 @@ absl::Status DeleteKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
 }
 
 absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::vector<io::Key>& keys,
-                                              const ChangedRows& rows, io::MysqlConnection& destination) {
+                                              const ChangedRows& rows, io::MysqlConnection& destination,
+                                              ValueChangeLog* value_changes) {
   DeltaApplyResult result;
   std::vector<io::Key> gone;
   std::vector<io::Key> kept;
@@ -93,8 +106,15 @@ absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::
   options.update_columns = plan.copy.update_columns;
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, std::move(options));
   if (!writer.ok()) return writer.status();
-  for (const io::RowBatch& batch : rows.batches) {
+  for (size_t i = 0; i < rows.batches.size(); ++i) {
+    const io::RowBatch& batch = rows.batches[i];
     if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
+    if (value_changes != nullptr && !(*writer)->value_changes().empty()) {
+      absl::Status status =
+          value_changes->Record(plan.copy.destination_table, (*writer)->columns(), batch, (*writer)->value_changes(),
+                                [&](size_t row) { return DescribeKey(plan.source_key, rows.batch_keys[i][row]); });
+      if (!status.ok()) return status;
+    }
     result.rows_upserted += batch.row_count();
   }
   return result;
@@ -104,11 +124,12 @@ absl::StatusOr<DeltaApplyResult> WriteChanges(const DeltaPlan& plan, const std::
 
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                                io::MysqlConnection& source,
-                                                               io::MysqlConnection& destination, size_t batch_size) {
+                                                               io::MysqlConnection& destination, size_t batch_size,
+                                                               ValueChangeLog* value_changes) {
   if (keys.empty()) return DeltaApplyResult{};
   absl::StatusOr<ChangedRows> rows = ReadChangedRows(plan, keys, source, batch_size);
   if (!rows.ok()) return rows.status();
-  absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination);
+  absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination, value_changes);
   if (!result.ok()) {
     return absl::Status(result.status().code(),
                         absl::StrCat("replaying changes of ", plan.copy.document, ": ", result.status().message()));
@@ -118,17 +139,14 @@ absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& 
 
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                   io::MysqlConnection& source, io::MysqlConnection& destination,
-                                                  size_t batch_size) {
+                                                  size_t batch_size, ValueChangeLog* value_changes) {
   if (keys.empty()) return DeltaApplyResult{};
-  absl::StatusOr<ChangedRows> rows = ReadChangedRows(plan, keys, source, batch_size);
-  if (!rows.ok()) return rows.status();
-
   if (absl::Status status = destination.Execute("BEGIN"); !status.ok()) return status;
-  absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination);
+  absl::StatusOr<DeltaApplyResult> result =
+      ApplyChangedKeysInTransaction(plan, keys, source, destination, batch_size, value_changes);
   if (!result.ok()) {
     destination.Execute("ROLLBACK").IgnoreError();
-    return absl::Status(result.status().code(),
-                        absl::StrCat("replaying changes of ", plan.copy.document, ": ", result.status().message()));
+    return result.status();
   }
   if (absl::Status status = destination.Execute("COMMIT"); !status.ok()) return status;
   return result;

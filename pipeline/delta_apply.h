@@ -27,6 +27,7 @@
 #include "io/key_range.h"
 #include "io/mysql_connection.h"
 #include "pipeline/copy_plan.h"
+#include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
 
@@ -54,15 +55,18 @@ struct DeltaApplyResult {
 
 // Applies `keys` (values of plan.source_key) on the two connections; the destination's session
 // must be set up as for a copy (foreign key checks off). Reads source rows `batch_size` at a time.
+// The values the destination changes go to `value_changes` (when given); when they are fatal, the
+// first one rolls the whole page back and is the error.
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                   io::MysqlConnection& source, io::MysqlConnection& destination,
-                                                  size_t batch_size);
+                                                  size_t batch_size, ValueChangeLog* value_changes = nullptr);
 
 // The same inside the caller's open transaction on `destination`: neither begins nor commits, so
 // a step can apply several plans and its own writes atomically.
 absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& plan, const std::vector<io::Key>& keys,
                                                                io::MysqlConnection& source,
-                                                               io::MysqlConnection& destination, size_t batch_size);
+                                                               io::MysqlConnection& destination, size_t batch_size,
+                                                               ValueChangeLog* value_changes = nullptr);
 
 }  // namespace migrate::pipeline
 

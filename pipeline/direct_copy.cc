@@ -10,7 +10,8 @@
 namespace migrate::pipeline {
 
 absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSource& connections,
-                                      const io::ProgressStore& store, const io::ChunkId& id) {
+                                      const io::ProgressStore& store, const io::ChunkId& id,
+                                      ValueChangeLog* value_changes) {
   if (!plan.source_transforms.empty() || !plan.destination_transforms.empty()) {
     return absl::InternalError(absl::StrCat(plan.document, " has handlers and cannot be copied directly"));
   }
@@ -37,12 +38,25 @@ absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSour
   absl::Status status = destination.Execute("START TRANSACTION");
   if (status.ok()) status = destination.Execute(statement);
   const uint64_t rows = destination.affected_rows();
+  io::ValueChanges changes;
+  if (const unsigned int warnings = io::WarningCount(destination);
+      status.ok() && value_changes != nullptr && warnings > 0) {
+    status = io::CollectStatementWarnings(destination, warnings, &changes);
+    if (status.ok() && value_changes->fatal()) {
+      status = value_changes->Record(plan.destination_table, {}, io::RowBatch(), changes,
+                                     [](size_t) { return std::string(); });
+    }
+  }
   if (status.ok()) status = store.Record(destination, id, io::Key{}, rows);
   if (status.ok()) status = store.MarkFinished(destination, id);
   if (status.ok()) status = destination.Execute("COMMIT");
   if (!status.ok()) {
     destination.Execute("ROLLBACK").IgnoreError();
     return io::WithContext(status, absl::StrCat("copying ", plan.source.name, " directly"));
+  }
+  if (value_changes != nullptr && !value_changes->fatal()) {
+    value_changes->Record(plan.destination_table, {}, io::RowBatch(), changes, [](size_t) { return std::string(); })
+        .IgnoreError();
   }
   return rows;
 }

@@ -11,12 +11,16 @@
 #include "io/progress_store.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
+#include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
 
 // Returns the rows copied. The plan must have no transforms.
+// The values the destination changes go to `value_changes` (when given), without keys: the
+// server's message says which row of the SELECT; when they are fatal, nothing is copied.
 absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSource& connections,
-                                      const io::ProgressStore& store, const io::ChunkId& id);
+                                      const io::ProgressStore& store, const io::ChunkId& id,
+                                      ValueChangeLog* value_changes = nullptr);
 
 }  // namespace migrate::pipeline
 

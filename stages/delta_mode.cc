@@ -13,6 +13,7 @@
 #include "stages/change_capture_setup.h"
 #include "stages/delta_catch_up.h"
 #include "stages/step_stage.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -161,6 +162,7 @@ absl::Status RunDeltaMode(RunContext& context, const StepRegistry& registry) {
     for (DeltaStep& step : steps) {
       if (context.cancellation().stop_requested()) break;
       absl::StatusOr<bool> result = step.stage->Run(context, step.log);
+      ReportValueChanges(context, step.log);
       if (result.ok()) continue;
       if (!RetryNextCycle(result.status())) return result.status();
       step.log.Warning(absl::StrCat(result.status().message(), "; trying again next cycle"));

@@ -12,6 +12,7 @@
 #include "stages/delta_mode.h"
 #include "stages/preflight.h"
 #include "stages/verify/verify_mode.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -52,6 +53,7 @@ absl::Status RunStage(RunContext& context, const StepRegistry& registry, const m
   log.Info("started");
   std::unique_ptr<StepStage> stage = (*registry.Find(stage_class->class_name))(step, kind);
   absl::StatusOr<bool> result = stage->Run(context, log);
+  ReportValueChanges(context, log);
   if (!result.ok()) return result.status();
   if (context.cancellation().stop_requested()) return absl::CancelledError("stopped by a stop request");
   if (!*result) *passed = false;

@@ -44,7 +44,8 @@ RunContext::RunContext(const mapping::Config& config, RunOptions options, RunLog
       prefixes_(mapping::DocumentPrefixes::FromOptions(config.options())),
       connections_(ToConnectionOptions(config.source(), config.options().init_statements_source(), config.options()),
                    ToConnectionOptions(config.destination(), config.options().init_statements_destination(),
-                                       config.options())) {}
+                                       config.options())),
+      value_changes_(std::make_unique<pipeline::ValueChangeLog>(options_.value_changes_fatal)) {}
 
 absl::StatusOr<const io::DatabaseSchema*> RunContext::SourceSchema() { return LoadSchema(true); }
 
@@ -72,6 +73,7 @@ pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, abs
   copy.stage = std::string(stage);
   copy.threads = options_.threads > 0 ? options_.threads : kDefaultThreads;
   copy.chunk.batch_size = BulkSize();
+  copy.chunk.value_changes = value_changes_.get();
   return copy;
 }
 

@@ -22,6 +22,7 @@
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/coordinator.h"
+#include "pipeline/value_change_log.h"
 #include "stages/run_log.h"
 
 namespace migrate::stages {
@@ -42,6 +43,9 @@ struct RunOptions {
   bool until_caught_up = false;
   // With until_caught_up: fail when still not caught up after this long (--timeout).
   absl::Duration catch_up_timeout = absl::InfiniteDuration();
+  // A value the destination would change stops the run (config option `value_changes` = fatal);
+  // otherwise such changes are warnings.
+  bool value_changes_fatal = false;
 };
 
 // A run's totals, for the summary line.
@@ -69,6 +73,8 @@ class RunContext {
   const pipeline::ConnectionSource& connections() const { return connections_; }
   const mapping::DocumentPrefixes& prefixes() const { return prefixes_; }
   RunTotals& totals() { return totals_; }
+  // The values the destination changed on the way in, from every writer of the run.
+  pipeline::ValueChangeLog& value_changes() const { return *value_changes_; }
 
   // The tables of each side, as introspected on first use.
   absl::StatusOr<const io::DatabaseSchema*> SourceSchema();
@@ -93,6 +99,7 @@ class RunContext {
   const mapping::DocumentPrefixes prefixes_;
   const pipeline::ConnectionSource connections_;
   RunTotals totals_;
+  const std::unique_ptr<pipeline::ValueChangeLog> value_changes_;
 
   std::mutex mutex_;
   std::optional<io::DatabaseSchema> source_schema_;

@@ -115,7 +115,7 @@ absl::StatusOr<std::optional<std::vector<int64_t>>> ConfigurableChildRefresh::Ch
   return std::move(*children);
 }
 
-absl::StatusOr<uint64_t> ConfigurableChildRefresh::Refresh(io::MysqlConnection& source,
+absl::StatusOr<uint64_t> ConfigurableChildRefresh::Refresh(RunContext& context, io::MysqlConnection& source,
                                                           io::MysqlConnection& destination,
                                                           const std::optional<std::vector<int64_t>>& children,
                                                           size_t batch_size) const {
@@ -151,7 +151,7 @@ absl::StatusOr<uint64_t> ConfigurableChildRefresh::Refresh(io::MysqlConnection& 
     }
     absl::StatusOr<io::ResultSet> prices = source.Query(io::ConfigurableChildPricesSql(tables_, price_id_, chunk));
     if (!prices.ok()) return prices.status();
-    absl::StatusOr<uint64_t> written = WriteChildPrices(destination, *decimal_, price_id_, *prices);
+    absl::StatusOr<uint64_t> written = WriteChildPrices(context, destination, *decimal_, price_id_, *prices);
     if (!written.ok()) return written.status();
     rows += *written;
   }
@@ -198,7 +198,7 @@ absl::StatusOr<uint64_t> ConfigurablePricesDelta::Follower::Refresh(RunContext& 
     children->erase(std::unique(children->begin(), children->end()), children->end());
     if (children->empty()) return 0;
   }
-  return refresh_->Refresh(**source_, destination, children, context.BulkSize());
+  return refresh_->Refresh(context, **source_, destination, children, context.BulkSize());
 }
 
 ConfigurablePricesDelta::ConfigurablePricesDelta() : follower_(&refresh_, &source_) {}
@@ -249,7 +249,7 @@ absl::Status ConfigurablePricesDelta::Replay(RunContext& context, const StepLog&
     if (!children.ok()) return children.status();
     absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(*destination_);
     if (!transaction.ok()) return transaction.status();
-    absl::StatusOr<uint64_t> refreshed = refresh_.Refresh(*source_, *destination_, *children, page_size);
+    absl::StatusOr<uint64_t> refreshed = refresh_.Refresh(context, *source_, *destination_, *children, page_size);
     if (!refreshed.ok()) return refreshed.status();
     if (absl::Status status = transaction->Commit(); !status.ok()) return status;
     absl::StatusOr<uint64_t> removed = changelog_->RemoveApplied(*source_, page->entries);

@@ -63,7 +63,7 @@ class ConfigurableChildRefresh {
 
   // Refreshes `children` (every child when nullopt) inside the caller's open transaction on
   // `destination`; returns the rows written or deleted.
-  absl::StatusOr<uint64_t> Refresh(io::MysqlConnection& source, io::MysqlConnection& destination,
+  absl::StatusOr<uint64_t> Refresh(RunContext& context, io::MysqlConnection& source, io::MysqlConnection& destination,
                                    const std::optional<std::vector<int64_t>>& children, size_t batch_size) const;
 
  private:

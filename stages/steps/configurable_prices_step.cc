@@ -15,6 +15,7 @@
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
 #include "stages/steps/step_copy.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -52,8 +53,9 @@ io::ConfigurablePriceTables ConfigurablePriceSourceTables(const RunContext& cont
   return tables;
 }
 
-absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
-                                          const std::string& price_id, const io::ResultSet& rows) {
+absl::StatusOr<uint64_t> WriteChildPrices(RunContext& context, io::MysqlConnection& destination,
+                                          const io::TableSchema& decimal, const std::string& price_id,
+                                          const io::ResultSet& rows) {
   io::RowBatch batch(4);
   std::pair<std::string, std::string> last;
   for (const io::Row& row : rows.rows()) {
@@ -77,6 +79,11 @@ absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, cons
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(destination, options);
   if (!writer.ok()) return writer.status();
   if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
+  if (absl::Status status =
+          RecordValueChanges(context, **writer, batch, {"attribute_id", "store_id", ValueEntityColumn(decimal)});
+      !status.ok()) {
+    return status;
+  }
   return batch.row_count();
 }
 
@@ -170,7 +177,7 @@ absl::StatusOr<bool> ConfigurablePricesData::Run(RunContext& context, const Step
     if (!rows.ok()) return rows.status();
     absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(**destination);
     if (!transaction.ok()) return transaction.status();
-    absl::StatusOr<uint64_t> page_rows = WriteChildPrices(**destination, *decimal, price_id, *rows);
+    absl::StatusOr<uint64_t> page_rows = WriteChildPrices(context, **destination, *decimal, price_id, *rows);
     if (!page_rows.ok()) return page_rows.status();
     if (absl::Status status = transaction->Commit(); !status.ok()) return status;
     written += *page_rows;

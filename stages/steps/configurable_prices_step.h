@@ -52,9 +52,11 @@ std::string ValueEntityColumn(const io::TableSchema& decimal);
 
 // Upserts (value only) rows of io::ConfigurableChildPricesSql, (entity, store, parent, value) in
 // order, keeping the first row of each (entity, store): the lowest parent. Does not begin or commit
-// a transaction; returns the rows written.
-absl::StatusOr<uint64_t> WriteChildPrices(io::MysqlConnection& destination, const io::TableSchema& decimal,
-                                          const std::string& price_id, const io::ResultSet& rows);
+// a transaction; the values the destination changes are recorded (stages/value_change_report.h).
+// Returns the rows written.
+absl::StatusOr<uint64_t> WriteChildPrices(RunContext& context, io::MysqlConnection& destination,
+                                          const io::TableSchema& decimal, const std::string& price_id,
+                                          const io::ResultSet& rows);
 
 // Records in `adjustments` (io/adjustment_store.h), on `destination` and in its open transaction if
 // any, the price rows the step adds where Magento 1 has none (io::ConfigurableAddedPriceRowsSql,

@@ -13,6 +13,7 @@
 #include "mapping/document_prefix.h"
 #include "stages/delta_followers.h"
 #include "stages/steps/structure_check.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -166,12 +167,15 @@ absl::StatusOr<bool> InventoryData::Run(RunContext& context, const StepLog& log)
   const std::string code = msi->connection().Quote(*source);
   auto stop = [&context] { return context.cancellation().stop_requested(); };
 
-  absl::StatusOr<uint64_t> items =
-      io::RunRangeInsertSelect(msi->connection(), SourceItems(*msi, code), context.BulkSize(), stop);
+  const io::RangeInsertSelect source_items = SourceItems(*msi, code);
+  absl::StatusOr<uint64_t> items = io::RunRangeInsertSelect(msi->connection(), source_items, context.BulkSize(), stop,
+                                                            ValueChangeRecorder(context, source_items.target_table));
   if (!items.ok()) return items.status();
   if (absl::Status status = ReplaceSalesChannels(*msi); !status.ok()) return status;
+  const io::RangeInsertSelect shipment_sources = ShipmentSources(*msi, code);
   absl::StatusOr<uint64_t> shipments =
-      io::RunRangeInsertSelect(msi->connection(), ShipmentSources(*msi, code), context.BulkSize(), stop);
+      io::RunRangeInsertSelect(msi->connection(), shipment_sources, context.BulkSize(), stop,
+                               ValueChangeRecorder(context, shipment_sources.target_table));
   if (!shipments.ok()) return shipments.status();
   log.Info(absl::StrCat("source '", *source, "': ", *items, " legacy stock items and ", *shipments,
                         " shipments assigned"));

@@ -132,7 +132,8 @@ absl::Status MapDelta::Replay(RunContext& context, const Document& document, con
     keys.reserve(page->entries.size());
     for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
     absl::StatusOr<pipeline::DeltaApplyResult> result =
-        pipeline::ApplyChangedKeys(document.plan, keys, *source_, *destination_, page_size);
+        pipeline::ApplyChangedKeys(document.plan, keys, *source_, *destination_, page_size,
+                                   &context.value_changes());
     if (!result.ok()) return result.status();
     absl::StatusOr<pipeline::DeltaApplyResult> also = ReplayAlsoChanged(context, document, keys);
     if (!also.ok()) return also.status();
@@ -174,7 +175,8 @@ absl::StatusOr<pipeline::DeltaApplyResult> MapDelta::ReplayAlsoChanged(RunContex
                               [&](const Document& candidate) { return candidate.plan.copy.document == name; });
     if (other == documents_.end() || other_keys.empty()) continue;
     absl::StatusOr<pipeline::DeltaApplyResult> result =
-        pipeline::ApplyChangedKeys(other->plan, other_keys, *source_, *destination_, context.BulkSize());
+        pipeline::ApplyChangedKeys(other->plan, other_keys, *source_, *destination_, context.BulkSize(),
+                                   &context.value_changes());
     if (!result.ok()) return result.status();
     applied.rows_upserted += result->rows_upserted;
     applied.keys_deleted += result->keys_deleted;

@@ -17,6 +17,7 @@
 #include "stages/copy_plan_builder.h"
 #include "stages/destination_lookup.h"
 #include "stages/map_documents.h"
+#include "stages/narrow_columns.h"
 #include "stages/source_lookup.h"
 
 namespace migrate::stages {
@@ -68,6 +69,7 @@ absl::StatusOr<bool> MapIntegrity::Run(RunContext& context, const StepLog& log) 
   absl::StatusOr<MapDocuments> documents = LoadMapDocuments(context, spec_);
   if (!documents.ok()) return documents.status();
   bool passed = ReportIntegrity(*documents, log);
+  if (absl::Status status = ReportNarrowColumns(context, *documents, log); !status.ok()) return status;
   // Every handler the map names must exist and get the params it needs.
   absl::StatusOr<bool> plans = ReportPlanErrors(context, *documents, log);
   if (!plans.ok()) return plans.status();

@@ -14,6 +14,7 @@
 #include "mapping/document_prefix.h"
 #include "stages/steps/order_grids_columns.h"
 #include "stages/steps/structure_check.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -113,7 +114,8 @@ absl::StatusOr<bool> OrderGridsData::Run(RunContext& context, const StepLog& log
         !status.ok()) {
       return status;
     }
-    absl::StatusOr<uint64_t> rows = io::RunRangeInsertSelect(**destination, plan, context.BulkSize(), stop);
+    absl::StatusOr<uint64_t> rows = io::RunRangeInsertSelect(**destination, plan, context.BulkSize(), stop,
+                                                             ValueChangeRecorder(context, plan.target_table));
     if (!rows.ok()) return rows.status();
     total += *rows;
     log.Info(absl::StrFormat("%s: %d rows in %.1f s", grid.grid, *rows, absl::ToDoubleSeconds(absl::Now() - start)));

@@ -19,6 +19,7 @@
 #include "mapping/settings_rules.h"
 #include "pipeline/handler_transform.h"
 #include "stages/source_lookup.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -217,6 +218,9 @@ absl::StatusOr<bool> SettingsData::Run(RunContext& context, const StepLog& log) 
   if (!writer.ok()) return writer.status();
   if (absl::Status status = (*destination)->Execute("START TRANSACTION"); !status.ok()) return status;
   if (absl::Status status = (*writer)->Write(upserts); !status.ok()) return status;
+  if (absl::Status status = RecordValueChanges(context, **writer, upserts, {"scope", "scope_id", "path"}); !status.ok()) {
+    return status;
+  }
   if (absl::Status status = (*destination)->Execute("COMMIT"); !status.ok()) return status;
 
   context.totals().documents += 1;

@@ -13,6 +13,7 @@
 #include "io/transaction.h"
 #include "stages/steps/step_copy.h"
 #include "stages/steps/url_rewrite_transform.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -144,6 +145,10 @@ absl::StatusOr<uint64_t> WriteCmsPageRewrites(RunContext& context, const UrlRewr
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(**destination, options);
   if (!writer.ok()) return writer.status();
   if (absl::Status status = (*writer)->Write(batch); !status.ok()) return status;
+  if (absl::Status status = RecordValueChanges(context, **writer, batch, {"url_rewrite_id", "request_path", "store_id"});
+      !status.ok()) {
+    return status;
+  }
   writer->reset();
   if (absl::Status status = transaction->Commit(); !status.ok()) return status;
   return batch.row_count();

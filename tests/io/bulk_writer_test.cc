@@ -3,6 +3,8 @@
 // statements split under a byte limit, and upserts update existing rows.
 #include "io/bulk_writer.h"
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "io/chunk_reader.h"
 #include "io/session_setup.h"
 #include "io/table_schema.h"
+#include "io/value_change.h"
 #include "tests/io/io_test_support.h"
 #include "tests/support/test_servers.h"
 
@@ -263,6 +266,112 @@ TEST(BulkWriterTest, RejectsBatchesOfTheWrongWidthAndReportsServerErrors) {
 
   options.table = "no_such_table";
   EXPECT_FALSE(BulkWriter::Create(*destination, options).ok());
+}
+
+class BulkWriterValueChangeTest : public ::testing::TestWithParam<bool> {};
+
+// Every value the server changes comes back with its batch row and column, on both paths, and the
+// NULL that array binding refuses is stored as text stores it (the default) and reported the same.
+TEST_P(BulkWriterValueChangeTest, ReportsEachChangedValueByRowAndColumn) {
+  auto destination = OpenDestination(TestDatabase(DestinationServer()));
+  ASSERT_NE(destination, nullptr);
+  Exec(*destination,
+       "CREATE TABLE w (id INT PRIMARY KEY, v VARCHAR(3), n INT NOT NULL, d DATETIME, s SMALLINT, "
+       "e VARCHAR(5) CHARACTER SET utf8mb3, amount DECIMAL(5,2))");
+  BulkWriterOptions options;
+  options.table = "w";
+  options.columns = {"id", "v", "n", "d", "s", "e", "amount"};
+  options.force_multi_row_insert = GetParam();
+  absl::StatusOr<std::unique_ptr<BulkWriter>> writer = BulkWriter::Create(*destination, options);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+
+  RowBatch batch(7);
+  auto add = [&](std::vector<std::optional<std::string>> values) {
+    for (const std::optional<std::string>& value : values) {
+      if (value.has_value()) {
+        batch.AddValue(*value);
+      } else {
+        batch.AddNull();
+      }
+    }
+    batch.FinishRow();
+  };
+  add({"1", "ok", "1", "2020-02-31", "1", "a", "1.50"});
+  add({"2", "too long", "1", "0000-00-00", "1", "a", "1.50"});
+  add({"3", "ok", std::nullopt, "2020-13-45", "1", "a", "1.50"});
+  add({"4", "ok", "abc", "2020-01-01", "70000", "\xF0\x9F\x8E\x89", "12345"});
+  add({"5", "ok", std::nullopt, "2020-01-01", "1", "a", "1.50"});
+  Exec(*destination, "START TRANSACTION");
+  ASSERT_TRUE((*writer)->Write(batch).ok());
+  Exec(*destination, "COMMIT");
+
+  std::vector<std::pair<size_t, std::string>> changed;
+  for (const ValueChange& change : (*writer)->value_changes().changes) {
+    ASSERT_TRUE(change.row.has_value()) << change.message;
+    changed.emplace_back(*change.row, change.column);
+  }
+  std::sort(changed.begin(), changed.end());
+  EXPECT_EQ(changed, (std::vector<std::pair<size_t, std::string>>{
+                         {1, "v"}, {2, "d"}, {2, "n"}, {3, "amount"}, {3, "e"}, {3, "n"}, {3, "s"}, {4, "n"}}));
+  EXPECT_EQ((*writer)->value_changes().unlisted, 0u);
+  EXPECT_EQ(Rows(*destination, "SELECT id, v, n, s, amount FROM w ORDER BY id"),
+            (std::vector<Row>{{"1", "ok", "1", "1", "1.50"},
+                              {"2", "too", "1", "1", "1.50"},
+                              {"3", "ok", "0", "1", "1.50"},
+                              {"4", "ok", "0", "32767", "999.99"},
+                              {"5", "ok", "0", "1", "1.50"}}));
+
+  RowBatch clean(7);
+  for (const char* value : {"6", "ok", "1", "2020-01-01", "1", "a", "1.50"}) clean.AddValue(value);
+  clean.FinishRow();
+  ASSERT_TRUE((*writer)->Write(clean).ok());
+  EXPECT_TRUE((*writer)->value_changes().empty());
+}
+
+// A NOT NULL column without a default left out of the INSERT gets its implicit default in every row.
+TEST_P(BulkWriterValueChangeTest, ColumnsLeftOutWithoutADefaultAreChangesOfEveryRow) {
+  auto destination = OpenDestination(TestDatabase(DestinationServer()));
+  ASSERT_NE(destination, nullptr);
+  Exec(*destination, "CREATE TABLE nd (id INT PRIMARY KEY, name VARCHAR(5) NOT NULL, note VARCHAR(5) NULL)");
+  BulkWriterOptions options;
+  options.table = "nd";
+  options.columns = {"id", "note"};
+  options.force_multi_row_insert = GetParam();
+  absl::StatusOr<std::unique_ptr<BulkWriter>> writer = BulkWriter::Create(*destination, options);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  RowBatch batch(2);
+  for (const char* id : {"1", "2", "3"}) {
+    batch.AddValue(id);
+    batch.AddNull();
+    batch.FinishRow();
+  }
+  ASSERT_TRUE((*writer)->Write(batch).ok());
+  std::vector<std::pair<size_t, std::string>> changed;
+  for (const ValueChange& change : (*writer)->value_changes().changes) {
+    ASSERT_TRUE(change.row.has_value()) << change.message;
+    changed.emplace_back(*change.row, change.column);
+  }
+  EXPECT_EQ(changed, (std::vector<std::pair<size_t, std::string>>{{0, "name"}, {1, "name"}, {2, "name"}}));
+}
+
+INSTANTIATE_TEST_SUITE_P(ArrayBindingAndMultiRow, BulkWriterValueChangeTest, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "MultiRowInsert" : "ArrayBinding";
+                         });
+
+TEST(ValueChangeTest, ParsesTheColumnAndRowOfTheServersMessages) {
+  ParsedWarning truncated = ParseWarning("Data truncated for column 'v' at row 2");
+  EXPECT_EQ(truncated.column, "v");
+  EXPECT_EQ(truncated.row, 2u);
+  ParsedWarning incorrect =
+      ParseWarning("Incorrect string value: '\\xF0 for column `x`' for column `db`.`w`.`e` at row 14");
+  EXPECT_EQ(incorrect.column, "e");
+  EXPECT_EQ(incorrect.row, 14u);
+  EXPECT_EQ(ParseWarning("Field 'customer_name' doesn't have a default value").column, "customer_name");
+  ParsedWarning null = ParseWarning("Column 'n' cannot be null");
+  EXPECT_EQ(null.column, "n");
+  EXPECT_FALSE(null.row.has_value());
+  EXPECT_EQ(ParseWarning("Out of range value for column 's' at row 4").column, "s");
 }
 
 }  // namespace

@@ -280,6 +280,28 @@ TEST_F(DestinationStepsTest, OrderGridsRebuildsTheFourGridsFromTheSalesTables) {
             "3");
 }
 
+// A grid column narrower than what the step computes for it: the cut value is reported, and with
+// value_changes = fatal the range's rows are rolled back and the step stops.
+TEST_F(DestinationStepsTest, OrderGridsReportsTheValuesTheGridsCut) {
+  Exec(*source_, kSalesSource);
+  Exec(*destination_, kSalesTables);
+  Exec(*destination_, "UPDATE sales_order SET customer_firstname = REPEAT('a', 128) WHERE entity_id = 1");
+  const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("OrderGrids"), "")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(Logged(run.output, "WARNING",
+                     "The destination changed 1 value of sales_shipment_grid.customer_name on the way in, e.g. "
+                     "Data truncated for column 'customer_name' at row 1"))
+      << run.output;
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
+
+  const ProcessResult fatal =
+      Migrate({"data", WriteConfig("data", WholeStep("OrderGrids"), "<value_changes>fatal</value_changes>")});
+  EXPECT_EQ(fatal.exit_code, 1) << fatal.output;
+  EXPECT_THAT(fatal.output, HasSubstr("sales_shipment_grid.customer_name: Data truncated for column 'customer_name' at "
+                                      "row 1. Stopped because option value_changes is fatal"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM sales_shipment_grid"), "0");
+}
+
 TEST_F(DestinationStepsTest, OrderGridsVolumeComparesMagento1sEntities) {
   Exec(*source_, kSalesSource);
   Exec(*source_, "INSERT INTO sales_flat_invoice VALUES (3)");  // an invoice the destination lacks

@@ -20,6 +20,7 @@
 #include "stages/copy_plan_builder.h"
 #include "stages/destination_lookup.h"
 #include "stages/map_documents.h"
+#include "stages/narrow_columns.h"
 #include "stages/source_lookup.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/customer/customer_files.h"
@@ -233,6 +234,7 @@ absl::StatusOr<bool> CustomerIntegrity::Run(RunContext& context, const StepLog& 
     passed = false;
   }
   passed = ReportIntegrity(inputs->documents, log) && passed;
+  if (absl::Status status = ReportNarrowColumns(context, inputs->documents, log); !status.ok()) return status;
   absl::StatusOr<bool> plans = ReportPlanErrors(context, inputs->documents, log);
   if (!plans.ok()) return plans.status();
   passed = *plans && passed;
