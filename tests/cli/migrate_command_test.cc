@@ -63,7 +63,8 @@ TEST_F(MigrateCommandTest, HelpAndBadCommandLines) {
   EXPECT_THAT(missing.output, HasSubstr("no-such-config.xml"));
 }
 
-// The revision is the checkout's HEAD; "unknown" only when the sources are not a git checkout.
+// The revision is a commit of the checkout, HEAD or (a binary built before the last commits) one
+// of its ancestors; "unknown" only when the sources are not a git checkout.
 TEST_F(MigrateCommandTest, VersionNamesTheCommitOfTheCheckout) {
   ProcessResult version = Migrate({"--version"});
   EXPECT_EQ(version.exit_code, 0);
@@ -71,9 +72,14 @@ TEST_F(MigrateCommandTest, VersionNamesTheCommitOfTheCheckout) {
   ASSERT_TRUE(std::regex_match(version.output, match,
                                std::regex(R"(migrate \d+\.\d+\.\d+ \(git revision ([0-9a-f]{12}|unknown)(-dirty)?\)\n)")))
       << version.output;
-  absl::StatusOr<std::string> head =
-      RunCommand(absl::StrCat("git -C '", SourceDir(), "' rev-parse --short=12 HEAD"));
-  EXPECT_EQ(match[1].str(), head.ok() ? absl::StripAsciiWhitespace(*head) : "unknown");
+  absl::StatusOr<std::string> head = RunCommand(absl::StrCat("git -C '", SourceDir(), "' rev-parse HEAD"));
+  if (!head.ok()) {
+    EXPECT_EQ(match[1].str(), "unknown");
+    return;
+  }
+  EXPECT_TRUE(RunCommand(absl::StrCat("git -C '", SourceDir(), "' merge-base --is-ancestor ", match[1].str(), " HEAD"))
+                  .ok())
+      << match[1].str() << " is not HEAD (" << *head << ") or one of its ancestors";
 }
 
 // Each bad value is one message naming the file, the line and the option, with exit code 1.
