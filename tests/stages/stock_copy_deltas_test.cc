@@ -28,8 +28,8 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_rows.h"
 #include "tests/stages/stock_sample_test.h"
-#include "tests/support/mariadb_server.h"
 #include "tests/support/sql.h"
 #include "tests/support/test_paths.h"
 #include "tests/support/test_servers.h"
@@ -54,18 +54,15 @@ class StockCopyDeltasTest : public StockSampleTest {
   void SetUpShop(const std::string& fixtures) {
     LoadDumps(fixtures);
     reference_options_ = TestDatabase(DestinationServer(), "_ref");
-    absl::StatusOr<std::string> loaded = RunCommand(absl::StrCat(
-        "mariadb --protocol=TCP -h 127.0.0.1 -P ", reference_options_.port, " -u root ", reference_options_.database,
-        " < '", fixtures, "/magento2-2.4.8-empty.sql'"));
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    LoadDump(reference_options_, fixtures + "/magento2-2.4.8-empty.sql");
     // The 2.4.8 dump's triggers name this definer.
     for (const io::ConnectionOptions* database : {&destination_options_, &reference_options_}) {
       Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
                                        database->database, "`.* TO 'magento'@'%'"));
     }
     AddGroupPrices();
-    AddConfigurable();
-    AddRewrites();
+    Exec(*source_, kConfigurable);
+    Exec(*source_, kCustomRewrites);
     config_ = WriteFile("config.xml", ConfigText(destination_options_.database));
     reference_config_ = WriteFile("reference.xml", ConfigText(reference_options_.database));
     const ProcessResult data = Migrate({"data", "-a", config_});
@@ -118,46 +115,6 @@ class StockCopyDeltasTest : public StockSampleTest {
     Exec(*source_,
          "INSERT INTO catalog_product_entity_group_price (value_id, entity_id, all_groups, customer_group_id, value, "
          "website_id) VALUES (1, 44, 0, 1, 430, 0), (2, 123, 0, 2, 88, 0)");
-  }
-
-  // Configurable 9001 (price 100, 120 in store 1) with children 9002 (shoe_size 37, shirt_size 100)
-  // and 9003 (shoe_size 38, shirt_size 100); prices on website 0: shoe_size 37 +5, shirt_size 100
-  // +10 %; on website 1: shoe_size 37 +7.
-  void AddConfigurable() {
-    Exec(*source_,
-         "INSERT INTO catalog_product_entity (entity_id, entity_type_id, attribute_set_id, type_id, sku, "
-         "has_options, required_options, created_at, updated_at) SELECT n.id, 10, p.attribute_set_id, n.type, n.sku, "
-         "0, 0, NOW(), NOW() FROM catalog_product_entity p JOIN (SELECT 9001 id, 'configurable' type, 'dmt-cfg' sku "
-         "UNION ALL SELECT 9002, 'simple', 'dmt-cfg-a' UNION ALL SELECT 9003, 'simple', 'dmt-cfg-b') n "
-         "WHERE p.entity_id = 83");
-    Exec(*source_, absl::StrCat("INSERT INTO catalog_product_entity_decimal (entity_type_id, attribute_id, "
-                                "store_id, entity_id, value) SELECT 10, ",
-                                PriceId(),
-                                ", s, e, v FROM (SELECT 0 s, 9001 e, 100 v UNION ALL SELECT 1, 9001, 120 "
-                                "UNION ALL SELECT 0, 9002, 50 UNION ALL SELECT 0, 9003, 50) n"));
-    Exec(*source_,
-         "INSERT INTO catalog_product_entity_int (entity_type_id, attribute_id, store_id, entity_id, value) VALUES "
-         "(10, 502, 0, 9002, 37), (10, 525, 0, 9002, 100), (10, 502, 0, 9003, 38), (10, 525, 0, 9003, 100)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_attribute (product_super_attribute_id, product_id, attribute_id, "
-         "position) VALUES (901, 9001, 502, 0), (902, 9001, 525, 1)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_attribute_pricing (value_id, product_super_attribute_id, value_index, "
-         "is_percent, pricing_value, website_id) VALUES (901, 901, '37', 0, 5, 0), (902, 902, '100', 1, 10, 0), "
-         "(903, 901, '37', 0, 7, 1)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_link (link_id, product_id, parent_id) VALUES (901, 9002, 9001), "
-         "(902, 9003, 9001)");
-  }
-
-  // Custom rewrites: a permanent redirect, a temporary one for a product, a plain one.
-  void AddRewrites() {
-    Exec(*source_,
-         "INSERT INTO core_url_rewrite (url_rewrite_id, store_id, category_id, product_id, id_path, request_path, "
-         "target_path, is_system, options, description) VALUES "
-         "(5001, 1, NULL, NULL, 'custom/1', 'old-page.html', 'new-page.html', 0, 'RP', 'moved for good'), "
-         "(5002, 2, NULL, 83, 'custom/2', 'promo-shoe.html', 'catalog/product/view/id/83', 0, 'R', NULL), "
-         "(5003, 3, NULL, NULL, 'custom/3', 'plain.html', 'plain-target.html', 0, '', NULL)");
   }
 
   std::string PriceId() {

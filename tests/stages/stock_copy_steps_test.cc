@@ -25,6 +25,7 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_rows.h"
 #include "tests/stages/stock_sample_test.h"
 #include "tests/support/sql.h"
 #include "tests/support/test_paths.h"
@@ -83,75 +84,14 @@ class StockCopyStepsTest : public StockSampleTest {
     }
     return sums;
   }
-
-  // Visitors, two with logins (one logged in twice: the later login counts), one without.
-  void AddVisitors() {
-    Exec(*source_,
-         "INSERT INTO log_visitor (visitor_id, session_id, first_visit_at, last_visit_at, last_url_id, store_id) "
-         "VALUES (1, 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5', '2024-01-02 03:04:05', '2024-01-02 04:00:00', 0, 1), "
-         "(2, 'session-two', NULL, '2024-02-01 10:00:00', 0, 1), "
-         "(3, 'session-three', '2024-03-01 00:00:00', '2024-03-01 01:00:00', 0, 2)");
-    Exec(*source_,
-         "INSERT INTO log_customer (log_id, visitor_id, customer_id, login_at, logout_at, store_id) VALUES "
-         "(1, 1, 5, '2024-01-02 03:10:00', NULL, 1), (2, 1, 7, '2024-01-02 03:50:00', NULL, 1), "
-         "(3, 3, 9, '2024-03-01 00:10:00', NULL, 2)");
-  }
-
-  // Configurable 9001 (price 100, 120 in store 1) with children 9002 (shoe_size 37, shirt_size 100)
-  // and 9003 (shoe_size 38, shirt_size 100). Prices on website 0: shoe_size 37 +5, shirt_size 100
-  // +10 %; on website 1: shoe_size 37 +7.
-  void AddConfigurable() {
-    Exec(
-        *source_,
-        "INSERT INTO catalog_product_entity (entity_id, entity_type_id, attribute_set_id, type_id, sku, "
-        "has_options, required_options, created_at, updated_at) SELECT n.id, 10, p.attribute_set_id, n.type, n.sku, 0, "
-        "0, NOW(), NOW() FROM catalog_product_entity p JOIN (SELECT 9001 id, 'configurable' type, 'dmt-cfg' sku "
-        "UNION ALL SELECT 9002, 'simple', 'dmt-cfg-a' UNION ALL SELECT 9003, 'simple', 'dmt-cfg-b') n "
-        "WHERE p.entity_id = 83");
-    const std::string price =
-        "(SELECT attribute_id FROM eav_attribute WHERE entity_type_id = 10 AND "
-        "attribute_code = 'price')";
-    Exec(*source_, absl::StrCat("INSERT INTO catalog_product_entity_decimal (entity_type_id, attribute_id, "
-                                "store_id, entity_id, value) SELECT 10, ",
-                                price,
-                                ", s, e, v FROM (SELECT 0 s, 9001 e, 100 v UNION ALL SELECT 1, 9001, 120 "
-                                "UNION ALL SELECT 0, 9002, 50 UNION ALL SELECT 0, 9003, 50) n"));
-    Exec(*source_,
-         "INSERT INTO catalog_product_entity_int (entity_type_id, attribute_id, store_id, entity_id, value) VALUES "
-         "(10, 502, 0, 9002, 37), (10, 525, 0, 9002, 100), (10, 502, 0, 9003, 38), (10, 525, 0, 9003, 100)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_attribute (product_super_attribute_id, product_id, attribute_id, "
-         "position) VALUES (901, 9001, 502, 0), (902, 9001, 525, 1)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_attribute_pricing (value_id, product_super_attribute_id, value_index, "
-         "is_percent, pricing_value, website_id) VALUES (901, 901, '37', 0, 5, 0), (902, 902, '100', 1, 10, 0), "
-         "(903, 901, '37', 0, 7, 1)");
-    Exec(*source_,
-         "INSERT INTO catalog_product_super_link (link_id, product_id, parent_id) VALUES (901, 9002, 9001), "
-         "(902, 9003, 9001)");
-  }
-
-  // Custom rewrites: a permanent and a temporary redirect, one of them for a product; a system
-  // rewrite that redirects; and the sample's inactive second 'home' page (all stores) active, so
-  // that two pages claim 'home' in store 1.
-  void AddRewrites() {
-    Exec(*source_, "UPDATE core_url_rewrite SET options = 'RP' WHERE url_rewrite_id = 2");
-    Exec(*source_, "UPDATE cms_page SET is_active = 1 WHERE page_id = 5");
-    Exec(*source_,
-         "INSERT INTO core_url_rewrite (url_rewrite_id, store_id, category_id, product_id, id_path, request_path, "
-         "target_path, is_system, options, description) VALUES "
-         "(5001, 1, NULL, NULL, 'custom/1', 'old-page.html', 'new-page.html', 0, 'RP', 'moved for good'), "
-         "(5002, 2, NULL, 83, 'custom/2', 'promo-shoe.html', 'catalog/product/view/id/83', 0, 'R', NULL), "
-         "(5003, 3, NULL, NULL, 'custom/3', 'plain.html', 'plain-target.html', 0, '', NULL)");
-  }
 };
 
 TEST_F(StockCopyStepsTest, VisitorsPricesAndRewritesArrive) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  AddVisitors();
-  AddConfigurable();
-  AddRewrites();
+  for (const char* rows : {kVisitors, kConfigurable, kCustomRewrites, kRewriteRedirectAndSecondHome}) {
+    Exec(*source_, rows);
+  }
   const std::string config = StockConfig(fixtures, {"Data Integrity Step", "EAV Step", "Map Step", "Url Rewrite Step",
                                                     "Log Step", "ConfigurablePrices step", "Tier Price Step"});
 
@@ -351,9 +291,9 @@ TEST_F(StockCopyStepsTest, IntegrityNamesTheMissingColumns) {
 TEST_F(StockCopyStepsTest, EveryTableNameGetsItsPrefix) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  AddVisitors();
-  AddConfigurable();
-  AddRewrites();
+  for (const char* rows : {kVisitors, kConfigurable, kCustomRewrites, kRewriteRedirectAndSecondHome}) {
+    Exec(*source_, rows);
+  }
   // The four steps' tables under prefixes; tables without the prefix are not documents of the run.
   for (const char* table :
        {"log_visitor", "log_customer", "catalog_product_entity_tier_price", "core_url_rewrite", "cms_page",
@@ -405,7 +345,7 @@ TEST_F(StockCopyStepsTest, EveryTableNameGetsItsPrefix) {
 TEST_F(StockCopyStepsTest, LogDeltaReplaysVisitorChanges) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  AddVisitors();
+  Exec(*source_, kVisitors);
   std::string config = ReadFile(StockConfig(fixtures, {"Log Step"}));
   const size_t delta = config.find(R"(<steps mode="delta">)");
   config.replace(delta, config.find("</steps>", delta) - delta, R"(<steps mode="delta">

@@ -162,17 +162,20 @@ inline constexpr char kConfigurable[] = R"(
                                                                                  (902, 9003, 9001);
 )";
 
-// Custom rewrites: a permanent and a temporary redirect, one of them for a product; a system
-// rewrite that redirects; and the sample's inactive second 'home' page (all stores) active, so
-// that two pages claim 'home' in store 1.
-inline constexpr char kRewrites[] = R"(
-  UPDATE core_url_rewrite SET options = 'RP' WHERE url_rewrite_id = 2;
-  UPDATE cms_page SET is_active = 1 WHERE page_id = 5;
+// Custom rewrites: a permanent redirect, a temporary one for a product, a plain one.
+inline constexpr char kCustomRewrites[] = R"(
   INSERT INTO core_url_rewrite (url_rewrite_id, store_id, category_id, product_id, id_path, request_path,
                                 target_path, is_system, options, description) VALUES
     (5001, 1, NULL, NULL, 'custom/1', 'old-page.html', 'new-page.html', 0, 'RP', 'moved for good'),
     (5002, 2, NULL, 83, 'custom/2', 'promo-shoe.html', 'catalog/product/view/id/83', 0, 'R', NULL),
     (5003, 3, NULL, NULL, 'custom/3', 'plain.html', 'plain-target.html', 0, '', NULL);
+)";
+
+// A system rewrite that redirects, and the sample's inactive second 'home' page (all stores)
+// active, so that two pages claim 'home' in store 1.
+inline constexpr char kRewriteRedirectAndSecondHome[] = R"(
+  UPDATE core_url_rewrite SET options = 'RP' WHERE url_rewrite_id = 2;
+  UPDATE cms_page SET is_active = 1 WHERE page_id = 5;
 )";
 
 }  // namespace migrate::testing

@@ -285,7 +285,7 @@ class StockWholeConfigTest : public StockSampleTest {
     reference_options_ = TestDatabase(DestinationServer(), "_ref");
     LoadDumps(fixtures);
     LoadDump(reference_options_, fixtures + "/magento2-2.4.8-empty.sql");
-    for (const char* rows : {kSales, kCustomerRows, kVisitors, kConfigurable, kRewrites}) Exec(*source_, rows);
+    for (const char* rows : {kSales, kCustomerRows, kVisitors, kConfigurable, kCustomRewrites, kRewriteRedirectAndSecondHome}) Exec(*source_, rows);
     reference_ = Connect(reference_options_);
     ASSERT_NE(reference_, nullptr);
     for (io::MysqlConnection* destination : {destination_.get(), reference_.get()}) {
