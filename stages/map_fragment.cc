@@ -89,11 +89,11 @@ class Builder {
       if (found == documents_.unmapped_destination_tables.end() || found->second.renamed_by_map) continue;
       destinations_by_shape[Shape(*found->second.table)].push_back(document);
     }
-    std::map<std::set<std::string>, int> sources_by_shape;
+    std::map<std::set<std::string>, std::vector<std::string>> sources_by_shape;
     for (const std::string& document : documents_.unmapped_source) {
       auto found = documents_.unmapped_source_tables.find(document);
       if (found == documents_.unmapped_source_tables.end() || found->second.renamed_by_map) continue;
-      ++sources_by_shape[Shape(*found->second.table)];
+      sources_by_shape[Shape(*found->second.table)].push_back(document);
     }
     std::map<std::string, std::string> renames;
     for (const std::string& document : documents_.unmapped_source) {
@@ -108,8 +108,9 @@ class Builder {
         auto candidates = destinations_by_shape.find(shape);
         if (candidates == destinations_by_shape.end()) {
           why = "no unmapped destination document has the same columns";
-        } else if (candidates->second.size() > 1 || sources_by_shape[shape] > 1) {
-          why = absl::StrCat("several unmapped documents have the same columns (destination: ",
+        } else if (candidates->second.size() > 1 || sources_by_shape[shape].size() > 1) {
+          why = absl::StrCat("more than two unmapped documents have the same columns (source: ",
+                             absl::StrJoin(sources_by_shape[shape], ","), "; destination: ",
                              absl::StrJoin(candidates->second, ","), "): choose a rename yourself");
         } else {
           renames[document] = candidates->second.front();
@@ -128,12 +129,13 @@ class Builder {
     std::map<std::string, std::set<std::string>> moved_to;  // destination document -> fields reached
     for (const auto& [document, fields] : documents_.source_fields_not_mapped) {
       const DocumentPair* pair = PairOf(document);
-      const std::string destination = pair == nullptr ? "" : pair->plan.destination_document;
+      if (pair == nullptr) continue;
+      const std::string& destination = pair->plan.destination_document;
       const std::vector<std::string>* open = FieldsOf(documents_.destination_fields_not_mapped, destination);
       for (const std::string& field : fields) {
-        const std::string type = DataType(pair == nullptr ? nullptr : pair->source, field);
-        const std::vector<std::string> targets = SameType(open, pair == nullptr ? nullptr : pair->destination, type);
-        const std::vector<std::string> rivals = SameType(&fields, pair == nullptr ? nullptr : pair->source, type);
+        const std::string type = DataType(pair->source, field);
+        const std::vector<std::string> targets = SameType(open, pair->destination, type);
+        const std::vector<std::string> rivals = SameType(&fields, pair->source, type);
         const std::string name = absl::StrCat(document, ".", field);
         if (targets.size() == 1 && rivals.size() == 1) {
           const std::string to = absl::StrCat(destination, ".", targets.front());
@@ -148,7 +150,8 @@ class Builder {
         fragment_.explanations.push_back(absl::StrCat(
             "Source field ", name, ": ignored, ",
             targets.empty() ? absl::StrCat("no unmapped field of ", destination, " has type ", type)
-                            : absl::StrCat("several unmapped fields have type ", type, " (", destination, ": ",
+                            : absl::StrCat("more than two unmapped fields have type ", type, " (", document, ": ",
+                                           absl::StrJoin(rivals, ","), "; ", destination, ": ",
                                            absl::StrJoin(targets, ","), "): choose a move yourself")));
       }
     }
@@ -158,7 +161,7 @@ class Builder {
         const std::string name = absl::StrCat(document, ".", field);
         destination_fields_.push_back(absl::StrCat("<ignore><field>", Escape(name), "</field></ignore>"));
         fragment_.explanations.push_back(
-            absl::StrCat("Destination field ", name, ": ignored, no source field not mapped is moved to it"));
+            absl::StrCat("Destination field ", name, ": ignored, no unmapped source field is moved to it"));
       }
     }
   }

@@ -387,7 +387,8 @@ TEST_F(RulesTest, FragmentForWhatIsNotMappedPastedIntoTheMapMakesTheCheckPass) {
   Exec(*source_, "UPDATE order_item SET gift_message = CONCAT('gift ', order_id) WHERE item_no = 1");
   Exec(*destination_, "CREATE TABLE aw_blog_post (post_id INT PRIMARY KEY, title VARCHAR(255) NULL)");
   Exec(*destination_, "CREATE TABLE m2_only (id INT PRIMARY KEY)");
-  Exec(*destination_, "ALTER TABLE sales_order_item ADD COLUMN gift_note VARCHAR(20) NULL, ADD COLUMN product_type CHAR(8) NULL");
+  Exec(*destination_,
+       "ALTER TABLE sales_order_item ADD COLUMN gift_note VARCHAR(20) NULL, ADD COLUMN product_type CHAR(8) NULL");
   std::string config = MapConfig("", destination_options_);
 
   ProcessResult failed = Migrate({"data", config});
@@ -397,8 +398,8 @@ TEST_F(RulesTest, FragmentForWhatIsNotMappedPastedIntoTheMapMakesTheCheckPass) {
   EXPECT_THAT(failed.output, HasSubstr("Destination documents are not mapped: aw_blog_post,m2_only\n"));
   EXPECT_THAT(failed.output,
               HasSubstr("Source fields are not mapped. Document: order_item. Fields: gift_message,points\n"));
-  EXPECT_THAT(failed.output,
-              HasSubstr("Destination fields are not mapped. Document: sales_order_item. Fields: gift_note,product_type\n"));
+  EXPECT_THAT(failed.output, HasSubstr("Destination fields are not mapped. Document: sales_order_item. "
+                                       "Fields: gift_note,product_type\n"));
   EXPECT_THAT(failed.output, HasSubstr("[INFO][mode: data][stage: integrity check][step: Map Step]: Rules that map or "
                                        "ignore what is not mapped, to paste into the matching sections of the map file "
                                        "(-v says why each):\n<map>\n"));
@@ -440,8 +441,8 @@ TEST_F(RulesTest, FragmentForWhatIsNotMappedPastedIntoTheMapMakesTheCheckPass) {
                                         "sales_order_item has type int\n"));
   EXPECT_THAT(verbose.output, HasSubstr("Destination document m2_only: ignored, no unmapped source document is "
                                         "renamed to it\n"));
-  EXPECT_THAT(verbose.output, HasSubstr("Destination field sales_order_item.product_type: ignored, no source field "
-                                        "not mapped is moved to it\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Destination field sales_order_item.product_type: ignored, no unmapped "
+                                        "source field is moved to it\n"));
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity"), "0");
 
   std::ifstream in(dir_ + "/map.xml");

@@ -19,7 +19,8 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 // A table of `columns`, each "name type".
-std::unique_ptr<io::TableSchema> Table(const std::string& name, const std::vector<std::pair<std::string, std::string>>& columns) {
+std::unique_ptr<io::TableSchema> Table(const std::string& name,
+                                       const std::vector<std::pair<std::string, std::string>>& columns) {
   auto table = std::make_unique<io::TableSchema>();
   table->name = name;
   for (const auto& [name, type] : columns) {
@@ -123,10 +124,10 @@ TEST_F(MapFragmentTest, AmbiguousOrAlreadyRenamedDocumentsAreOnlyIgnored) {
   UnmappedDestination("new", Table("new", {{"code", "varchar"}}));
   MapFragment fragment = BuildMapFragment(documents_);
   EXPECT_THAT(fragment.explanations,
-              ElementsAre("Source document one: ignored, several unmapped documents have the same columns "
-                          "(destination: three): choose a rename yourself",
-                          "Source document two: ignored, several unmapped documents have the same columns "
-                          "(destination: three): choose a rename yourself",
+              ElementsAre("Source document one: ignored, more than two unmapped documents have the same columns "
+                          "(source: one,two; destination: three): choose a rename yourself",
+                          "Source document two: ignored, more than two unmapped documents have the same columns "
+                          "(source: one,two; destination: three): choose a rename yourself",
                           "Source document old: ignored, the map renames it already, to a document the destination "
                           "lacks: fix that rename or ignore it",
                           "Destination document three: ignored, no unmapped source document is renamed to it",
@@ -163,12 +164,12 @@ TEST_F(MapFragmentTest, FieldsMoveToTheOnlyUnmappedFieldOfTheirTypeElseAreIgnore
       ElementsAre("Source field order_item.gift_message: moved to sales_order_item.gift_note, the one unmapped "
                   "destination field of type varchar",
                   "Source field order_item.flag: ignored, no unmapped field of sales_order_item has type tinyint",
-                  "Source field order_item.a: ignored, several unmapped fields have type text (sales_order_item: c): "
-                  "choose a move yourself",
-                  "Source field order_item.b: ignored, several unmapped fields have type text (sales_order_item: c): "
-                  "choose a move yourself",
-                  "Destination field sales_order_item.weight: ignored, no source field not mapped is moved to it",
-                  "Destination field sales_order_item.c: ignored, no source field not mapped is moved to it"));
+                  "Source field order_item.a: ignored, more than two unmapped fields have type text (order_item: a,b; "
+                  "sales_order_item: c): choose a move yourself",
+                  "Source field order_item.b: ignored, more than two unmapped fields have type text (order_item: a,b; "
+                  "sales_order_item: c): choose a move yourself",
+                  "Destination field sales_order_item.weight: ignored, no unmapped source field is moved to it",
+                  "Destination field sales_order_item.c: ignored, no unmapped source field is moved to it"));
 }
 
 TEST_F(MapFragmentTest, TheXmlReadsBackAndMapsOrIgnoresEveryFinding) {
