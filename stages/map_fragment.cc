@@ -51,15 +51,14 @@ class Builder {
       if (rename != renames.end()) {
         renamed_to.insert(rename->second);
         source_documents_.push_back(absl::StrCat("<rename><document>", Escape(document), "</document><to>",
-                                                       Escape(rename->second), "</to></rename>"));
+                                                 Escape(rename->second), "</to></rename>"));
         continue;
       }
       source_documents_.push_back(absl::StrCat("<ignore><document>", Escape(document), "</document></ignore>"));
     }
     for (const std::string& document : documents_.unmapped_destination) {
       if (renamed_to.contains(document)) continue;
-      destination_documents_.push_back(
-          absl::StrCat("<ignore><document>", Escape(document), "</document></ignore>"));
+      destination_documents_.push_back(absl::StrCat("<ignore><document>", Escape(document), "</document></ignore>"));
       fragment_.explanations.push_back(absl::StrCat("Destination document ", document,
                                                     ": ignored, no unmapped source document is renamed to it"));
     }
