@@ -15,6 +15,7 @@ const char* ColourOf(stages::LogLevel level) {
     case stages::LogLevel::kWarning:
       return "\033[33m";
     case stages::LogLevel::kInfo:
+    case stages::LogLevel::kVerbose:
       return "";
     case stages::LogLevel::kDebug:
       return "\033[2m";
@@ -29,6 +30,7 @@ bool ShownAt(stages::LogLevel level, Verbosity verbosity) {
     case Verbosity::kQuiet:
       return level == stages::LogLevel::kError;
     case Verbosity::kNormal:
+      return level != stages::LogLevel::kVerbose && level != stages::LogLevel::kDebug;
     case Verbosity::kVerbose:
       return level != stages::LogLevel::kDebug;
     case Verbosity::kDebug:

@@ -9,6 +9,7 @@
 #include "io/adjustment_store.h"
 #include "io/progress_store.h"
 #include "io/table_backup.h"
+#include "stages/map_fragment.h"
 
 namespace migrate::stages {
 namespace {
@@ -64,6 +65,7 @@ absl::StatusOr<MapDocuments> PairDocuments(RunContext& context, const mapping::M
     auto destination = destinations.find(*mapped);
     if (destination == destinations.end()) {
       result.unmapped_source.push_back(document);
+      result.unmapped_source_tables[document] = UnmappedDocument{table, *mapped != document};
       continue;
     }
     reached_destinations.insert(*mapped);
@@ -89,7 +91,9 @@ absl::StatusOr<MapDocuments> PairDocuments(RunContext& context, const mapping::M
     std::optional<std::string> mapped = rules.DocumentMap(document, mapping::Side::kDestination);
     if (!mapped.has_value()) continue;
     if (!only.empty() && !only.contains(*mapped)) continue;
-    if (!sources.contains(*mapped)) result.unmapped_destination.push_back(document);
+    if (sources.contains(*mapped)) continue;
+    result.unmapped_destination.push_back(document);
+    result.unmapped_destination_tables[document] = UnmappedDocument{table, *mapped != document};
   }
   return result;
 }
@@ -113,6 +117,12 @@ bool ReportIntegrity(const MapDocuments& documents, const StepLog& log) {
     passed = false;
     log.Difference(absl::StrCat("Destination fields are not mapped. Document: ", document,
                            ". Fields: ", absl::StrJoin(fields, ",")));
+  }
+  if (const MapFragment fragment = BuildMapFragment(documents); !fragment.xml.empty()) {
+    log.Info(absl::StrCat("Rules that map or ignore what is not mapped, to paste into the matching sections of the "
+                          "map file (-v says why each):\n",
+                          fragment.xml));
+    for (const std::string& explanation : fragment.explanations) log.Verbose(explanation);
   }
   for (const auto& [document, fields] : documents.source_type_mismatches) {
     log.Warning(absl::StrCat("Mismatch of data types. Source document: ", document,

@@ -6,6 +6,7 @@
 #ifndef MIGRATE_STAGES_MAP_DOCUMENTS_H_
 #define MIGRATE_STAGES_MAP_DOCUMENTS_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,20 @@ struct DocumentPair {
   const io::TableSchema* destination = nullptr;
 };
 
+struct UnmappedDocument {
+  const io::TableSchema* table = nullptr;
+  // The map renames the document already (to a name the other side lacks).
+  bool renamed_by_map = false;
+};
+
 struct MapDocuments {
   // Source documents (map names, without prefix) whose destination document does not exist.
   std::vector<std::string> unmapped_source;
   // Destination documents that no existing source document maps to.
   std::vector<std::string> unmapped_destination;
+  // The unmapped documents above, by document, with their tables.
+  std::map<std::string, UnmappedDocument> unmapped_source_tables;
+  std::map<std::string, UnmappedDocument> unmapped_destination_tables;
   // Per document, the fields missing on the other side: Magento's "... fields are not mapped".
   std::vector<std::pair<std::string, std::vector<std::string>>> source_fields_not_mapped;
   std::vector<std::pair<std::string, std::vector<std::string>>> destination_fields_not_mapped;

@@ -9,6 +9,7 @@ const char* LogLevelName(LogLevel level) {
     case LogLevel::kWarning:
       return "WARNING";
     case LogLevel::kInfo:
+    case LogLevel::kVerbose:
       return "INFO";
     case LogLevel::kDebug:
       return "DEBUG";

@@ -14,9 +14,10 @@
 
 namespace migrate::stages {
 
-enum class LogLevel { kError, kWarning, kInfo, kDebug };
+// kVerbose is information shown only under -v (and -vv): it is written as INFO.
+enum class LogLevel { kError, kWarning, kInfo, kVerbose, kDebug };
 
-// "ERROR", "WARNING", "INFO" or "DEBUG".
+// "ERROR", "WARNING", "INFO" (kInfo and kVerbose) or "DEBUG".
 const char* LogLevelName(LogLevel level);
 
 // Where a message was said; empty parts are left out of the line.
@@ -65,6 +66,7 @@ class StepLog {
   }
   void Warning(absl::string_view message) const { log_->Write(LogLevel::kWarning, context_, message); }
   void Info(absl::string_view message) const { log_->Write(LogLevel::kInfo, context_, message); }
+  void Verbose(absl::string_view message) const { log_->Write(LogLevel::kVerbose, context_, message); }
   void Debug(absl::string_view message) const { log_->Write(LogLevel::kDebug, context_, message); }
 
   const LogContext& context() const { return context_; }

@@ -343,6 +343,122 @@ TEST_F(RulesTest, PrefixesOnBothSides) {
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM m2_customer_entity"), "3000");
 }
 
+// Inserts the rules of `fragment` (the <map> an integrity check prints) into the matching sections
+// of `map`, adding a section `map` lacks: what a user does with the printed fragment.
+std::string PasteFragment(std::string map, const std::string& fragment) {
+  for (const std::string side : {"source", "destination"}) {
+    for (const std::string group : {"document_rules", "field_rules"}) {
+      const size_t fragment_side = fragment.find("<" + side + ">");
+      const size_t fragment_end = fragment.find("</" + side + ">");
+      const size_t open = fragment.find("<" + group + ">\n", fragment_side);
+      if (open == std::string::npos || open > fragment_end) continue;
+      const size_t rules_start = open + group.size() + 3;
+      const std::string rules = fragment.substr(rules_start, fragment.find("</" + group + ">", open) - rules_start);
+      const size_t map_side = map.find("<" + side + ">");
+      const size_t map_end = map.find("</" + side + ">");
+      const size_t existing = map.find("<" + group + ">", map_side);
+      if (existing != std::string::npos && existing < map_end) {
+        map.insert(existing + group.size() + 2, "\n" + rules);
+      } else if (group == "document_rules") {
+        map.insert(map_side + side.size() + 2, "\n<" + group + ">\n" + rules + "</" + group + ">\n");
+      } else {
+        map.insert(map_end, "<" + group + ">\n" + rules + "</" + group + ">\n");
+      }
+    }
+  }
+  return map;
+}
+
+// The printed <map> of what is not mapped, or "" when there is none.
+std::string PrintedFragment(const std::string& output) {
+  const size_t header = output.find("Rules that map or ignore what is not mapped");
+  if (header == std::string::npos) return "";
+  const size_t start = output.find("<map>\n", header);
+  const size_t end = output.find("</map>\n", start);
+  if (start == std::string::npos || end == std::string::npos) return "";
+  return output.substr(start, end + 7 - start);
+}
+
+TEST_F(RulesTest, FragmentForWhatIsNotMappedPastedIntoTheMapMakesTheCheckPass) {
+  Exec(*source_, "CREATE TABLE extension_a (id INT PRIMARY KEY, payload TEXT NULL)");
+  Exec(*source_, "CREATE TABLE aw_blog (post_id INT PRIMARY KEY, title VARCHAR(100) NULL)");
+  Exec(*source_, "INSERT INTO aw_blog SELECT seq, CONCAT('post ', seq) FROM seq_1_to_40");
+  Exec(*source_, "ALTER TABLE order_item ADD COLUMN gift_message VARCHAR(10) NULL, ADD COLUMN points INT NULL");
+  Exec(*source_, "UPDATE order_item SET gift_message = CONCAT('gift ', order_id) WHERE item_no = 1");
+  Exec(*destination_, "CREATE TABLE aw_blog_post (post_id INT PRIMARY KEY, title VARCHAR(255) NULL)");
+  Exec(*destination_, "CREATE TABLE m2_only (id INT PRIMARY KEY)");
+  Exec(*destination_,
+       "ALTER TABLE sales_order_item ADD COLUMN gift_note VARCHAR(20) NULL, ADD COLUMN product_type CHAR(8) NULL");
+  std::string config = MapConfig("", destination_options_);
+
+  ProcessResult failed = Migrate({"data", config});
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_THAT(failed.output, HasSubstr("[ERROR][mode: data][stage: integrity check][step: Map Step]: "
+                                       "Source documents are not mapped: aw_blog,extension_a\n"));
+  EXPECT_THAT(failed.output, HasSubstr("Destination documents are not mapped: aw_blog_post,m2_only\n"));
+  EXPECT_THAT(failed.output,
+              HasSubstr("Source fields are not mapped. Document: order_item. Fields: gift_message,points\n"));
+  EXPECT_THAT(failed.output, HasSubstr("Destination fields are not mapped. Document: sales_order_item. "
+                                       "Fields: gift_note,product_type\n"));
+  EXPECT_THAT(failed.output, HasSubstr("[INFO][mode: data][stage: integrity check][step: Map Step]: Rules that map or "
+                                       "ignore what is not mapped, to paste into the matching sections of the map file "
+                                       "(-v says why each):\n<map>\n"));
+  const std::string fragment = PrintedFragment(failed.output);
+  EXPECT_EQ(fragment, R"(<map>
+  <source>
+    <document_rules>
+      <rename><document>aw_blog</document><to>aw_blog_post</to></rename>
+      <ignore><document>extension_a</document></ignore>
+    </document_rules>
+    <field_rules>
+      <move><field>order_item.gift_message</field><to>sales_order_item.gift_note</to></move>
+      <ignore><field>order_item.points</field></ignore>
+    </field_rules>
+  </source>
+  <destination>
+    <document_rules>
+      <ignore><document>m2_only</document></ignore>
+    </document_rules>
+    <field_rules>
+      <ignore><field>sales_order_item.product_type</field></ignore>
+    </field_rules>
+  </destination>
+</map>
+)") << failed.output;
+  EXPECT_THAT(failed.output, Not(HasSubstr("renamed to aw_blog_post")));
+
+  ProcessResult verbose = Migrate({"data", "-v", config});
+  EXPECT_EQ(verbose.exit_code, 1);
+  EXPECT_EQ(PrintedFragment(verbose.output), fragment);
+  EXPECT_THAT(verbose.output, HasSubstr("[INFO][mode: data][stage: integrity check][step: Map Step]: Source document "
+                                        "aw_blog: renamed to aw_blog_post, the one unmapped destination document with "
+                                        "the same columns (post_id int, title varchar)\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Source document extension_a: ignored, no unmapped destination document has "
+                                        "the same columns\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Source field order_item.gift_message: moved to sales_order_item.gift_note, "
+                                        "the one unmapped destination field of type varchar\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Source field order_item.points: ignored, no unmapped field of "
+                                        "sales_order_item has type int\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Destination document m2_only: ignored, no unmapped source document is "
+                                        "renamed to it\n"));
+  EXPECT_THAT(verbose.output, HasSubstr("Destination field sales_order_item.product_type: ignored, no unmapped "
+                                        "source field is moved to it\n"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM customer_entity"), "0");
+
+  std::ifstream in(dir_ + "/map.xml");
+  std::string map((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  WriteFile("map.xml", PasteFragment(map, fragment));
+  ProcessResult clean = Migrate({"data", config});
+  ASSERT_EQ(clean.exit_code, 0) << clean.output;
+  EXPECT_THAT(clean.output, Not(HasSubstr("not mapped")));
+  EXPECT_THAT(clean.output, Not(HasSubstr("ERROR")));
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT(post_id, title)))) FROM aw_blog_post"),
+            Scalar(*source_, "SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT(post_id, title)))) FROM aw_blog"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(gift_note), ':', SUM(CRC32(gift_note))) FROM sales_order_item"),
+            Scalar(*source_, "SELECT CONCAT(COUNT(gift_message), ':', SUM(CRC32(gift_message))) FROM order_item"));
+  EXPECT_EQ(ItemChecksum(*destination_, "sales_order_item"), ItemChecksum(*source_, "order_item"));
+}
+
 // A bigger copy that a kill -9 can interrupt in the middle.
 class ResumeTest : public MigrateCommandTest {
  protected:
