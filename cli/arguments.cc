@@ -161,7 +161,7 @@ Options:
   --until-caught-up
                 With delta, for the cutover once the shop's writes are stopped: replay until nothing
                 is pending (after a cycle, every changelog of the delta steps is empty in one snapshot
-                of the source and no key waits for OrderGrids' or Inventory's delta), then run the
+                of the source and no key waits for a follower's delta), then run the
                 volume checks. Exit 0: every change committed before that snapshot is in Magento 2
                 and the volume checks passed; 1: a volume check failed, the timeout passed, or an
                 error (the last message says which); 130: stopped by Ctrl+C or SIGTERM first.

@@ -267,6 +267,17 @@ absl::Status ConfigurablePricesDelta::Replay(RunContext& context, const StepLog&
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::vector<PendingChanges>> ConfigurablePricesDelta::Pending(RunContext& context,
+                                                                            io::MysqlConnection& source,
+                                                                            io::MysqlConnection& destination) {
+  absl::StatusOr<std::vector<PendingChanges>> pending = follower_.Pending(context, source, destination);
+  if (!pending.ok() || !changelog_.has_value()) return pending;
+  absl::StatusOr<uint64_t> count = changelog_->CountPending(source);
+  if (!count.ok()) return count.status();
+  pending->push_back(PendingChanges{"catalog_product_super_attribute_pricing", *count});
+  return pending;
+}
+
 absl::StatusOr<bool> ConfigurablePricesDelta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = context.connections().EnsureSource(source_);
   if (status.ok()) status = context.connections().EnsureDestination(destination_);

@@ -87,6 +87,9 @@ class ConfigurablePricesDelta : public StepStage {
   ConfigurablePricesDelta();
 
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+  // The pending entries of the pricing table's changelog and the keys Map's delta handed the step.
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) override;
 
  private:
   absl::Status Prepare(RunContext& context, const StepLog& log);

@@ -216,6 +216,18 @@ absl::Status TierPriceDelta::Replay(RunContext& context, const Document& documen
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::vector<PendingChanges>> TierPriceDelta::Pending(RunContext&, io::MysqlConnection& source,
+                                                                   io::MysqlConnection&) {
+  std::vector<PendingChanges> pending;
+  for (const std::optional<Document>* document : {&tier_, &group_}) {
+    if (!document->has_value() || !(*document)->changelog.has_value()) continue;
+    absl::StatusOr<uint64_t> count = (*document)->changelog->CountPending(source);
+    if (!count.ok()) return count.status();
+    pending.push_back(PendingChanges{(*document)->plan.copy.document, *count});
+  }
+  return pending;
+}
+
 absl::StatusOr<bool> TierPriceDelta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = context.connections().EnsureSource(source_);
   if (status.ok()) status = context.connections().EnsureDestination(destination_);

@@ -39,6 +39,9 @@ namespace migrate::stages {
 class TierPriceDelta : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+  // The pending entries of the two changelogs.
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) override;
 
  private:
   struct Document {

@@ -221,6 +221,16 @@ absl::Status UrlRewrite191Delta::SyncCmsRewrites(RunContext& context, const Step
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::vector<PendingChanges>> UrlRewrite191Delta::Pending(RunContext&, io::MysqlConnection& source,
+                                                                       io::MysqlConnection&) {
+  std::vector<PendingChanges> pending;
+  if (!changelog_.has_value()) return pending;
+  absl::StatusOr<uint64_t> count = changelog_->CountPending(source);
+  if (!count.ok()) return count.status();
+  pending.push_back(PendingChanges{"core_url_rewrite", *count});
+  return pending;
+}
+
 absl::StatusOr<bool> UrlRewrite191Delta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = context.connections().EnsureSource(source_);
   if (status.ok()) status = context.connections().EnsureDestination(destination_);

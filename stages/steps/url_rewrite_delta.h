@@ -44,6 +44,11 @@ namespace migrate::stages {
 class UrlRewrite191Delta : public StepStage {
  public:
   absl::StatusOr<bool> Run(RunContext& context, const StepLog& log) override;
+  // The pending entries of core_url_rewrite's changelog. The CMS page rewrites are brought up to
+  // date at the end of every cycle, so none are pending after one (a page changed after that
+  // cycle's comparison is the next cycle's).
+  absl::StatusOr<std::vector<PendingChanges>> Pending(RunContext& context, io::MysqlConnection& source,
+                                                      io::MysqlConnection& destination) override;
 
  private:
   absl::Status Prepare(RunContext& context, const StepLog& log);
