@@ -7,11 +7,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "io/mysql_error.h"
 #include "io/transaction.h"
 #include "mapping/map_rules.h"
 #include "stages/change_capture_setup.h"
+#include "stages/changelog_replay.h"
 #include "stages/copy_plan_builder.h"
 #include "stages/delta_followers.h"
 #include "stages/map_documents.h"
@@ -226,44 +226,35 @@ absl::Status ConfigurablePricesDelta::Prepare(RunContext& context, const StepLog
 
 absl::Status ConfigurablePricesDelta::Replay(RunContext& context, const StepLog& log) {
   if (!changelog_.has_value()) return absl::OkStatus();
-  const size_t page_size = context.BulkSize();
-  uint64_t changes = 0;
-  uint64_t rows = 0;
-  absl::Duration lag;
-  std::optional<io::Key> after;
-  while (!context.cancellation().stop_requested()) {
-    const absl::Time read_at = absl::Now();
-    absl::StatusOr<io::ChangelogPage> page = changelog_->ReadPending(*source_, after, page_size);
-    if (!page.ok()) return page.status();
-    if (page->entries.empty()) break;
-    std::vector<int64_t> ids;
-    for (const io::ChangelogEntry& entry : page->entries) {
-      int64_t id = 0;
-      if (entry.key.size() != 1 || !absl::SimpleAtoi(entry.key[0], &id)) {
-        return absl::InvalidArgumentError(absl::StrCat(changelog_->name(), " holds a key that is not a value_id"));
-      }
-      ids.push_back(id);
-    }
-    absl::StatusOr<std::optional<std::vector<int64_t>>> children =
-        refresh_.ChildrenOf(*source_, io::ConfigurableChange::kPricing, ids);
-    if (!children.ok()) return children.status();
-    absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(*destination_);
-    if (!transaction.ok()) return transaction.status();
-    absl::StatusOr<uint64_t> refreshed = refresh_.Refresh(context, *source_, *destination_, *children, page_size);
-    if (!refreshed.ok()) return refreshed.status();
-    if (absl::Status status = transaction->Commit(); !status.ok()) return status;
-    absl::StatusOr<uint64_t> removed = changelog_->RemoveApplied(*source_, page->entries);
-    if (!removed.ok()) return removed.status();
-    lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
-    changes += page->entries.size();
-    rows += *refreshed;
-    after = page->entries.back().key;
-    if (page->entries.size() < page_size) break;
-  }
-  if (changes == 0) return absl::OkStatus();
-  context.totals().rows += rows;
+  absl::StatusOr<ChangelogReplay> replay = ReplayChangelog(
+      context, *changelog_, *source_,
+      [&](const std::vector<io::Key>& keys) -> absl::StatusOr<pipeline::DeltaApplyResult> {
+        std::vector<int64_t> ids;
+        for (const io::Key& key : keys) {
+          int64_t id = 0;
+          if (key.size() != 1 || !absl::SimpleAtoi(key[0], &id)) {
+            return absl::InvalidArgumentError(absl::StrCat(changelog_->name(), " holds a key that is not a value_id"));
+          }
+          ids.push_back(id);
+        }
+        absl::StatusOr<std::optional<std::vector<int64_t>>> children =
+            refresh_.ChildrenOf(*source_, io::ConfigurableChange::kPricing, ids);
+        if (!children.ok()) return children.status();
+        absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(*destination_);
+        if (!transaction.ok()) return transaction.status();
+        absl::StatusOr<uint64_t> refreshed =
+            refresh_.Refresh(context, *source_, *destination_, *children, context.BulkSize());
+        if (!refreshed.ok()) return refreshed.status();
+        if (absl::Status status = transaction->Commit(); !status.ok()) return status;
+        pipeline::DeltaApplyResult result;
+        result.rows_upserted = *refreshed;
+        return result;
+      });
+  if (!replay.ok()) return replay.status();
+  if (replay->changes == 0) return absl::OkStatus();
+  context.totals().rows += replay->applied.rows_upserted;
   log.Info(absl::StrFormat("%s: %d changed keys replayed (%d price rows written or deleted), lag %.3f s", kPricing,
-                           changes, rows, absl::ToDoubleSeconds(lag)));
+                           replay->changes, replay->applied.rows_upserted, absl::ToDoubleSeconds(replay->lag)));
   return absl::OkStatus();
 }
 

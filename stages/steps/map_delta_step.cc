@@ -5,12 +5,11 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "io/change_capture.h"
 #include "io/mysql_error.h"
 #include "mapping/map_rules.h"
 #include "stages/change_capture_setup.h"
+#include "stages/changelog_replay.h"
 #include "stages/copy_plan_builder.h"
 #include "stages/delta_followers.h"
 #include "stages/map_documents.h"
@@ -118,47 +117,28 @@ absl::Status MapDelta::Connect(RunContext& context) {
 }
 
 absl::Status MapDelta::Replay(RunContext& context, const Document& document, const StepLog& log) {
-  const size_t page_size = context.BulkSize();
-  uint64_t changes = 0;
-  pipeline::DeltaApplyResult applied;
-  absl::Duration lag;
-  std::optional<io::Key> after;
-  while (!context.cancellation().stop_requested()) {
-    const absl::Time read_at = absl::Now();
-    absl::StatusOr<io::ChangelogPage> page = document.changelog.ReadPending(*source_, after, page_size);
-    if (!page.ok()) return page.status();
-    if (page->entries.empty()) break;
-    std::vector<io::Key> keys;
-    keys.reserve(page->entries.size());
-    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
-    absl::StatusOr<pipeline::DeltaApplyResult> result =
-        pipeline::ApplyChangedKeys(document.plan, keys, *source_, *destination_, page_size,
-                                   &context.value_changes());
-    if (!result.ok()) return result.status();
-    absl::StatusOr<pipeline::DeltaApplyResult> also = ReplayAlsoChanged(context, document, keys);
-    if (!also.ok()) return also.status();
-    if (!document.followers.empty()) {
-      // Durable before the changelog forgets the keys; recording twice is harmless.
-      if (absl::Status status =
-              follower_keys_->Record(*destination_, document.followers, document.plan.copy.document, keys);
-          !status.ok()) {
-        return status;
-      }
-    }
-    absl::StatusOr<uint64_t> removed = document.changelog.RemoveApplied(*source_, page->entries);
-    if (!removed.ok()) return removed.status();
-    lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
-    changes += page->entries.size();
-    applied.rows_upserted += result->rows_upserted + also->rows_upserted;
-    applied.keys_deleted += result->keys_deleted + also->keys_deleted;
-    after = page->entries.back().key;
-    if (page->entries.size() < page_size) break;
-  }
-  if (changes == 0) return absl::OkStatus();
-  context.totals().rows += applied.rows_upserted + applied.keys_deleted;
-  log.Info(absl::StrFormat("%s: %d changed keys replayed (%d rows written, %d deleted), lag %.3f s",
-                           document.plan.copy.document, changes, applied.rows_upserted, applied.keys_deleted,
-                           absl::ToDoubleSeconds(lag)));
+  absl::StatusOr<ChangelogReplay> replay = ReplayChangelog(
+      context, document.changelog, *source_,
+      [&](const std::vector<io::Key>& keys) -> absl::StatusOr<pipeline::DeltaApplyResult> {
+        absl::StatusOr<pipeline::DeltaApplyResult> result = pipeline::ApplyChangedKeys(
+            document.plan, keys, *source_, *destination_, context.BulkSize(), &context.value_changes());
+        if (!result.ok()) return result.status();
+        absl::StatusOr<pipeline::DeltaApplyResult> also = ReplayAlsoChanged(context, document, keys);
+        if (!also.ok()) return also.status();
+        if (!document.followers.empty()) {
+          // Durable before the changelog forgets the keys; recording twice is harmless.
+          if (absl::Status status =
+                  follower_keys_->Record(*destination_, document.followers, document.plan.copy.document, keys);
+              !status.ok()) {
+            return status;
+          }
+        }
+        result->rows_upserted += also->rows_upserted;
+        result->keys_deleted += also->keys_deleted;
+        return result;
+      });
+  if (!replay.ok()) return replay.status();
+  ReportReplay(context, document.plan.copy.document, *replay, log);
   return absl::OkStatus();
 }
 

@@ -21,6 +21,7 @@
 #include "io/mysql_error.h"
 #include "io/table_sql.h"
 #include "stages/change_capture_setup.h"
+#include "stages/changelog_replay.h"
 #include "stages/steps/structure_check.h"
 
 namespace migrate::stages {
@@ -336,40 +337,30 @@ absl::StatusOr<std::vector<PendingChanges>> SalesIncrementDelta::Pending(RunCont
 
 absl::StatusOr<bool> SalesIncrementDelta::Run(RunContext& context, const StepLog& log) {
   absl::Status status = Prepare(context);
-  uint64_t changes = 0;
-  uint64_t sequences = 0;
-  std::optional<io::Key> after;
-  while (status.ok() && changelog_.has_value() && !context.cancellation().stop_requested()) {
-    absl::StatusOr<io::ChangelogPage> page = changelog_->ReadPending(*source_, after, context.BulkSize());
-    if (!page.ok()) {
-      status = page.status();
-      break;
+  ChangelogReplay replay;
+  if (status.ok() && changelog_.has_value()) {
+    absl::StatusOr<ChangelogReplay> replayed = ReplayChangelog(
+        context, *changelog_, *source_,
+        [&](const std::vector<io::Key>& keys) -> absl::StatusOr<pipeline::DeltaApplyResult> {
+          absl::StatusOr<uint64_t> sequences = Apply(context, keys);
+          if (!sequences.ok()) return sequences.status();
+          pipeline::DeltaApplyResult result;
+          result.rows_upserted = *sequences;
+          return result;
+        });
+    if (replayed.ok()) {
+      replay = *replayed;
+    } else {
+      status = replayed.status();
     }
-    if (page->entries.empty()) break;
-    std::vector<io::Key> keys;
-    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
-    absl::StatusOr<uint64_t> applied = Apply(context, keys);
-    if (!applied.ok()) {
-      status = applied.status();
-      break;
-    }
-    absl::StatusOr<uint64_t> removed = changelog_->RemoveApplied(*source_, page->entries);
-    if (!removed.ok()) {
-      status = removed.status();
-      break;
-    }
-    changes += page->entries.size();
-    sequences += *applied;
-    after = page->entries.back().key;
-    if (page->entries.size() < context.BulkSize()) break;
   }
   if (!status.ok()) {
     source_.reset();
     destination_.reset();
     return io::WithContext(status, "replaying eav_entity_store");
   }
-  if (changes > 0) {
-    log.Info(absl::StrCat(kEntityStore, ": ", changes, " changed keys replayed, ", sequences,
+  if (replay.changes > 0) {
+    log.Info(absl::StrCat(kEntityStore, ": ", replay.changes, " changed keys replayed, ", replay.applied.rows_upserted,
                           " sales sequences brought to Magento 1's last increment id"));
   }
   return true;

@@ -7,14 +7,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/time/clock.h"
 #include "io/keyed_delete.h"
 #include "io/mysql_error.h"
 #include "io/step_sql.h"
 #include "io/transaction.h"
 #include "stages/change_capture_setup.h"
+#include "stages/changelog_replay.h"
 #include "stages/copy_plan_builder.h"
 #include "stages/steps/map_delta_step.h"
 #include "stages/steps/tier_price_step.h"
@@ -184,35 +183,11 @@ absl::StatusOr<pipeline::DeltaApplyResult> TierPriceDelta::ApplyPage(const Docum
 
 absl::Status TierPriceDelta::Replay(RunContext& context, const Document& document, const StepLog& log) {
   if (!document.changelog.has_value()) return absl::OkStatus();
-  const size_t page_size = context.BulkSize();
-  uint64_t changes = 0;
-  pipeline::DeltaApplyResult applied;
-  absl::Duration lag;
-  std::optional<io::Key> after;
-  while (!context.cancellation().stop_requested()) {
-    const absl::Time read_at = absl::Now();
-    absl::StatusOr<io::ChangelogPage> page = document.changelog->ReadPending(*source_, after, page_size);
-    if (!page.ok()) return page.status();
-    if (page->entries.empty()) break;
-    std::vector<io::Key> keys;
-    keys.reserve(page->entries.size());
-    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
-    absl::StatusOr<pipeline::DeltaApplyResult> result = ApplyPage(document, keys, page_size);
-    if (!result.ok()) return result.status();
-    absl::StatusOr<uint64_t> removed = document.changelog->RemoveApplied(*source_, page->entries);
-    if (!removed.ok()) return removed.status();
-    lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
-    changes += page->entries.size();
-    applied.rows_upserted += result->rows_upserted;
-    applied.keys_deleted += result->keys_deleted;
-    after = page->entries.back().key;
-    if (page->entries.size() < page_size) break;
-  }
-  if (changes == 0) return absl::OkStatus();
-  context.totals().rows += applied.rows_upserted + applied.keys_deleted;
-  log.Info(absl::StrFormat("%s: %d changed keys replayed (%d rows written, %d deleted), lag %.3f s",
-                           document.plan.copy.document, changes, applied.rows_upserted, applied.keys_deleted,
-                           absl::ToDoubleSeconds(lag)));
+  absl::StatusOr<ChangelogReplay> replay =
+      ReplayChangelog(context, *document.changelog, *source_,
+                      [&](const std::vector<io::Key>& keys) { return ApplyPage(document, keys, context.BulkSize()); });
+  if (!replay.ok()) return replay.status();
+  ReportReplay(context, document.plan.copy.document, *replay, log);
   return absl::OkStatus();
 }
 

@@ -7,8 +7,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "io/bulk_writer.h"
 #include "io/keyed_delete.h"
 #include "io/mysql_error.h"
@@ -16,6 +14,7 @@
 #include "io/step_sql.h"
 #include "io/transaction.h"
 #include "stages/change_capture_setup.h"
+#include "stages/changelog_replay.h"
 #include "stages/steps/map_delta_step.h"
 
 namespace migrate::stages {
@@ -129,35 +128,11 @@ absl::StatusOr<pipeline::DeltaApplyResult> UrlRewrite191Delta::ApplyPage(const s
 
 absl::Status UrlRewrite191Delta::Replay(RunContext& context, const StepLog& log) {
   if (!changelog_.has_value()) return absl::OkStatus();
-  const size_t page_size = context.BulkSize();
-  uint64_t changes = 0;
-  pipeline::DeltaApplyResult applied;
-  absl::Duration lag;
-  std::optional<io::Key> after;
-  while (!context.cancellation().stop_requested()) {
-    const absl::Time read_at = absl::Now();
-    absl::StatusOr<io::ChangelogPage> page = changelog_->ReadPending(*source_, after, page_size);
-    if (!page.ok()) return page.status();
-    if (page->entries.empty()) break;
-    std::vector<io::Key> keys;
-    keys.reserve(page->entries.size());
-    for (const io::ChangelogEntry& entry : page->entries) keys.push_back(entry.key);
-    absl::StatusOr<pipeline::DeltaApplyResult> result = ApplyPage(keys, page_size);
-    if (!result.ok()) return result.status();
-    absl::StatusOr<uint64_t> removed = changelog_->RemoveApplied(*source_, page->entries);
-    if (!removed.ok()) return removed.status();
-    lag = std::max(lag, page->oldest_age + (absl::Now() - read_at));
-    changes += page->entries.size();
-    applied.rows_upserted += result->rows_upserted;
-    applied.keys_deleted += result->keys_deleted;
-    after = page->entries.back().key;
-    if (page->entries.size() < page_size) break;
-  }
-  if (changes == 0) return absl::OkStatus();
-  context.totals().rows += applied.rows_upserted + applied.keys_deleted;
-  log.Info(absl::StrFormat("%s: %d changed keys replayed (%d rows written, %d deleted), lag %.3f s",
-                           rewrites_.copy.document, changes, applied.rows_upserted, applied.keys_deleted,
-                           absl::ToDoubleSeconds(lag)));
+  absl::StatusOr<ChangelogReplay> replay =
+      ReplayChangelog(context, *changelog_, *source_,
+                      [&](const std::vector<io::Key>& keys) { return ApplyPage(keys, context.BulkSize()); });
+  if (!replay.ok()) return replay.status();
+  ReportReplay(context, rewrites_.copy.document, *replay, log);
   return absl::OkStatus();
 }
 

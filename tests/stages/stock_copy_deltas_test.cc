@@ -55,11 +55,7 @@ class StockCopyDeltasTest : public StockSampleTest {
     LoadDumps(fixtures);
     reference_options_ = TestDatabase(DestinationServer(), "_ref");
     LoadDump(reference_options_, fixtures + "/magento2-2.4.8-empty.sql");
-    // The 2.4.8 dump's triggers name this definer.
-    for (const io::ConnectionOptions* database : {&destination_options_, &reference_options_}) {
-      Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                       database->database, "`.* TO 'magento'@'%'"));
-    }
+    GrantMagentoDefiner(reference_options_.database);
     AddGroupPrices();
     Exec(*source_, kConfigurable);
     Exec(*source_, kCustomRewrites);

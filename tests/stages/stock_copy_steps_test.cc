@@ -39,13 +39,6 @@ using ::testing::Not;
 
 class StockCopyStepsTest : public StockSampleTest {
  protected:
-  // The 2.4.8 dump's triggers name this definer.
-  void LoadDumps(const std::string& fixtures) {
-    StockSampleTest::LoadDumps(fixtures);
-    Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                     destination_options_.database, "`.* TO 'magento'@'%'"));
-  }
-
   // The stock config with only the data steps titled `titles`, the stages of each limited to
   // `stages` (e.g. {"integrity"}) when not empty, and `replacements` made in its text.
   std::string StockConfig(const std::string& fixtures, const std::vector<std::string>& titles,

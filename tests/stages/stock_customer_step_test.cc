@@ -38,8 +38,6 @@ class StockCustomerStepTest : public StockSampleTest {
   void Prepare(const std::string& fixtures) {
     LoadDumps(fixtures);
     Exec(*source_, kCustomerRows);
-    Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                     destination_options_.database, "`.* TO 'magento'@'%'"));
   }
 };
 

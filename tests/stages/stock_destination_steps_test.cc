@@ -70,8 +70,6 @@ TEST_F(StockDestinationStepsTest, GridsSequencesRatingsAndMsiOfTheSample) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
   Exec(*source_, kSales);
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
   Exec(*destination_, kMsi);
   const std::string config = StockConfig(fixtures);
 
@@ -182,8 +180,6 @@ TEST_F(StockDestinationStepsTest, TheStock1945ConfigRunsWholeInSettingsDataAndDe
   LoadDumps(fixtures);
   Exec(*source_, kSales);
   Exec(*destination_, kMsi);
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
   const std::string config = WriteFile(
       "stock-1.9.4.5.xml",
       absl::StrReplaceAll(StockConfigText(fixtures, "1.9.4.5"),

@@ -79,8 +79,6 @@ class StockEavStepTest : public StockSampleTest {
 TEST_F(StockEavStepTest, TheSamplesAttributeModelArrivesWholeAndRerunsGiveTheSameTables) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
   const std::string config = StockConfig(fixtures);
 
   ProcessResult data = Migrate({"data", "-a", config});
@@ -196,8 +194,6 @@ TEST_F(StockEavStepTest, TheSamplesAttributeModelArrivesWholeAndRerunsGiveTheSam
 TEST_F(StockEavStepTest, AFailedWriteRollsBackAndTheRerunCompletes) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
   const std::map<std::string, std::string> pristine = EavChecksums();
   Exec(*destination_, "CREATE TRIGGER refuse_new_ids BEFORE INSERT ON customer_eav_attribute FOR EACH ROW "
                       "IF NEW.attribute_id > 900 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'new ids refused'; "
@@ -224,8 +220,6 @@ TEST_F(StockEavStepTest, AFailedWriteRollsBackAndTheRerunCompletes) {
 TEST_F(StockEavStepTest, TheVolumeCheckNamesAnAttributeWhoseCodeDiffers) {
   MIGRATE_FIXTURES_OR_SKIP(fixtures);
   LoadDumps(fixtures);
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
   const ProcessResult data = Migrate({"data", "-a", StockConfig(fixtures)});
   ASSERT_EQ(data.exit_code, 0) << data.output;
   const std::string id = Scalar(*source_, "SELECT attribute_id FROM eav_attribute a JOIN eav_entity_type t USING "

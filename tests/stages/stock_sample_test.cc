@@ -10,10 +10,12 @@ namespace migrate::testing {
 
 void StockSampleTest::LoadDumps(const std::string& fixtures) {
   MigrateRunTest::LoadDumps(fixtures + "/magento1-1.6.1.0-sample.sql", fixtures + "/magento2-2.4.8-empty.sql");
-  // The 2.4.8 dump's triggers name this definer, as a Magento 2 install has it; without it every run
-  // stops at the checks before any data moves.
-  Exec(*destination_, absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `",
-                                   destination_options_.database, "`.* TO 'magento'@'%'"));
+  GrantMagentoDefiner(destination_options_.database);
+}
+
+void StockSampleTest::GrantMagentoDefiner(const std::string& database) {
+  Exec(*destination_,
+       absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `", database, "`.* TO 'magento'@'%'"));
 }
 
 std::string StockSampleTest::StockConfigText(const std::string& fixtures, const std::string& version) {

@@ -45,11 +45,6 @@ constexpr absl::Duration kWriterTime = absl::Seconds(25);
 constexpr int kWriterThreads = 2;
 constexpr int kOperationsPerSecond = 250;
 
-// The 2.4.8 dump's triggers name this definer.
-std::string MagentoAccount(const std::string& database) {
-  return absl::StrCat("CREATE USER IF NOT EXISTS 'magento'@'%'; GRANT ALL ON `", database, "`.* TO 'magento'@'%'");
-}
-
 // One writer thread's changes to the shop of the sample: each operation is one transaction.
 class SampleShopWriter final : public ShopWriter {
  public:
@@ -292,8 +287,7 @@ class StockWholeConfigTest : public StockSampleTest {
     for (io::MysqlConnection* destination : {destination_.get(), reference_.get()}) {
       Exec(*destination, kMsi);
     }
-    Exec(*destination_, MagentoAccount(destination_options_.database));
-    Exec(*destination_, MagentoAccount(reference_options_.database));
+    GrantMagentoDefiner(reference_options_.database);
   }
 
   // The stock config of 1.6.1.0, unchanged but for the test's databases, the crypt keys and the
