@@ -1,5 +1,5 @@
 // The statements that take a table's keys off before a bulk load and put them back after it.
-#include "scripts/generator/deferred_keys.h"
+#include "generator/deferred_keys.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,4 +1,4 @@
-// io/local_infile_loader.h and io/load_data_format.h on a real server: awkward bytes survive, NULL
+// generator/local_infile_loader.h and generator/load_data_format.h on a real server: awkward bytes survive, NULL
 // and the text "\N" stay apart, rows may straddle chunks, and errors come back as statuses.
 #include <memory>
 #include <string>
@@ -6,16 +6,19 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "io/load_data_format.h"
-#include "io/local_infile_loader.h"
+#include "generator/load_data_format.h"
+#include "generator/local_infile_loader.h"
 #include "io/mysql_connection.h"
 #include "tests/support/test_servers.h"
 
-namespace migrate::io {
+namespace migrate::generator {
 namespace {
 
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::TestDatabase;
+using ::migrate::io::ConnectionOptions;
+using ::migrate::io::MysqlConnection;
+using ::migrate::io::ResultSet;
 
 std::unique_ptr<MysqlConnection> ConnectWithLocalInfile() {
   ConnectionOptions options = TestDatabase(SourceServer());
@@ -113,4 +116,4 @@ TEST(LoadDataLocalInfileTest, TruncationShowsAsWarnings) {
 }
 
 }  // namespace
-}  // namespace migrate::io
+}  // namespace migrate::generator

@@ -1,5 +1,5 @@
 // The PHP serialize writer, and the test checker that the integration tests trust.
-#include "scripts/generator/php_serialize.h"
+#include "generator/php_serialize.h"
 
 #include "gtest/gtest.h"
 #include "tests/generator/php_unserialize.h"

@@ -2,9 +2,9 @@
 #include <set>
 
 #include "gtest/gtest.h"
-#include "scripts/generator/random.h"
-#include "scripts/generator/scale.h"
-#include "scripts/generator/text.h"
+#include "generator/random.h"
+#include "generator/scale.h"
+#include "generator/text.h"
 
 namespace migrate::generator {
 namespace {

@@ -1,5 +1,5 @@
 // Row encoding into LOAD DATA text: escaping, numbers, dates, and the column-order check.
-#include "scripts/generator/row_sink.h"
+#include "generator/row_sink.h"
 
 #include <string>
 #include <vector>
@@ -7,7 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "io/load_data_format.h"
+#include "generator/load_data_format.h"
 
 namespace migrate::generator {
 namespace {
@@ -64,7 +64,7 @@ TEST(RowSinkTest, ARowWithMissingFieldsIsAnError) {
 }
 
 TEST(LoadDataFormatTest, StatementSpellsOutTheFormat) {
-  EXPECT_EQ(io::LoadDataStatement("we`ird", {"a", "b"}),
+  EXPECT_EQ(LoadDataStatement("we`ird", {"a", "b"}),
             "LOAD DATA LOCAL INFILE 'stream' INTO TABLE `we``ird` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' "
             "ENCLOSED BY '' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' STARTING BY '' (`a`,`b`)");
 }

@@ -2,7 +2,7 @@
 // keys (primary, unique, index columns) and foreign keys (columns, parent, rules) of every table it
 // creates, compared with the real Magento 1.6.1.0 and 2.4.8 databases in ../shared/fixtures.
 // Magento 1.9's differences from 1.6.1.0 are listed as expected.
-#include "scripts/generator/schema.h"
+#include "generator/schema.h"
 
 #include <algorithm>
 #include <fstream>

@@ -1,6 +1,6 @@
 // Shop writers for the delta tests: a ShopWriter runs one thread's shop traffic on a Magento 1
 // source, one transaction per operation, at a steady rate; GeneratedShopWriter's, on a generated
-// source (scripts/generator): each operation is one transaction that inserts (an order with its items, addresses, invoices,
+// source (generator): each operation is one transaction that inserts (an order with its items, addresses, invoices,
 // shipments and grid row; a customer with values and addresses; a product with values), updates or
 // deletes orders, order items and addresses, invoices, customers and their addresses' values,
 // products and their EAV values. For the delta tests (tests/stages/delta_shop_test.h).

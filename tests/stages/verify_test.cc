@@ -21,8 +21,8 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "scripts/generator/generator.h"
-#include "scripts/generator/schema.h"
+#include "generator/generator.h"
+#include "generator/schema.h"
 #include "tests/support/migrate_run_test.h"
 #include "tests/support/test_paths.h"
 
