@@ -26,9 +26,9 @@ struct KeyCheck {
   absl::Status status;
 };
 
-void Scan(io::MysqlConnection& connection, const std::string& database, KeyCheck& check) {
+void Scan(io::MysqlConnection& connection, KeyCheck& check) {
   absl::StatusOr<std::vector<std::vector<std::string>>> orphans =
-      io::FindOrphans(connection, database, check.table->name, *check.key, check.parent);
+      io::FindOrphans(connection, check.table->database, check.table->name, *check.key, check.parent);
   if (!orphans.ok()) {
     check.status = orphans.status();
     return;
@@ -88,7 +88,7 @@ absl::StatusOr<bool> DataIntegrity::Run(RunContext& context, const StepLog& log)
         return;
       }
       for (size_t i = next++; i < scan_order.size() && !context.cancellation().stop_requested(); i = next++) {
-        Scan(**connection, scan_order[i]->table->database, *scan_order[i]);
+        Scan(**connection, *scan_order[i]);
       }
     });
   }
