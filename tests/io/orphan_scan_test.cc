@@ -1,6 +1,7 @@
-// FindOrphans on a real server: the orphan tuples of single and composite keys, NULLs left out, a
-// child without an index on the key, a parent table that is missing, values sorted by their type,
-// and the loose index scan that keeps a check of a repetitive child column cheap.
+// FindOrphans on a real server: the orphan tuples of single and composite keys, NULLs left out (in
+// the child) and harmless (in the parent), a child without an index on the key, a parent table that
+// is missing, values sorted by their type, and the loose index scan that keeps a check of a
+// repetitive child column cheap.
 #include "io/orphan_scan.h"
 
 #include <cstdint>
@@ -98,6 +99,21 @@ TEST_F(OrphanScanTest, CompositeKeyMatchesEveryColumnAndSkipsTuplesWithANull) {
   // (2,1): both values exist, but not together; (1,10) sorts after (1,5) as numbers.
   EXPECT_THAT(Orphans("price"),
               ElementsAre(ElementsAre("1", "5"), ElementsAre("1", "10"), ElementsAre("2", "1")));
+}
+
+TEST_F(OrphanScanTest, NullsInTheParentsKeyHideNoOrphan) {
+  // A NOT IN over the parent's values would find nothing once they hold a NULL.
+  Exec(*connection_, R"sql(
+    CREATE TABLE parent (id INT NOT NULL PRIMARY KEY, a INT NULL, b INT NULL, UNIQUE KEY uniq_a_b (a, b))
+      ENGINE=InnoDB;
+    CREATE TABLE child (id INT NOT NULL PRIMARY KEY, a INT NULL, b INT NULL,
+      CONSTRAINT fk_child FOREIGN KEY (a, b) REFERENCES parent (a, b)) ENGINE=InnoDB;
+    INSERT INTO parent VALUES (1, 1, NULL), (2, NULL, 2), (3, 1, 2), (4, NULL, NULL);
+    SET SESSION foreign_key_checks = 0;
+    INSERT INTO child VALUES (1, 1, 2), (2, 1, 3), (3, 2, 2), (4, 1, NULL), (5, NULL, 2), (6, 2, 2);
+    SET SESSION foreign_key_checks = 1;
+  )sql");
+  EXPECT_THAT(Orphans("child"), ElementsAre(ElementsAre("1", "3"), ElementsAre("2", "2")));
 }
 
 TEST_F(OrphanScanTest, ChildWithoutAnIndexOnTheKey) {
