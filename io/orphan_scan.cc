@@ -47,12 +47,12 @@ std::string OrphansQuery(absl::string_view database, absl::string_view child_tab
 }  // namespace
 
 absl::StatusOr<std::vector<std::vector<std::string>>> FindOrphans(MysqlConnection& connection,
-                                                                   absl::string_view database,
-                                                                   absl::string_view child_table,
-                                                                   const ForeignKeySchema& key, ParentTable parent) {
+                                                                  absl::string_view database,
+                                                                  absl::string_view child_table,
+                                                                  const ForeignKeySchema& key, ParentTable parent) {
   if (key.columns.empty() || key.columns.size() != key.referenced_columns.size()) {
-    return absl::InvalidArgumentError(absl::StrCat("foreign key ", key.name, " of ", child_table,
-                                                   " has ", key.columns.size(), " columns referencing ",
+    return absl::InvalidArgumentError(absl::StrCat("foreign key ", key.name, " of ", child_table, " has ",
+                                                   key.columns.size(), " columns referencing ",
                                                    key.referenced_columns.size()));
   }
   absl::StatusOr<ResultSet> result = connection.Query(OrphansQuery(database, child_table, key, parent));

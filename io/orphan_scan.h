@@ -31,9 +31,9 @@ enum class ParentTable { kExists, kMissing };
 // database), each with one value per key column as the server prints it, sorted as ORDER BY sorts
 // the columns' types (7 before 10 for numbers). Reads; runs no transaction.
 absl::StatusOr<std::vector<std::vector<std::string>>> FindOrphans(MysqlConnection& connection,
-                                                                   absl::string_view database,
-                                                                   absl::string_view child_table,
-                                                                   const ForeignKeySchema& key, ParentTable parent);
+                                                                  absl::string_view database,
+                                                                  absl::string_view child_table,
+                                                                  const ForeignKeySchema& key, ParentTable parent);
 
 }  // namespace migrate::io
 

@@ -83,7 +83,8 @@ TEST_F(DataIntegrityStepTest, NoOrphansPasses) {
 
 // The step's messages at `level`, in the order logged.
 std::vector<std::string> StepLines(const std::string& output, const std::string& level) {
-  const std::string tag = absl::StrCat("[", level, "][mode: data][stage: integrity check][step: Data Integrity Step]: ");
+  const std::string tag =
+      absl::StrCat("[", level, "][mode: data][stage: integrity check][step: Data Integrity Step]: ");
   std::vector<std::string> lines;
   for (absl::string_view line : absl::StrSplit(output, '\n')) {
     const size_t at = line.find(tag);
