@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "io/mysql_connection.h"
+#include "io/orphan_scan.h"
 #include "stages/map_documents.h"
 
 namespace migrate::stages {
@@ -19,49 +20,33 @@ namespace {
 struct KeyCheck {
   const io::TableSchema* table = nullptr;
   const io::ForeignKeySchema* key = nullptr;
-  // Whether the referenced table exists in the source.
-  bool parent_exists = false;
+  io::ParentTable parent = io::ParentTable::kExists;
   // Filled by the scan: the orphan key values, formatted for the message.
   std::vector<std::string> orphans;
   absl::Status status;
 };
 
-std::string OrphansQuery(const KeyCheck& check) {
-  const io::TableSchema& table = *check.table;
-  const io::ForeignKeySchema& key = *check.key;
-  std::vector<std::string> selected;
-  std::vector<std::string> not_null;
-  std::vector<std::string> joined;
-  for (size_t i = 0; i < key.columns.size(); ++i) {
-    const std::string child = absl::StrCat("c.", io::QuoteIdentifier(key.columns[i]));
-    selected.push_back(child);
-    not_null.push_back(absl::StrCat(child, " IS NOT NULL"));
-    joined.push_back(absl::StrCat(child, " = p.", io::QuoteIdentifier(key.referenced_columns[i])));
-  }
-  std::string sql = absl::StrCat("SELECT DISTINCT ", absl::StrJoin(selected, ", "), " FROM ",
-                                 io::QualifiedName(table.database, table.name), " AS c");
-  if (check.parent_exists) {
-    absl::StrAppend(&sql, " LEFT JOIN ", io::QualifiedName(table.database, key.referenced_table), " AS p ON ",
-                    absl::StrJoin(joined, " AND "));
-    not_null.push_back(absl::StrCat("p.", io::QuoteIdentifier(key.referenced_columns[0]), " IS NULL"));
-  }
-  std::vector<std::string> order;
-  for (size_t i = 1; i <= key.columns.size(); ++i) order.push_back(absl::StrCat(i));
-  absl::StrAppend(&sql, " WHERE ", absl::StrJoin(not_null, " AND "), " ORDER BY ", absl::StrJoin(order, ", "));
-  return sql;
-}
-
 void Scan(io::MysqlConnection& connection, KeyCheck& check) {
-  absl::StatusOr<io::ResultSet> result = connection.Query(OrphansQuery(check));
-  if (!result.ok()) {
-    check.status = result.status();
+  absl::StatusOr<std::vector<std::vector<std::string>>> orphans =
+      io::FindOrphans(connection, check.table->database, check.table->name, *check.key, check.parent);
+  if (!orphans.ok()) {
+    check.status = orphans.status();
     return;
   }
-  for (const io::Row& row : result->rows()) {
-    std::vector<std::string> values;
-    for (const std::optional<std::string>& value : row) values.push_back(value.value_or(""));
+  for (const std::vector<std::string>& values : *orphans) {
     check.orphans.push_back(values.size() == 1 ? values[0] : absl::StrCat("(", absl::StrJoin(values, ","), ")"));
   }
+}
+
+// The checks in the order they are scanned: the largest child tables first, so that the longest
+// scans do not start last.
+std::vector<KeyCheck*> LargestFirst(std::vector<KeyCheck>& checks) {
+  std::vector<KeyCheck*> order;
+  for (KeyCheck& check : checks) order.push_back(&check);
+  std::stable_sort(order.begin(), order.end(), [](const KeyCheck* a, const KeyCheck* b) {
+    return a->table->estimated_rows > b->table->estimated_rows;
+  });
+  return order;
 }
 
 std::string Message(const KeyCheck& check) {
@@ -82,11 +67,15 @@ absl::StatusOr<bool> DataIntegrity::Run(RunContext& context, const StepLog& log)
     if (IsToolTable(name)) continue;
     for (const io::ForeignKeySchema& key : table.foreign_keys) {
       if (key.columns.empty() || key.columns.size() != key.referenced_columns.size()) continue;
-      checks.push_back(KeyCheck{&table, &key, (*schema)->contains(key.referenced_table), {}, absl::OkStatus()});
+      const io::ParentTable parent =
+          (*schema)->contains(key.referenced_table) ? io::ParentTable::kExists : io::ParentTable::kMissing;
+      checks.push_back(KeyCheck{&table, &key, parent, {}, absl::OkStatus()});
     }
   }
 
-  // The keys are scanned by as many connections as a copy uses; each check is written by one worker.
+  // The keys are scanned by as many connections as a copy uses; each check is written by one worker,
+  // and the messages follow in table and key order whichever scan ends first.
+  const std::vector<KeyCheck*> scan_order = LargestFirst(checks);
   const size_t threads = context.CopyOptions(log.context().step, log.context().stage).threads;
   std::atomic<size_t> next{0};
   std::vector<absl::Status> worker_errors(std::clamp<size_t>(checks.size(), 1, threads));
@@ -98,8 +87,8 @@ absl::StatusOr<bool> DataIntegrity::Run(RunContext& context, const StepLog& log)
         worker_errors[w] = connection.status();
         return;
       }
-      for (size_t i = next++; i < checks.size() && !context.cancellation().stop_requested(); i = next++) {
-        Scan(**connection, checks[i]);
+      for (size_t i = next++; i < scan_order.size() && !context.cancellation().stop_requested(); i = next++) {
+        Scan(**connection, *scan_order[i]);
       }
     });
   }

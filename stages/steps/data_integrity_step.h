@@ -2,8 +2,10 @@
 // records, rows whose foreign key value has no row in the referenced table.
 //
 // Every foreign key of every source table (information_schema's, so composite keys too) is checked
-// with one query: the distinct non-NULL key values of the child table that no parent row holds.
-// Each key with orphans gives Magento's message, after the scan, in table and key order:
+// with one query (io/orphan_scan.h: the distinct non-NULL key values of the child table that no
+// parent row holds), on `threads` source connections at once, the largest child tables first. Each
+// key with orphans gives Magento's message, after every scan, in table and key order whichever scan
+// ends first:
 //   Foreign key (FK_NAME) constraint fails on source database. Orphan records id: 7,9 from
 //   `child_table`.`child_column` has no referenced records in `parent_table`
 // (the ids are the orphan key values, sorted; a composite key lists its columns and each value tuple

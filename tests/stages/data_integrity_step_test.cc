@@ -1,7 +1,10 @@
 // The Data Integrity step (Migration\Step\DataIntegrity\Integrity) through the migrate binary: orphan
 // foreign key values of the source reported with Magento's message, word for word; -a carries on.
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/migrate_run_test.h"
@@ -9,6 +12,7 @@
 namespace migrate::testing {
 namespace {
 
+using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -75,6 +79,56 @@ TEST_F(DataIntegrityStepTest, NoOrphansPasses) {
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_THAT(run.output, Not(HasSubstr("constraint fails")));
   EXPECT_THAT(run.output, HasSubstr("3 foreign keys of 5 source tables checked, 0 with orphan records"));
+}
+
+// The step's messages at `level`, in the order logged.
+std::vector<std::string> StepLines(const std::string& output, const std::string& level) {
+  const std::string tag =
+      absl::StrCat("[", level, "][mode: data][stage: integrity check][step: Data Integrity Step]: ");
+  std::vector<std::string> lines;
+  for (absl::string_view line : absl::StrSplit(output, '\n')) {
+    const size_t at = line.find(tag);
+    if (at != absl::string_view::npos) lines.emplace_back(line.substr(at + tag.size()));
+  }
+  return lines;
+}
+
+TEST_F(DataIntegrityStepTest, KeysScannedInParallelAreReportedInTableAndKeyOrder) {
+  // Ten more keys with orphans on four connections. The first table by name is the largest, so its
+  // scan starts first and ends last; its messages still come first, each table's keys by name.
+  Exec(*source_, R"(CREATE TABLE a_order (entity_id INT UNSIGNED NOT NULL PRIMARY KEY) ENGINE=InnoDB;
+                     CREATE TABLE a_value (value_id INT NOT NULL PRIMARY KEY, order_id INT UNSIGNED NOT NULL,
+                       comment_order_id INT UNSIGNED NOT NULL,
+                       CONSTRAINT FK_A_VALUE_ORDER FOREIGN KEY (order_id) REFERENCES a_order (entity_id),
+                       CONSTRAINT FK_A_VALUE_COMMENT_ORDER FOREIGN KEY (comment_order_id)
+                         REFERENCES sales_order (entity_id)) ENGINE=InnoDB;
+                     INSERT INTO a_order SELECT seq FROM seq_1_to_199998;
+                     SET SESSION foreign_key_checks = 0;
+                     INSERT INTO a_value SELECT seq, seq, 3 + seq % 2 FROM seq_1_to_200000;
+                     SET SESSION foreign_key_checks = 1)");
+  std::vector<std::string> expected = {
+      "Foreign key (FK_A_VALUE_COMMENT_ORDER) constraint fails on source database. Orphan records id: 4 from "
+      "`a_value`.`comment_order_id` has no referenced records in `sales_order`",
+      "Foreign key (FK_A_VALUE_ORDER) constraint fails on source database. Orphan records id: 199999,200000 from "
+      "`a_value`.`order_id` has no referenced records in `a_order`"};
+  for (char table = 'b'; table <= 'i'; ++table) {
+    const std::string name = absl::StrCat(std::string(1, table), "_item");
+    const std::string key = absl::StrCat("FK_", std::string(1, table), "_ITEM_ORDER");
+    Exec(*source_, absl::StrCat("CREATE TABLE ", name, " (item_id INT NOT NULL PRIMARY KEY, order_id INT UNSIGNED, ",
+                                "CONSTRAINT ", key, " FOREIGN KEY (order_id) REFERENCES sales_order (entity_id)) ",
+                                "ENGINE=InnoDB; SET SESSION foreign_key_checks = 0; INSERT INTO ", name,
+                                " VALUES (1, 1), (2, 100), (3, NULL); SET SESSION foreign_key_checks = 1"));
+    expected.push_back(absl::StrCat("Foreign key (", key, ") constraint fails on source database. Orphan records id: "
+                                    "100 from `", name, "`.`order_id` has no referenced records in `sales_order`"));
+  }
+  expected.push_back(kCompositeOrphanMessage);
+  expected.push_back(kOrphanMessage);
+
+  const std::string config = WriteConfig("data", kDataIntegrityStep, "\n    <threads>4</threads>");
+  ProcessResult run = Migrate({"data", "-a", config});
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(StepLines(run.output, "WARNING"), ElementsAreArray(expected));
+  EXPECT_THAT(run.output, HasSubstr("13 foreign keys of 15 source tables checked, 12 with orphan records"));
 }
 
 }  // namespace
