@@ -223,6 +223,12 @@ absl::Status GeneratedShopWriter::OneOperation() {
 
 uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers, int per_second,
                         absl::Duration writing, const std::function<void()>& during) {
+  return RunShopWriters(writers, per_second, writing, during, 0, writing);
+}
+
+uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers, int per_second,
+                        absl::Duration writing, const std::function<void()>& during, uint64_t at_least,
+                        absl::Duration at_most) {
   std::atomic<bool> stop{false};
   std::set<std::string> shop_threads;
   for (const std::unique_ptr<ShopWriter>& writer : writers) shop_threads.insert(writer->thread_id());
@@ -231,8 +237,13 @@ uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers,
     threads.emplace_back(
         [&, writer = writer.get()] { writer->Run(stop, per_second / static_cast<int>(writers.size()), shop_threads); });
   }
-  const absl::Time end = absl::Now() + writing;
-  while (absl::Now() < end) {
+  auto done = [&] {
+    uint64_t operations = 0;
+    for (const std::unique_ptr<ShopWriter>& writer : writers) operations += writer->operations();
+    return operations;
+  };
+  const absl::Time start = absl::Now();
+  while (absl::Now() < start + writing || (done() < at_least && absl::Now() < start + at_most)) {
     during();
     absl::SleepFor(absl::Milliseconds(100));
   }

@@ -41,7 +41,8 @@ class ShopWriter {
   // thread ids of every writer: a deadlock among them is the shop's own, any other failure is ours.
   void Run(const std::atomic<bool>& stop, int per_second, const std::set<std::string>& shop_threads);
 
-  uint64_t operations() const { return operations_; }
+  // Thread-safe: may be read while Run runs.
+  uint64_t operations() const { return operations_.load(); }
   const std::vector<std::string>& failures() const { return failures_; }
 
  protected:
@@ -81,7 +82,7 @@ class ShopWriter {
 
   std::string thread_id_;
   std::map<std::string, std::vector<std::string>> columns_;
-  uint64_t operations_ = 0;
+  std::atomic<uint64_t> operations_{0};
   std::vector<std::string> failures_;
 };
 
@@ -102,6 +103,13 @@ class GeneratedShopWriter final : public ShopWriter {
 // the operations done.
 uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers, int per_second,
                         absl::Duration writing, const std::function<void()>& during);
+
+// The same, but when the writers have done fewer than `at_least` operations after `writing` (a
+// machine short of CPU runs them below their rate), they go on until they have, for at most
+// `at_most` in all.
+uint64_t RunShopWriters(const std::vector<std::unique_ptr<ShopWriter>>& writers, int per_second,
+                        absl::Duration writing, const std::function<void()>& during, uint64_t at_least,
+                        absl::Duration at_most);
 
 }  // namespace migrate::testing
 
