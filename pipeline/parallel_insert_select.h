@@ -5,8 +5,9 @@
 // (io::PlanInsertRanges, by keyset); then every lane takes the next range not yet taken and runs its
 // statement (io::RunInsertRange), until none is left. The jobs' ranges are taken in turns (the first
 // range of each job in the order given, then the second of each, ...), so that the lanes mostly write
-// different targets at the same moment. Each range commits on its own, as with io::RunRangeInsertSelect: an interrupted run has
-// inserted whole ranges, and running the jobs again upserts the same rows.
+// different targets at the same moment. Each range commits on its own, as with
+// io::RunRangeInsertSelect: an interrupted run has inserted whole ranges, and running the jobs again
+// upserts the same rows.
 //
 // A stop request is seen between ranges: the ranges in flight finish, no new one starts, and the
 // run returns a Cancelled error. The first error (a range's, a lane's connection, or one returned by

@@ -37,7 +37,8 @@ class ParallelInsertSelectTest : public ::testing::Test {
     Exec(*destination_, absl::StrCat("CREATE TABLE ", base,
                                      " (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, label VARCHAR(32) NOT NULL)"));
     if (rows > 0) {
-      Exec(*destination_, absl::StrCat("INSERT INTO ", base, " SELECT seq * 3, CONCAT('row-', seq) FROM seq_1_to_", rows));
+      Exec(*destination_,
+           absl::StrCat("INSERT INTO ", base, " SELECT seq * 3, CONCAT('row-', seq) FROM seq_1_to_", rows));
     }
     Exec(*destination_, absl::StrCat("CREATE TABLE ", target,
                                      " (entity_id INT UNSIGNED NOT NULL PRIMARY KEY, label VARCHAR(40) NOT NULL, "
@@ -66,8 +67,9 @@ class ParallelInsertSelectTest : public ::testing::Test {
 
   // Rows and a checksum of (entity_id, label) of `table`.
   std::string Checksum(const std::string& table) {
-    return Scalar(*destination_,
-                  absl::StrCat("SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', entity_id, label)))) FROM ", table));
+    return Scalar(*destination_, absl::StrCat("SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', entity_id, "
+                                              "label)))) FROM ",
+                                              table));
   }
 
   io::ConnectionOptions source_options_;

@@ -314,7 +314,9 @@ TEST_F(DestinationStepsTest, OrderGridsRerunAfterAFailureEndsWithTheSameRows) {
   const std::vector<std::string> grids = {"sales_order_grid", "sales_invoice_grid", "sales_shipment_grid",
                                           "sales_creditmemo_grid"};
   std::vector<std::vector<std::string>> expected;
-  for (const std::string& grid : grids) expected.push_back(Rows(*destination_, "SELECT * FROM " + grid + " ORDER BY 1"));
+  for (const std::string& grid : grids) {
+    expected.push_back(Rows(*destination_, "SELECT * FROM " + grid + " ORDER BY 1"));
+  }
 
   Exec(*destination_, R"(
     CREATE TRIGGER refuse_invoice BEFORE INSERT ON sales_invoice_grid FOR EACH ROW
