@@ -5,7 +5,10 @@
 // their TableSchema (database and name, quoted), and never begins or commits a transaction, so the
 // caller can commit a change together with its record (io/adjustment_store.h). Deletes are anti-joins
 // (DELETE t FROM t LEFT JOIN ... WHERE other.key IS NULL), never correlated subqueries, and return the
-// rows deleted from `t` alone.
+// rows deleted from `t` alone. The deletes of leftover values first find, from the distinct
+// attribute_ids of the value table (its attribute_id index, read without visiting its rows), the
+// attributes whose values may go, and then visit only those attributes' rows: a table with nothing
+// to delete is not scanned, and no other row is locked.
 //
 // The value tables are Magento 2's: attribute_id, store_id, entity_id and value, with a unique key
 // on (entity_id, attribute_id, store_id).
@@ -35,7 +38,8 @@ absl::StatusOr<uint64_t> DeleteValuesOutsideAttributeSet(MysqlConnection& connec
                                                          const TableSchema& product_entity,
                                                          const TableSchema& entity_attribute);
 
-// DELETE FROM `table` WHERE `column` IN (values); nothing when `values` is empty.
+// Deletes the rows of `table` whose `column` is one of `values` (through an index on `column` where
+// the table has one); nothing when `values` is empty.
 absl::StatusOr<uint64_t> DeleteRowsWithValues(MysqlConnection& connection, const TableSchema& table,
                                               absl::string_view column, const std::vector<int64_t>& values);
 

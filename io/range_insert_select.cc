@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/result_set.h"
+#include "io/transaction.h"
 
 namespace migrate::io {
 namespace {
@@ -30,21 +31,6 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
   uint64_t count = 0;
   if (!row[1].has_value() || !absl::SimpleAtoi(*row[1], &count)) return absl::InternalError("range count missing");
   return std::make_pair(row[0].value_or(""), count);
-}
-
-// One range's statement in a transaction, its value changes handed to `on_changes` before the commit.
-absl::Status RunWatched(MysqlConnection& connection, const std::string& statement,
-                        const std::function<absl::Status(const ValueChanges&)>& on_changes) {
-  if (absl::Status status = connection.Execute("START TRANSACTION"); !status.ok()) return status;
-  absl::Status status = connection.Execute(statement);
-  if (const unsigned int warnings = WarningCount(connection); status.ok() && warnings > 0) {
-    ValueChanges changes;
-    status = CollectStatementWarnings(connection, warnings, &changes);
-    if (status.ok()) status = on_changes(changes);
-  }
-  if (status.ok()) return connection.Execute("COMMIT");
-  connection.Execute("ROLLBACK").IgnoreError();
-  return status;
 }
 
 }  // namespace
@@ -83,28 +69,52 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
   return connection.affected_rows();
 }
 
-absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
-                                              size_t rows_per_range, const std::function<bool()>& stop,
-                                              const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+absl::StatusOr<std::vector<InsertRange>> PlanInsertRanges(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                                          size_t rows_per_range) {
+  std::vector<InsertRange> ranges;
   std::string lo;
-  uint64_t covered = 0;
   for (;;) {
-    if (stop && stop()) return absl::CancelledError("stopped by a stop request");
     absl::StatusOr<std::pair<std::string, uint64_t>> range = NextRange(connection, plan, lo, rows_per_range);
     if (!range.ok()) return range.status();
-    if (range->second == 0) return covered;
+    if (range->second == 0) return ranges;
     // Keys are integers: the value goes into the SQL as the server gave it, digits only.
     int64_t check = 0;
     if (!absl::SimpleAtoi(range->first, &check)) {
       return absl::InvalidArgumentError(
           absl::StrCat(plan.driving_table, ".", plan.key_column, " is not an integer key (", range->first, ")"));
     }
-    const std::string statement = RangeInsertSql(plan, lo, range->first);
-    absl::Status status = on_changes ? RunWatched(connection, statement, on_changes) : connection.Execute(statement);
-    if (!status.ok()) return status;
-    covered += range->second;
+    ranges.push_back(InsertRange{lo, range->first, range->second});
     lo = range->first;
   }
+}
+
+absl::Status RunInsertRange(MysqlConnection& connection, const RangeInsertSelect& plan, const InsertRange& range,
+                            const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+  const std::string statement = RangeInsertSql(plan, range.after, range.upto);
+  if (!on_changes) return connection.Execute(statement);
+  absl::StatusOr<Transaction> transaction = Transaction::Begin(connection);
+  if (!transaction.ok()) return transaction.status();
+  if (absl::Status status = connection.Execute(statement); !status.ok()) return status;
+  if (const unsigned int warnings = WarningCount(connection); warnings > 0) {
+    ValueChanges changes;
+    if (absl::Status status = CollectStatementWarnings(connection, warnings, &changes); !status.ok()) return status;
+    if (absl::Status status = on_changes(changes); !status.ok()) return status;
+  }
+  return transaction->Commit();
+}
+
+absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                              size_t rows_per_range, const std::function<bool()>& stop,
+                                              const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+  absl::StatusOr<std::vector<InsertRange>> ranges = PlanInsertRanges(connection, plan, rows_per_range);
+  if (!ranges.ok()) return ranges.status();
+  uint64_t covered = 0;
+  for (const InsertRange& range : *ranges) {
+    if (stop && stop()) return absl::CancelledError("stopped by a stop request");
+    if (absl::Status status = RunInsertRange(connection, plan, range, on_changes); !status.ok()) return status;
+    covered += range.keys;
+  }
+  return covered;
 }
 
 }  // namespace migrate::io

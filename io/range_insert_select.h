@@ -9,7 +9,8 @@
 //       [AND (<condition>)] ON DUPLICATE KEY UPDATE c = VALUES(c), ...
 //
 // with the first range open below. Each statement commits on its own (autocommit): an interrupted
-// run has inserted whole ranges, and running it again upserts the same rows. The SELECT's text
+// run has inserted whole ranges, and running it again upserts the same rows. The ranges can also be
+// planned first and run by several connections at once (pipeline/parallel_insert_select.h). The SELECT's text
 // (expressions, joins) is the caller's; table and column names given here are quoted here.
 #ifndef MIGRATE_IO_RANGE_INSERT_SELECT_H_
 #define MIGRATE_IO_RANGE_INSERT_SELECT_H_
@@ -65,11 +66,29 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
 // The INSERT statement of one range; `lo` empty means open below.
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
 
-// Runs every range. `stop` is asked between ranges; when it says true the run ends with a Cancelled
-// error. Returns the rows the driving table's ranges covered. With `on_changes`, each range runs in
-// a transaction of its own and the values the server changed in it (io/value_change.h, without
-// rows: the messages number the SELECT's rows) are handed to it before the commit; an error it
-// returns rolls the range back and ends the run.
+// One range of the driving table: the keys above `after` (empty: from the first key) up to and
+// including `upto`, `keys` of them. Both bounds are keys of the table, digits as the server gave them.
+struct InsertRange {
+  std::string after;
+  std::string upto;
+  uint64_t keys = 0;
+};
+
+// The driving table cut into consecutive ranges of at most `rows_per_range` keys, in key order,
+// each end found by keyset (the highest of the next `rows_per_range` keys); none for an empty table.
+// An error names the table when its key is not an integer.
+absl::StatusOr<std::vector<InsertRange>> PlanInsertRanges(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                                          size_t rows_per_range);
+
+// Runs one range's statement, autocommitted; with `on_changes`, in a transaction of its own, and
+// the values the server changed in it (io/value_change.h, without rows: the messages number the
+// SELECT's rows) are handed to it before the commit; an error it returns rolls the range back.
+absl::Status RunInsertRange(MysqlConnection& connection, const RangeInsertSelect& plan, const InsertRange& range,
+                            const std::function<absl::Status(const ValueChanges&)>& on_changes = nullptr);
+
+// Runs every range of PlanInsertRanges, one after the other, with RunInsertRange. `stop` is asked
+// between ranges; when it says true the run ends with a Cancelled error. Returns the rows the
+// driving table's ranges covered. An error of `on_changes` ends the run.
 absl::StatusOr<uint64_t> RunRangeInsertSelect(
     MysqlConnection& connection, const RangeInsertSelect& plan, size_t rows_per_range, const std::function<bool()>& stop,
     const std::function<absl::Status(const ValueChanges&)>& on_changes = nullptr);

@@ -4,14 +4,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "io/range_insert_select.h"
 #include "io/table_sql.h"
 #include "mapping/document_prefix.h"
+#include "pipeline/parallel_insert_select.h"
 #include "stages/steps/order_grids_columns.h"
 #include "stages/steps/structure_check.h"
 #include "stages/value_change_report.h"
@@ -93,34 +94,46 @@ absl::StatusOr<bool> OrderGridsData::Run(RunContext& context, const StepLog& log
   if (!destination.ok()) return destination.status();
   const std::string& database = context.connections().destination().database;
   auto table = [&](absl::string_view name) { return io::QualifiedName(database, Destination(context, name)); };
-  auto stop = [&context] { return context.cancellation().stop_requested(); };
-  uint64_t total = 0;
+  std::vector<pipeline::InsertSelectJob> jobs;
   for (const GridDefinition& grid : GridDefinitions()) {
-    const absl::Time start = absl::Now();
     absl::StatusOr<std::optional<std::vector<std::string>>> columns =
         io::TableColumns(**destination, database, Destination(context, grid.grid));
     if (!columns.ok()) return columns.status();
     if (!columns->has_value()) return absl::NotFoundError(absl::StrCat("the destination has no ", grid.grid));
     const GridSelect select = BuildGridSelect(grid, **columns, table);
-    io::RangeInsertSelect plan;
-    plan.database = database;
-    plan.driving_table = Destination(context, grid.base);
-    plan.driving_alias = grid.base;
-    plan.key_column = "entity_id";
-    plan.select = select.select;
-    plan.target_table = Destination(context, grid.grid);
-    plan.target_columns = select.columns;
+    pipeline::InsertSelectJob job;
+    job.plan.database = database;
+    job.plan.driving_table = Destination(context, grid.base);
+    job.plan.driving_alias = grid.base;
+    job.plan.key_column = "entity_id";
+    job.plan.select = select.select;
+    job.plan.target_table = Destination(context, grid.grid);
+    job.plan.target_columns = select.columns;
+    job.on_changes = ValueChangeRecorder(context, job.plan.target_table);
+    jobs.push_back(std::move(job));
+  }
+  // Every grid is emptied before any is filled, so a rerun starts from empty grids as the first run.
+  for (const GridDefinition& grid : GridDefinitions()) {
     if (absl::Status status = (*destination)->Execute(absl::StrCat("TRUNCATE TABLE ", table(grid.grid)));
         !status.ok()) {
       return status;
     }
-    absl::StatusOr<uint64_t> rows = io::RunRangeInsertSelect(**destination, plan, context.BulkSize(), stop,
-                                                             ValueChangeRecorder(context, plan.target_table));
-    if (!rows.ok()) return rows.status();
-    total += *rows;
-    log.Info(absl::StrFormat("%s: %d rows in %.1f s", grid.grid, *rows, absl::ToDoubleSeconds(absl::Now() - start)));
+  }
+  const size_t threads = context.CopyOptions(log.context().step, log.context().stage).threads;
+  const absl::Time start = absl::Now();
+  absl::StatusOr<std::vector<pipeline::InsertSelectOutcome>> outcomes =
+      pipeline::RunInsertSelects(context.connections(), jobs, threads, context.BulkSize(), context.cancellation());
+  if (!outcomes.ok()) return outcomes.status();
+  uint64_t total = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const GridDefinition& grid = GridDefinitions()[i];
+    const pipeline::InsertSelectOutcome& outcome = (*outcomes)[i];
+    total += outcome.rows;
+    log.Info(absl::StrFormat("%s: %d rows in %.1f s", grid.grid, outcome.rows, absl::ToDoubleSeconds(outcome.elapsed)));
     if (absl::Status status = ReportSourceGridGaps(context, **source, grid, log); !status.ok()) return status;
   }
+  log.Info(absl::StrFormat("%d grid rows in %.1f s on up to %d connections", total,
+                           absl::ToDoubleSeconds(absl::Now() - start), threads));
   context.totals().rows += total;
   return true;
 }

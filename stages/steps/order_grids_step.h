@@ -7,10 +7,12 @@
 // sales_order_payment exist (else `Destination documents are missing: ...`), and every column the
 // step fills is in its grid (else ERROR `<grid> table does not contain field: <column>`).
 //
-// Data: each grid is emptied, then filled on the server by INSERT ... SELECT ... ON DUPLICATE KEY
-// UPDATE over consecutive ranges of at most bulk_size entity ids of its base table, found by
-// keyset (io/range_insert_select.h): no row passes through the client, no OFFSET. A rerun (or one
-// after kill -9) empties and fills the grids again, so it ends with the same rows.
+// Data: the four grids are emptied, then filled on the server by INSERT ... SELECT ... ON DUPLICATE
+// KEY UPDATE over consecutive ranges of at most bulk_size entity ids of each base table, found by
+// keyset (io/range_insert_select.h): no row passes through the client, no OFFSET. The ranges of all
+// four grids run at once on `threads` destination connections (pipeline/parallel_insert_select.h),
+// each committed on its own. A rerun (or one after kill -9) empties and fills the grids again, so it
+// ends with the same rows.
 //
 // Volume: per grid, WARNING `Mismatch of entities in the document: <grid> Source: <n> Destination:
 // <m>`, where n counts Magento 1's base table (sales_flat_order, ...) and m the grid.

@@ -302,6 +302,41 @@ TEST_F(DestinationStepsTest, OrderGridsReportsTheValuesTheGridsCut) {
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM sales_shipment_grid"), "0");
 }
 
+// A run that stops halfway (here an invoice grid row the server refuses, while the other grids'
+// ranges run on other connections) leaves some ranges written; the next run ends with the rows of an
+// uninterrupted one.
+TEST_F(DestinationStepsTest, OrderGridsRerunAfterAFailureEndsWithTheSameRows) {
+  Exec(*source_, kSalesSource);
+  Exec(*destination_, kSalesTables);
+  const std::string config = WriteConfig("data", WholeStep("OrderGrids"), "<bulk_size>1</bulk_size>");
+  const ProcessResult clean = Migrate({"data", config});
+  ASSERT_EQ(clean.exit_code, 0) << clean.output;
+  const std::vector<std::string> grids = {"sales_order_grid", "sales_invoice_grid", "sales_shipment_grid",
+                                          "sales_creditmemo_grid"};
+  std::vector<std::vector<std::string>> expected;
+  for (const std::string& grid : grids) {
+    expected.push_back(Rows(*destination_, "SELECT * FROM " + grid + " ORDER BY 1"));
+  }
+
+  Exec(*destination_, R"(
+    CREATE TRIGGER refuse_invoice BEFORE INSERT ON sales_invoice_grid FOR EACH ROW
+    IF NEW.entity_id = 2 THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test';
+    END IF)");
+  const ProcessResult failed = Migrate({"data", config});
+  EXPECT_EQ(failed.exit_code, 1) << failed.output;
+  EXPECT_THAT(failed.output, HasSubstr("refused by the test"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM sales_invoice_grid WHERE entity_id = 2"), "0");
+
+  Exec(*destination_, "DROP TRIGGER refuse_invoice");
+  const ProcessResult rerun = Migrate({"data", config});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
+  for (size_t i = 0; i < grids.size(); ++i) {
+    EXPECT_EQ(Rows(*destination_, "SELECT * FROM " + grids[i] + " ORDER BY 1"), expected[i]) << grids[i];
+  }
+  EXPECT_EQ(expected[1].size(), 2u);
+}
+
 TEST_F(DestinationStepsTest, OrderGridsVolumeComparesMagento1sEntities) {
   Exec(*source_, kSalesSource);
   Exec(*source_, "INSERT INTO sales_flat_invoice VALUES (3)");  // an invoice the destination lacks

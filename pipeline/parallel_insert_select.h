@@ -1,0 +1,54 @@
+// Several ranged INSERT ... SELECTs (io/range_insert_select.h) run at once on `lanes` destination
+// connections, as the copy runs its chunks: set-based work on the server, spread over connections.
+//
+// Each job's driving table is first cut into ranges of at most `rows_per_range` keys
+// (io::PlanInsertRanges, by keyset); then every lane takes the next range not yet taken and runs its
+// statement (io::RunInsertRange), until none is left. The jobs' ranges are taken in turns (the first
+// range of each job in the order given, then the second of each, ...), so that the lanes mostly write
+// different targets at the same moment. Each range commits on its own, as with
+// io::RunRangeInsertSelect: an interrupted run has inserted whole ranges, and running the jobs again
+// upserts the same rows.
+//
+// A stop request is seen between ranges: the ranges in flight finish, no new one starts, and the
+// run returns a Cancelled error. The first error (a range's, a lane's connection, or one returned by
+// a job's on_changes) stops the other lanes the same way and is the one returned.
+#ifndef MIGRATE_PIPELINE_PARALLEL_INSERT_SELECT_H_
+#define MIGRATE_PIPELINE_PARALLEL_INSERT_SELECT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "io/range_insert_select.h"
+#include "io/value_change.h"
+#include "pipeline/cancellation.h"
+#include "pipeline/connection_source.h"
+
+namespace migrate::pipeline {
+
+struct InsertSelectJob {
+  io::RangeInsertSelect plan;
+  // Handed the values the server changed in each range, as io::RunRangeInsertSelect's on_changes;
+  // may be empty. Called from the lanes' threads, so it must be thread-safe.
+  std::function<absl::Status(const io::ValueChanges&)> on_changes;
+};
+
+struct InsertSelectOutcome {
+  // Keys of the driving table its ranges covered.
+  uint64_t rows = 0;
+  // From the start of the job's first range to the end of its last (zero for an empty table).
+  absl::Duration elapsed;
+};
+
+// Runs `jobs` on up to `lanes` connections opened from `connections`; one outcome per job, in order.
+absl::StatusOr<std::vector<InsertSelectOutcome>> RunInsertSelects(const ConnectionSource& connections,
+                                                                  const std::vector<InsertSelectJob>& jobs,
+                                                                  size_t lanes, size_t rows_per_range,
+                                                                  const Cancellation& cancellation);
+
+}  // namespace migrate::pipeline
+
+#endif  // MIGRATE_PIPELINE_PARALLEL_INSERT_SELECT_H_
