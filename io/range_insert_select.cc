@@ -32,16 +32,27 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
   return std::make_pair(row[0].value_or(""), count);
 }
 
+// The WHERE of the range (lo, hi]; `lo` empty means open below.
+std::string RangeWhere(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
+  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
+  std::string where;
+  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
+  absl::StrAppend(&where, key, " <= ", hi);
+  return where;
+}
+
+// The SELECT of InsertSelectSql(plan, where).
+std::string SelectSql(const RangeInsertSelect& plan, const std::string& where) {
+  std::string sql = absl::StrCat(plan.select, " WHERE ", where);
+  if (!plan.condition.empty()) absl::StrAppend(&sql, " AND (", plan.condition, ")");
+  return sql;
+}
+
 // One range's statement in a transaction, its value changes handed to `on_changes` before the commit.
-absl::Status RunWatched(MysqlConnection& connection, const std::string& statement,
-                        const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+absl::Status RunWatched(MysqlConnection& connection, const RangeInsertSelect& plan, const std::string& where,
+                        const StatementChangeHandler& on_changes) {
   if (absl::Status status = connection.Execute("START TRANSACTION"); !status.ok()) return status;
-  absl::Status status = connection.Execute(statement);
-  if (const unsigned int warnings = WarningCount(connection); status.ok() && warnings > 0) {
-    ValueChanges changes;
-    status = CollectStatementWarnings(connection, warnings, &changes);
-    if (status.ok()) status = on_changes(changes);
-  }
+  absl::Status status = RunInsertSelect(connection, plan, where, on_changes).status();
   if (status.ok()) return connection.Execute("COMMIT");
   connection.Execute("ROLLBACK").IgnoreError();
   return status;
@@ -51,8 +62,7 @@ absl::Status RunWatched(MysqlConnection& connection, const std::string& statemen
 
 std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& where) {
   std::string sql = absl::StrCat("INSERT INTO ", QualifiedName(plan.database, plan.target_table), " (",
-                                 QuotedList(plan.target_columns), ") ", plan.select, " WHERE ", where);
-  if (!plan.condition.empty()) absl::StrAppend(&sql, " AND (", plan.condition, ")");
+                                 QuotedList(plan.target_columns), ") ", SelectSql(plan, where));
   std::vector<std::string> updates;
   for (const std::string& column : plan.target_columns) {
     bool keep = false;
@@ -66,11 +76,13 @@ std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& wh
 }
 
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
-  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
-  std::string where;
-  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
-  absl::StrAppend(&where, key, " <= ", hi);
-  return InsertSelectSql(plan, where);
+  return InsertSelectSql(plan, RangeWhere(plan, lo, hi));
+}
+
+absl::StatusOr<uint64_t> RunInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                         const std::string& where, const StatementChangeHandler& on_changes) {
+  return ExecuteInsertSelect(connection, InsertSelectSql(plan, where), SelectSql(plan, where), plan.target_columns,
+                             on_changes);
 }
 
 absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan) {
@@ -85,7 +97,7 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
 
 absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
                                               size_t rows_per_range, const std::function<bool()>& stop,
-                                              const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+                                              const StatementChangeHandler& on_changes) {
   std::string lo;
   uint64_t covered = 0;
   for (;;) {
@@ -99,8 +111,9 @@ absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const
       return absl::InvalidArgumentError(
           absl::StrCat(plan.driving_table, ".", plan.key_column, " is not an integer key (", range->first, ")"));
     }
-    const std::string statement = RangeInsertSql(plan, lo, range->first);
-    absl::Status status = on_changes ? RunWatched(connection, statement, on_changes) : connection.Execute(statement);
+    const std::string where = RangeWhere(plan, lo, range->first);
+    absl::Status status = on_changes ? RunWatched(connection, plan, where, on_changes)
+                                     : connection.Execute(InsertSelectSql(plan, where));
     if (!status.ok()) return status;
     covered += range->second;
     lo = range->first;

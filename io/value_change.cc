@@ -3,10 +3,12 @@
 #include <mysql.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
@@ -99,5 +101,73 @@ absl::Status CollectStatementWarnings(MysqlConnection& connection, unsigned int 
 }
 
 unsigned int WarningCount(MysqlConnection& connection) { return mysql_warning_count(connection.handle()); }
+
+absl::StatusOr<uint64_t> ExecuteInsertSelect(MysqlConnection& connection, const std::string& insert,
+                                             const std::string& select, const std::vector<std::string>& columns,
+                                             const StatementChangeHandler& on_changes) {
+  if (absl::Status status = connection.Execute(insert); !status.ok()) return status;
+  const uint64_t affected = connection.affected_rows();
+  const unsigned int warnings = WarningCount(connection);
+  if (warnings == 0 || !on_changes) return affected;
+  StatementChanges found;
+  found.columns = columns;
+  found.rows.Reset(columns.size());
+  if (absl::Status status = CollectStatementWarnings(connection, warnings, &found.changes); !status.ok()) {
+    return status;
+  }
+  std::map<std::string, size_t> placed;
+  std::map<size_t, size_t> batch_row_of;  // the SELECT's row (1-based) -> its row in found.rows
+  for (ValueChange& change : found.changes.changes) {
+    const std::optional<size_t> row = ParseWarning(change.message).row;
+    if (!row.has_value() || *row == 0 || placed[change.column] >= kPlacedChangesPerColumn) continue;
+    ++placed[change.column];
+    if (auto known = batch_row_of.find(*row); known != batch_row_of.end()) {
+      change.row = known->second;
+      continue;
+    }
+    absl::StatusOr<ResultSet> read = connection.Query(absl::StrCat(select, " LIMIT ", *row - 1, ", 1"));
+    if (!read.ok()) return read.status();
+    if (read->empty() || read->rows()[0].size() != columns.size()) continue;
+    for (const std::optional<std::string>& value : read->rows()[0]) {
+      if (value.has_value()) {
+        found.rows.AddValue(*value);
+      } else {
+        found.rows.AddNull();
+      }
+    }
+    found.rows.FinishRow();
+    change.row = found.rows.row_count() - 1;
+    batch_row_of.emplace(*row, *change.row);
+  }
+  if (absl::Status status = on_changes(found); !status.ok()) return status;
+  return affected;
+}
+
+absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const std::string& statement,
+                                         const std::vector<std::string>& columns,
+                                         const std::vector<std::optional<std::string>>& values,
+                                         const StatementChangeHandler& on_changes) {
+  if (absl::Status status = connection.Execute(statement); !status.ok()) return status;
+  const uint64_t affected = connection.affected_rows();
+  const unsigned int warnings = WarningCount(connection);
+  if (warnings == 0 || !on_changes) return affected;
+  StatementChanges found;
+  found.columns = columns;
+  found.rows.Reset(columns.size());
+  for (const std::optional<std::string>& value : values) {
+    if (value.has_value()) {
+      found.rows.AddValue(*value);
+    } else {
+      found.rows.AddNull();
+    }
+  }
+  found.rows.FinishRow();
+  if (absl::Status status = CollectValueChanges(connection, warnings, found.rows, columns, 0, 1, &found.changes);
+      !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = on_changes(found); !status.ok()) return status;
+  return affected;
+}
 
 }  // namespace migrate::io

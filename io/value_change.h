@@ -10,16 +10,22 @@
 // A NOT NULL column without a default that the statement does not write gets its type's implicit
 // default in every row, with one warning per statement: it is matched to every row.
 // The session's max_error_count bounds the warnings listed; the rest are counted, unplaced.
+//
+// Set-based statements (INSERT ... SELECT) write no batch: ExecuteInsertSelect reads the SELECT's
+// rows that the first few changes of each column name ("at row N": the N-th row the SELECT gave)
+// again, so the changes can name their key and value like a batch's.
 #ifndef MIGRATE_IO_VALUE_CHANGE_H_
 #define MIGRATE_IO_VALUE_CHANGE_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "io/mysql_connection.h"
 #include "io/row_batch.h"
@@ -67,6 +73,39 @@ absl::Status CollectStatementWarnings(MysqlConnection& connection, unsigned int 
 
 // The warnings the last statement on `connection` raised, as mysql_warning_count() gives them.
 unsigned int WarningCount(MysqlConnection& connection);
+
+// How many changes of each column of a statement are placed on their rows (the rest are counted).
+inline constexpr size_t kPlacedChangesPerColumn = 3;
+
+// What one statement without a batch of its own (INSERT ... SELECT, or rows written from records)
+// changed: `changes` whose row is set index `rows`, whose columns are `columns` (the statement's
+// target columns, in order).
+struct StatementChanges {
+  std::vector<std::string> columns;
+  RowBatch rows;
+  ValueChanges changes;
+};
+
+// Called with what a statement changed, before its transaction commits; an error it returns ends
+// the write (the caller rolls back).
+using StatementChangeHandler = std::function<absl::Status(const StatementChanges&)>;
+
+// Runs `insert`, an INSERT INTO t (`columns`) `select` [ON DUPLICATE KEY UPDATE ...]; when it
+// raised warnings and `on_changes` is given, hands them over with the first
+// kPlacedChangesPerColumn changes of each column placed on their SELECT row, read again by
+// `select` LIMIT N-1, 1 on the same connection (so in the same transaction: the same rows in the
+// same order, as long as the SELECT does not read the table written). Returns the affected rows.
+absl::StatusOr<uint64_t> ExecuteInsertSelect(MysqlConnection& connection, const std::string& insert,
+                                             const std::string& select, const std::vector<std::string>& columns,
+                                             const StatementChangeHandler& on_changes);
+
+// Runs `statement`, which writes one row with `values` in `columns` (an UPDATE of one key, say), and
+// hands what the server changed to `on_changes` (when given), placed on that row. Returns the
+// affected rows.
+absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const std::string& statement,
+                                         const std::vector<std::string>& columns,
+                                         const std::vector<std::optional<std::string>>& values,
+                                         const StatementChangeHandler& on_changes);
 
 }  // namespace migrate::io
 
