@@ -6,11 +6,15 @@
 // adds a Magento 1 attribute note longer than a narrowed Magento 2 column. The run names table,
 // column and key of each in a WARNING and counts them in the summary; with value_changes = fatal
 // it exits 1 at the first (eav_attribute is written before eav_entity_type), and the EAV documents
-// are restored to what they were.
+// are restored to what they were. Then the Tier Price and Url Rewrite deltas, each replaying a
+// Magento 1 change a narrowed Magento 2 column cannot hold: with fatal, `delta --until-caught-up`
+// exits 1 naming table, column and key, and leaves the page's rows (and its changelog) as they
+// were; without, it reports and counts them.
 #include <map>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/stages/stock_sample_test.h"
@@ -27,6 +31,24 @@ constexpr const char* kEavTables[] = {"eav_entity_type",      "eav_attribute",  
 
 class ValueChangesStockTest : public StockSampleTest {
  protected:
+  // The stock config with the data steps the deltas need and, in delta mode, the Tier Price and Url
+  // Rewrite deltas alone; `options` added to <options>.
+  std::string DeltasConfig(const std::string& fixtures, const std::string& options) {
+    std::string config = StockConfigWithDataSteps(
+        fixtures, {"EAV Step", "Map Step", "Url Rewrite Step", "Tier Price Step"});
+    const size_t delta = config.find(R"(<steps mode="delta">)");
+    config.replace(delta, config.find("</steps>", delta) - delta, R"(<steps mode="delta">
+        <step title="Tier Price Step">
+            <delta>Migration\Step\TierPrice\Delta</delta>
+        </step>
+        <step title="Url Rewrite Step">
+            <delta>Migration\Step\UrlRewrite\Version191to2000Delta</delta>
+        </step>
+    )");
+    return WriteFile(options.empty() ? "config.xml" : "fatal.xml",
+                     absl::StrReplaceAll(config, {{"<options>", absl::StrCat("<options>", options)}}));
+  }
+
   std::map<std::string, std::string> EavChecksums() {
     std::map<std::string, std::string> sums;
     for (const char* table : kEavTables) {
@@ -72,6 +94,71 @@ TEST_F(ValueChangesStockTest, EavNamesTheAttributeWhoseValueTheDestinationChange
   EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 4"));
   EXPECT_EQ(Scalar(*destination_, "SELECT entity_model FROM eav_entity_type WHERE entity_type_id = 3"), "");
   EXPECT_EQ(Scalar(*destination_, absl::StrCat("SELECT CHAR_LENGTH(note) FROM eav_attribute WHERE attribute_id = ", id)),
+            "200");
+}
+
+// Tier price 1 (product 44, 449.0000; the delta's key is the tier price's unique key) and a new
+// custom rewrite (whose id a CMS rewrite holds in Magento 2, moved out of its way) of 250
+// characters, replayed into a Magento 2 tier price value narrowed to DECIMAL(8,2) and a
+// request_path narrowed to 200 characters.
+TEST_F(ValueChangesStockTest, TierPriceAndUrlRewriteDeltasNameTheRowsWhoseValuesTheDestinationChanged) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  const ProcessResult data = Migrate({"data", "-a", DeltasConfig(fixtures, "")});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  Exec(*destination_,
+       "ALTER TABLE catalog_product_entity_tier_price MODIFY value DECIMAL(8,2) NOT NULL DEFAULT 0;"
+       "ALTER TABLE url_rewrite MODIFY request_path VARCHAR(200) NULL");
+  const std::string tier_before = Rows(*destination_, "SELECT * FROM catalog_product_entity_tier_price "
+                                                      "WHERE value_id = 1")[0];
+  Exec(*source_, "UPDATE catalog_product_entity_tier_price SET value = 1234567.89 WHERE value_id = 1");
+  Exec(*source_, "INSERT INTO core_url_rewrite (store_id, id_path, request_path, target_path, is_system) VALUES "
+                 "(1, 'custom/long', REPEAT('r', 250), 'catalog/product/view/id/44', 0)");
+  const std::string rewrite_id = Scalar(*source_, "SELECT url_rewrite_id FROM core_url_rewrite WHERE id_path = "
+                                                  "'custom/long'");
+  const std::string fatal = DeltasConfig(fixtures, "<value_changes>fatal</value_changes>");
+
+  // The Tier Price delta runs first: its page stops the run, nothing of it written.
+  const ProcessResult tier_fatal = Migrate({"delta", "--until-caught-up", fatal});
+  EXPECT_EQ(tier_fatal.exit_code, 1) << tier_fatal.output;
+  EXPECT_THAT(tier_fatal.output, HasSubstr("The destination would change a value of catalog_product_entity_tier_price: "
+                                           "catalog_product_entity_tier_price.value at entity_id=44, all_groups=1, "
+                                           "customer_group_id=0, qty=2.0000, website_id=0: '1234567.8900' "
+                                           "(Out of range value for column 'value'). Stopped because option "
+                                           "value_changes is fatal"));
+  EXPECT_EQ(Rows(*destination_, "SELECT * FROM catalog_product_entity_tier_price WHERE value_id = 1")[0], tier_before);
+  EXPECT_NE(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_catalog_product_entity_tier_price"), "0");
+
+  // With the price back in range, the Url Rewrite delta's page stops the run.
+  Exec(*source_, "UPDATE catalog_product_entity_tier_price SET value = 440 WHERE value_id = 1");
+  const ProcessResult rewrite_fatal = Migrate({"delta", "--until-caught-up", fatal});
+  EXPECT_EQ(rewrite_fatal.exit_code, 1) << rewrite_fatal.output;
+  EXPECT_THAT(rewrite_fatal.output,
+              HasSubstr(absl::StrCat("The destination would change a value of url_rewrite: url_rewrite.request_path at "
+                                     "url_rewrite_id=", rewrite_id, ": '", std::string(40, 'r'),
+                                     "...' (250 bytes) (Data truncated for column 'request_path'). Stopped because "
+                                     "option value_changes is fatal")));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM url_rewrite WHERE request_path LIKE 'rrrr%'"), "0");
+  EXPECT_EQ(Scalar(*destination_, "SELECT value FROM catalog_product_entity_tier_price WHERE value_id = 1"),
+            "440.00");
+
+  // Without fatal both arrive changed, reported and counted.
+  Exec(*source_, "UPDATE catalog_product_entity_tier_price SET value = 2345678 WHERE value_id = 1");
+  const ProcessResult run = Migrate({"delta", "--until-caught-up", DeltasConfig(fixtures, "")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("The destination changed 1 value of catalog_product_entity_tier_price.value on the "
+                                    "way in, e.g. entity_id=44, all_groups=1, customer_group_id=0, qty=2.0000, "
+                                    "website_id=0: '2345678.0000' (Out of range value for column "
+                                    "'value')"));
+  EXPECT_THAT(run.output,
+              HasSubstr(absl::StrCat("The destination changed 1 value of url_rewrite.request_path on the way in, e.g. "
+                                     "url_rewrite_id=", rewrite_id, ": '", std::string(40, 'r'),
+                                     "...' (250 bytes) (Data truncated for column 'request_path')")));
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 2"));
+  EXPECT_EQ(Scalar(*destination_, "SELECT value FROM catalog_product_entity_tier_price WHERE value_id = 1"),
+            "999999.99");
+  EXPECT_EQ(Scalar(*destination_,
+                   absl::StrCat("SELECT CHAR_LENGTH(request_path) FROM url_rewrite WHERE url_rewrite_id = ", rewrite_id)),
             "200");
 }
 
