@@ -12,11 +12,13 @@
 // were; without, it reports and counts them.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/stages/stock_sample_rows.h"
 #include "tests/stages/stock_sample_test.h"
 #include "tests/support/test_paths.h"
 
@@ -31,22 +33,27 @@ constexpr const char* kEavTables[] = {"eav_entity_type",      "eav_attribute",  
 
 class ValueChangesStockTest : public StockSampleTest {
  protected:
-  // The stock config with the data steps the deltas need and, in delta mode, the Tier Price and Url
-  // Rewrite deltas alone; `options` added to <options>.
-  std::string DeltasConfig(const std::string& fixtures, const std::string& options) {
-    std::string config = StockConfigWithDataSteps(
-        fixtures, {"EAV Step", "Map Step", "Url Rewrite Step", "Tier Price Step"});
+  // The stock config with the data steps `titles` and, in delta mode, `deltas` (<step> elements)
+  // alone; `options` added to <options>.
+  std::string DeltasConfig(const std::string& fixtures, const std::vector<std::string>& titles,
+                           const std::string& deltas, const std::string& options) {
+    std::string config = StockConfigWithDataSteps(fixtures, titles);
     const size_t delta = config.find(R"(<steps mode="delta">)");
-    config.replace(delta, config.find("</steps>", delta) - delta, R"(<steps mode="delta">
+    config.replace(delta, config.find("</steps>", delta) - delta, absl::StrCat(R"(<steps mode="delta">)", deltas));
+    return WriteFile(options.empty() ? "config.xml" : "fatal.xml",
+                     absl::StrReplaceAll(config, {{"<options>", absl::StrCat("<options>", options)}}));
+  }
+
+  // The config of the Tier Price and Url Rewrite deltas.
+  std::string DeltasConfig(const std::string& fixtures, const std::string& options) {
+    return DeltasConfig(fixtures, {"EAV Step", "Map Step", "Url Rewrite Step", "Tier Price Step"}, R"(
         <step title="Tier Price Step">
             <delta>Migration\Step\TierPrice\Delta</delta>
         </step>
         <step title="Url Rewrite Step">
             <delta>Migration\Step\UrlRewrite\Version191to2000Delta</delta>
         </step>
-    )");
-    return WriteFile(options.empty() ? "config.xml" : "fatal.xml",
-                     absl::StrReplaceAll(config, {{"<options>", absl::StrCat("<options>", options)}}));
+    )", options);
   }
 
   std::map<std::string, std::string> EavChecksums() {
@@ -160,6 +167,57 @@ TEST_F(ValueChangesStockTest, TierPriceAndUrlRewriteDeltasNameTheRowsWhoseValues
   EXPECT_EQ(Scalar(*destination_,
                    absl::StrCat("SELECT CHAR_LENGTH(request_path) FROM url_rewrite WHERE url_rewrite_id = ", rewrite_id)),
             "200");
+}
+
+// A configurable child's own price (product 9002 of kConfigurable) out of the range of a Magento 2
+// decimal value narrowed to DECIMAL(8,2), replayed by the ConfigurablePrices delta when a super
+// attribute price of its parent changes.
+TEST_F(ValueChangesStockTest, ConfigurablePricesDeltaNamesTheRowWhoseValueTheDestinationChanged) {
+  MIGRATE_FIXTURES_OR_SKIP(fixtures);
+  LoadDumps(fixtures);
+  Exec(*source_, kConfigurable);
+  const std::vector<std::string> titles = {"EAV Step", "Map Step", "ConfigurablePrices step"};
+  const std::string deltas = R"(
+        <step title="ConfigurablePrices step">
+            <delta>Migration\Step\ConfigurablePrices\Delta</delta>
+        </step>
+    )";
+  const ProcessResult data = Migrate({"data", "-a", DeltasConfig(fixtures, titles, deltas, "")});
+  ASSERT_EQ(data.exit_code, 0) << data.output;
+  Exec(*destination_, "ALTER TABLE catalog_product_entity_decimal MODIFY value DECIMAL(8,2) NULL");
+  // Magento 1's attribute ids are kept.
+  const std::string price_id =
+      Scalar(*source_, "SELECT attribute_id FROM eav_attribute WHERE entity_type_id = 10 AND attribute_code = 'price'");
+  const std::string own_price = absl::StrCat(
+      "SELECT value FROM catalog_product_entity_decimal WHERE entity_id = 9002 AND store_id = 0 AND attribute_id = ",
+      price_id);
+  const std::string before = Scalar(*destination_, own_price);
+  const std::string price_value_id = Scalar(
+      *source_, absl::StrCat("SELECT value_id FROM catalog_product_entity_decimal WHERE entity_id = 9002 AND "
+                             "store_id = 0 AND attribute_id = ", price_id));
+  Exec(*source_, absl::StrCat("UPDATE catalog_product_entity_decimal SET value = 12345678 WHERE value_id = ",
+                              price_value_id, "; UPDATE catalog_product_super_attribute_pricing SET pricing_value = 6 "
+                              "WHERE value_id = 901"));
+
+  const ProcessResult fatal =
+      Migrate({"delta", "--until-caught-up",
+               DeltasConfig(fixtures, titles, deltas, "<value_changes>fatal</value_changes>")});
+  EXPECT_EQ(fatal.exit_code, 1) << fatal.output;
+  EXPECT_THAT(fatal.output, HasSubstr(absl::StrCat("The destination would change a value of "
+                                                   "catalog_product_entity_decimal: catalog_product_entity_decimal.value "
+                                                   "at value_id=", price_value_id, ": '12345678.0000' (Out of range "
+                                                   "value for column 'value'). Stopped because option value_changes "
+                                                   "is fatal")));
+  EXPECT_EQ(Scalar(*destination_, own_price), before);
+  EXPECT_NE(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_catalog_product_super_attribute_pricing"), "0");
+
+  const ProcessResult run = Migrate({"delta", "--until-caught-up", DeltasConfig(fixtures, titles, deltas, "")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr(absl::StrCat("The destination changed 1 value of catalog_product_entity_decimal.value "
+                                                 "on the way in, e.g. value_id=", price_value_id, ": '12345678.0000' "
+                                                 "(Out of range value for column 'value')")));
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
+  EXPECT_EQ(Scalar(*source_, "SELECT COUNT(*) FROM m2_cl_catalog_product_super_attribute_pricing"), "0");
 }
 
 }  // namespace
