@@ -162,7 +162,7 @@ absl::StatusOr<uint64_t> MoveValues(MysqlConnection& connection, const ValueMove
       connection,
       absl::StrCat("INSERT INTO ", Name(*move.to), " (`attribute_id`, `store_id`, `entity_id`, `value`) ", select,
                    " ON DUPLICATE KEY UPDATE `value` = VALUES(`value`)"),
-      select, {"attribute_id", "store_id", "entity_id", "value"}, on_changes);
+      select, move.to->database, move.to->name, {"attribute_id", "store_id", "entity_id", "value"}, on_changes);
   if (!copied.ok()) {
     return WithContext(copied.status(), absl::StrCat("copying values from ", move.from->name, " to ", move.to->name));
   }

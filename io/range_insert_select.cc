@@ -81,8 +81,8 @@ std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo,
 
 absl::StatusOr<uint64_t> RunInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
                                          const std::string& where, const StatementChangeHandler& on_changes) {
-  return ExecuteInsertSelect(connection, InsertSelectSql(plan, where), SelectSql(plan, where), plan.target_columns,
-                             on_changes);
+  return ExecuteInsertSelect(connection, InsertSelectSql(plan, where), SelectSql(plan, where), plan.database,
+                             plan.target_table, plan.target_columns, on_changes);
 }
 
 absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan) {

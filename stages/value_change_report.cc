@@ -71,7 +71,8 @@ io::StatementChangeHandler ValueChangeRecorder(RunContext& context, std::string 
                                                std::vector<std::string> key_columns) {
   return [&context, table = std::move(table), key_columns = std::move(key_columns)](const io::StatementChanges& found) {
     if (found.changes.empty()) return absl::OkStatus();
-    const std::vector<std::string> key = key_columns.empty() ? KeyAmong(context, table, found.columns) : key_columns;
+    std::vector<std::string> key = key_columns.empty() ? found.key_columns : key_columns;
+    if (key.empty()) key = KeyAmong(context, table, found.columns);
     return Record(context, table, found.columns, found.rows, found.changes, key);
   };
 }

@@ -131,7 +131,7 @@ absl::Status ReplaceSalesChannels(Msi& msi, const io::StatementChangeHandler& on
                                           " WHERE `code` <> 'admin' ORDER BY `website_id`");
   absl::StatusOr<uint64_t> written = io::ExecuteInsertSelect(
       msi.connection(), absl::StrCat("INSERT INTO ", msi.Qualified(kSalesChannel), " (`type`, `code`, `stock_id`) ", select),
-      select, {"type", "code", "stock_id"}, on_changes);
+      select, msi.database(), msi.Table(kSalesChannel), {"type", "code", "stock_id"}, on_changes);
   if (!written.ok()) return written.status();
   return transaction->Commit();
 }

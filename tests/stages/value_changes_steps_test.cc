@@ -1,8 +1,8 @@
 // The values the destination changes on the way in (README "Values the destination would change"),
 // for the writers that are not the copy engine, each on small hand-made tables with a Magento 2
 // column too narrow for what arrives: Ratings' UPDATE, SalesIncrement's meta and profile rows,
-// PostProcessing's move of multiselect values, and the INSERT ... SELECT of the OrderGrids and
-// Inventory deltas. Each run names table, column and key in a WARNING and counts the change in the
+// PostProcessing's move of multiselect values, the INSERT ... SELECT of the OrderGrids and
+// Inventory deltas, and Inventory's sales channels. Each run names table, column and key in a WARNING and counts the change in the
 // summary; with value_changes = fatal the run exits 1 naming them, and the destination keeps what
 // it had before that write.
 #include <string>
@@ -275,6 +275,29 @@ TEST_F(ValueChangesStepsTest, InventoryDeltaNamesTheSourceItemWhoseValueTheDesti
                                                  sku)));
   EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
   EXPECT_EQ(PendingKeys("inventory"), "0");
+}
+
+// Inventory's data stage names its sales channels after the websites: a code column narrowed to
+// three characters cuts 'base'.
+TEST_F(ValueChangesStepsTest, InventoryNamesTheSalesChannelWhoseValueTheDestinationChanged) {
+  Exec(*destination_, kStockAndMsi);
+  Exec(*destination_, "ALTER TABLE inventory_stock_sales_channel MODIFY code VARCHAR(3) NOT NULL;"
+                      "INSERT INTO inventory_stock_sales_channel VALUES ('website', 'old', 1)");
+  const ProcessResult fatal = Migrate({"data", WriteConfig("data", DataStep("Inventory"), kFatal)});
+  EXPECT_EQ(fatal.exit_code, 1) << fatal.output;
+  EXPECT_THAT(fatal.output, HasSubstr("The destination would change a value of inventory_stock_sales_channel: "
+                                      "inventory_stock_sales_channel.code at type=website, code=base: 'base' (Data "
+                                      "truncated for column 'code'). Stopped because option value_changes is fatal"));
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_stock_sales_channel"), ElementsAre("website|old|1"));
+
+  const ProcessResult run = Migrate({"data", WriteConfig("data", DataStep("Inventory"), "")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(Logged(run.output, "WARNING",
+                     "The destination changed 1 value of inventory_stock_sales_channel.code on the way in, e.g. "
+                     "type=website, code=base: 'base' (Data truncated for column 'code')"))
+      << run.output;
+  EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
+  EXPECT_THAT(Rows(*destination_, "SELECT * FROM inventory_stock_sales_channel"), ElementsAre("website|bas|1"));
 }
 
 }  // namespace
