@@ -215,15 +215,19 @@ absl::StatusOr<uint64_t> CountValuesNewTo(MysqlConnection& connection, const Val
   return QueryCount(connection, sql, absl::StrCat("counting the values new to ", move.to->name));
 }
 
-absl::StatusOr<uint64_t> MoveValues(MysqlConnection& connection, const ValueMove& move) {
+absl::StatusOr<uint64_t> MoveValues(MysqlConnection& connection, const ValueMove& move,
+                                    const StatementChangeHandler& on_changes) {
   if (move.attribute_ids.empty()) return 0;
   const std::string condition = MoveCondition(move, true);
-  if (absl::Status status = connection.Execute(absl::StrCat(
-          "INSERT INTO ", Name(*move.to), " (`attribute_id`, `store_id`, `entity_id`, `value`) "
-          "SELECT f.`attribute_id`, f.`store_id`, f.`entity_id`, f.`value` FROM ", Name(*move.from), " AS f WHERE ",
-          condition, " ON DUPLICATE KEY UPDATE `value` = VALUES(`value`)"));
-      !status.ok()) {
-    return WithContext(status, absl::StrCat("copying values from ", move.from->name, " to ", move.to->name));
+  const std::string select = absl::StrCat("SELECT f.`attribute_id`, f.`store_id`, f.`entity_id`, f.`value` FROM ",
+                                          Name(*move.from), " AS f WHERE ", condition);
+  absl::StatusOr<uint64_t> copied = ExecuteInsertSelect(
+      connection,
+      absl::StrCat("INSERT INTO ", Name(*move.to), " (`attribute_id`, `store_id`, `entity_id`, `value`) ", select,
+                   " ON DUPLICATE KEY UPDATE `value` = VALUES(`value`)"),
+      select, move.to->database, move.to->name, {"attribute_id", "store_id", "entity_id", "value"}, on_changes);
+  if (!copied.ok()) {
+    return WithContext(copied.status(), absl::StrCat("copying values from ", move.from->name, " to ", move.to->name));
   }
   return ExecuteCounted(connection, absl::StrCat("DELETE f FROM ", Name(*move.from), " AS f WHERE ", condition),
                         absl::StrCat("deleting the values moved from ", move.from->name));

@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "io/mysql_connection.h"
 #include "io/table_schema.h"
+#include "io/value_change.h"
 
 namespace migrate::io {
 
@@ -83,9 +84,11 @@ absl::StatusOr<TooLongValues> FindValuesTooLong(MysqlConnection& connection, con
 absl::StatusOr<uint64_t> CountValuesNewTo(MysqlConnection& connection, const ValueMove& move);
 
 // INSERT INTO to (attribute_id, store_id, entity_id, value) SELECT ... FROM from ... ON DUPLICATE KEY
-// UPDATE value = VALUES(value), then DELETE of the same rows from `from`. Returns the rows deleted
-// from `from`.
-absl::StatusOr<uint64_t> MoveValues(MysqlConnection& connection, const ValueMove& move);
+// UPDATE value = VALUES(value), then DELETE of the same rows from `from`. The values the server
+// changed on the way into `to` go to `on_changes` (io/value_change.h) before the DELETE; an error it
+// returns stops the move. Returns the rows deleted from `from`.
+absl::StatusOr<uint64_t> MoveValues(MysqlConnection& connection, const ValueMove& move,
+                                    const StatementChangeHandler& on_changes = nullptr);
 
 }  // namespace migrate::io
 

@@ -33,12 +33,27 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
   return std::make_pair(row[0].value_or(""), count);
 }
 
+// The WHERE of the range (lo, hi]; `lo` empty means open below.
+std::string RangeWhere(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
+  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
+  std::string where;
+  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
+  absl::StrAppend(&where, key, " <= ", hi);
+  return where;
+}
+
+// The SELECT of InsertSelectSql(plan, where).
+std::string SelectSql(const RangeInsertSelect& plan, const std::string& where) {
+  std::string sql = absl::StrCat(plan.select, " WHERE ", where);
+  if (!plan.condition.empty()) absl::StrAppend(&sql, " AND (", plan.condition, ")");
+  return sql;
+}
+
 }  // namespace
 
 std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& where) {
   std::string sql = absl::StrCat("INSERT INTO ", QualifiedName(plan.database, plan.target_table), " (",
-                                 QuotedList(plan.target_columns), ") ", plan.select, " WHERE ", where);
-  if (!plan.condition.empty()) absl::StrAppend(&sql, " AND (", plan.condition, ")");
+                                 QuotedList(plan.target_columns), ") ", SelectSql(plan, where));
   std::vector<std::string> updates;
   for (const std::string& column : plan.target_columns) {
     bool keep = false;
@@ -52,11 +67,13 @@ std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& wh
 }
 
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
-  const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
-  std::string where;
-  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
-  absl::StrAppend(&where, key, " <= ", hi);
-  return InsertSelectSql(plan, where);
+  return InsertSelectSql(plan, RangeWhere(plan, lo, hi));
+}
+
+absl::StatusOr<uint64_t> RunInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                         const std::string& where, const StatementChangeHandler& on_changes) {
+  return ExecuteInsertSelect(connection, InsertSelectSql(plan, where), SelectSql(plan, where), plan.database,
+                             plan.target_table, plan.target_columns, on_changes);
 }
 
 absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan) {
@@ -89,23 +106,18 @@ absl::StatusOr<std::vector<InsertRange>> PlanInsertRanges(MysqlConnection& conne
 }
 
 absl::Status RunInsertRange(MysqlConnection& connection, const RangeInsertSelect& plan, const InsertRange& range,
-                            const std::function<absl::Status(const ValueChanges&)>& on_changes) {
-  const std::string statement = RangeInsertSql(plan, range.after, range.upto);
-  if (!on_changes) return connection.Execute(statement);
+                            const StatementChangeHandler& on_changes) {
+  const std::string where = RangeWhere(plan, range.after, range.upto);
+  if (!on_changes) return connection.Execute(InsertSelectSql(plan, where));
   absl::StatusOr<Transaction> transaction = Transaction::Begin(connection);
   if (!transaction.ok()) return transaction.status();
-  if (absl::Status status = connection.Execute(statement); !status.ok()) return status;
-  if (const unsigned int warnings = WarningCount(connection); warnings > 0) {
-    ValueChanges changes;
-    if (absl::Status status = CollectStatementWarnings(connection, warnings, &changes); !status.ok()) return status;
-    if (absl::Status status = on_changes(changes); !status.ok()) return status;
-  }
+  if (absl::Status status = RunInsertSelect(connection, plan, where, on_changes).status(); !status.ok()) return status;
   return transaction->Commit();
 }
 
 absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
                                               size_t rows_per_range, const std::function<bool()>& stop,
-                                              const std::function<absl::Status(const ValueChanges&)>& on_changes) {
+                                              const StatementChangeHandler& on_changes) {
   absl::StatusOr<std::vector<InsertRange>> ranges = PlanInsertRanges(connection, plan, rows_per_range);
   if (!ranges.ok()) return ranges.status();
   uint64_t covered = 0;

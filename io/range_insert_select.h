@@ -80,18 +80,24 @@ struct InsertRange {
 absl::StatusOr<std::vector<InsertRange>> PlanInsertRanges(MysqlConnection& connection, const RangeInsertSelect& plan,
                                                           size_t rows_per_range);
 
+// Runs InsertSelectSql(plan, where) (in the caller's transaction, if any) and hands the values the
+// server changed to `on_changes` (when given), placed on their rows (io/value_change.h: target
+// columns and values as the SELECT computes them). Returns the affected rows.
+absl::StatusOr<uint64_t> RunInsertSelect(MysqlConnection& connection, const RangeInsertSelect& plan,
+                                         const std::string& where, const StatementChangeHandler& on_changes);
+
 // Runs one range's statement, autocommitted; with `on_changes`, in a transaction of its own, and
-// the values the server changed in it (io/value_change.h, without rows: the messages number the
-// SELECT's rows) are handed to it before the commit; an error it returns rolls the range back.
+// the values the server changed in it are handed to it as RunInsertSelect does, before the commit;
+// an error it returns rolls the range back.
 absl::Status RunInsertRange(MysqlConnection& connection, const RangeInsertSelect& plan, const InsertRange& range,
-                            const std::function<absl::Status(const ValueChanges&)>& on_changes = nullptr);
+                            const StatementChangeHandler& on_changes = nullptr);
 
 // Runs every range of PlanInsertRanges, one after the other, with RunInsertRange. `stop` is asked
 // between ranges; when it says true the run ends with a Cancelled error. Returns the rows the
 // driving table's ranges covered. An error of `on_changes` ends the run.
 absl::StatusOr<uint64_t> RunRangeInsertSelect(
     MysqlConnection& connection, const RangeInsertSelect& plan, size_t rows_per_range, const std::function<bool()>& stop,
-    const std::function<absl::Status(const ValueChanges&)>& on_changes = nullptr);
+    const StatementChangeHandler& on_changes = nullptr);
 
 }  // namespace migrate::io
 

@@ -13,6 +13,32 @@ namespace {
 constexpr size_t kStatementBytes = 1 << 20;
 constexpr size_t kStatementValues = 60000;
 
+// After the statement that wrote `records` [first, end) into `columns`: its changes, to `on_changes`.
+absl::Status HandChanges(MysqlConnection& connection, unsigned int warnings, const std::vector<Record>& records,
+                         size_t first, size_t end, const std::vector<std::string>& columns,
+                         const StatementChangeHandler& on_changes) {
+  StatementChanges found;
+  found.columns = columns;
+  found.rows.Reset(columns.size());
+  for (size_t i = first; i < end; ++i) {
+    for (const std::string& column : columns) {
+      const Value value = FieldOf(records[i], column);
+      if (value.has_value()) {
+        found.rows.AddValue(*value);
+      } else {
+        found.rows.AddNull();
+      }
+    }
+    found.rows.FinishRow();
+  }
+  if (absl::Status status = CollectValueChanges(connection, warnings, found.rows, columns, 0, end - first,
+                                                &found.changes);
+      !status.ok()) {
+    return status;
+  }
+  return on_changes(found);
+}
+
 }  // namespace
 
 Value FieldOf(const Record& record, absl::string_view column) {
@@ -41,7 +67,7 @@ absl::StatusOr<std::vector<Record>> ReadRecords(MysqlConnection& connection, abs
 }
 
 absl::Status InsertRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
-                           const std::vector<Record>& records) {
+                           const std::vector<Record>& records, const StatementChangeHandler& on_changes) {
   std::set<std::string, std::less<>> names;
   for (const Record& record : records) {
     for (const auto& [column, value] : record) names.insert(column);
@@ -55,17 +81,24 @@ absl::Status InsertRecords(MysqlConnection& connection, absl::string_view databa
   std::string rows;
   BoundValues values;
   size_t value_bytes = 0;
-  auto flush = [&]() -> absl::Status {
+  size_t first = 0;  // the first record of the statement being built
+  auto flush = [&](size_t end) -> absl::Status {
     if (rows.empty()) return absl::OkStatus();
     absl::StatusOr<uint64_t> inserted = ExecuteBound(connection, head + rows, values);
     rows.clear();
     values.clear();
     value_bytes = 0;
-    return inserted.status();
+    if (!inserted.ok()) return inserted.status();
+    const unsigned int warnings = WarningCount(connection);
+    const size_t statement_first = first;
+    first = end;
+    if (warnings == 0 || !on_changes) return absl::OkStatus();
+    return HandChanges(connection, warnings, records, statement_first, end, columns, on_changes);
   };
-  for (const Record& record : records) {
+  for (size_t index = 0; index < records.size(); ++index) {
+    const Record& record = records[index];
     if (!rows.empty() && (value_bytes > kStatementBytes || values.size() + columns.size() > kStatementValues)) {
-      if (absl::Status status = flush(); !status.ok()) return status;
+      if (absl::Status status = flush(index); !status.ok()) return status;
     }
     rows.append(rows.empty() ? "(" : ", (");
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -81,16 +114,16 @@ absl::Status InsertRecords(MysqlConnection& connection, absl::string_view databa
     }
     rows.append(")");
   }
-  return flush();
+  return flush(records.size());
 }
 
 absl::Status ReplaceRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
-                            const std::vector<Record>& records) {
+                            const std::vector<Record>& records, const StatementChangeHandler& on_changes) {
   if (absl::Status status = connection.Execute(absl::StrCat("TRUNCATE TABLE ", QualifiedName(database, table)));
       !status.ok()) {
     return status;
   }
-  return InsertRecords(connection, database, table, records);
+  return InsertRecords(connection, database, table, records, on_changes);
 }
 
 }  // namespace migrate::io

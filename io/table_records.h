@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "io/mysql_connection.h"
+#include "io/value_change.h"
 
 namespace migrate::io {
 
@@ -31,14 +32,17 @@ Value FieldOf(const Record& record, absl::string_view column);
 absl::StatusOr<std::vector<Record>> ReadRecords(MysqlConnection& connection, absl::string_view database,
                                                 absl::string_view table, const std::vector<std::string>& order_by);
 
-// Inserts `records` into `database`.`table`; a column a record lacks gets its DEFAULT.
+// Inserts `records` into `database`.`table`; a column a record lacks gets its DEFAULT. The values
+// the server changed (io/value_change.h) go to `on_changes` (when given) after each statement,
+// rows as records of that statement (a column the record lacks shows as NULL); an error it returns
+// stops the insert.
 absl::Status InsertRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
-                           const std::vector<Record>& records);
+                           const std::vector<Record>& records, const StatementChangeHandler& on_changes = nullptr);
 
 // TRUNCATE TABLE (with foreign_key_checks off on the session, as the destination's is, it does not
 // cascade), then InsertRecords.
 absl::Status ReplaceRecords(MysqlConnection& connection, absl::string_view database, absl::string_view table,
-                            const std::vector<Record>& records);
+                            const std::vector<Record>& records, const StatementChangeHandler& on_changes = nullptr);
 
 }  // namespace migrate::io
 

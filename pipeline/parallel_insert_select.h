@@ -33,7 +33,7 @@ struct InsertSelectJob {
   io::RangeInsertSelect plan;
   // Handed the values the server changed in each range, as io::RunRangeInsertSelect's on_changes;
   // may be empty. Called from the lanes' threads, so it must be thread-safe.
-  std::function<absl::Status(const io::ValueChanges&)> on_changes;
+  io::StatementChangeHandler on_changes;
 };
 
 struct InsertSelectOutcome {

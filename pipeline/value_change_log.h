@@ -36,7 +36,7 @@ class ValueChangeLog {
     // The first kExamples changes: "key: value (what the server did)".
     std::vector<std::string> examples;
   };
-  static constexpr size_t kExamples = 3;
+  static constexpr size_t kExamples = io::kPlacedChangesPerColumn;
 
   explicit ValueChangeLog(bool fatal = false) : fatal_(fatal) {}
 

@@ -1,10 +1,12 @@
 #include "stages/value_change_report.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/table_schema.h"
 
 namespace migrate::stages {
 
@@ -18,25 +20,60 @@ void ReportValueChanges(RunContext& context, const StepLog& log) {
   }
 }
 
-absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
-                                const std::vector<std::string>& key_columns) {
-  if (writer.value_changes().empty()) return absl::OkStatus();
+namespace {
+
+// Records `changes` of `written` (whose columns are `columns`) into `table`, rows named by `key_columns`.
+absl::Status Record(RunContext& context, const std::string& table, const std::vector<std::string>& columns,
+                    const io::RowBatch& written, const io::ValueChanges& changes,
+                    const std::vector<std::string>& key_columns) {
   std::vector<std::string> names;
   std::vector<size_t> positions;
   for (const std::string& key : key_columns) {
-    for (size_t i = 0; i < writer.columns().size(); ++i) {
-      if (writer.columns()[i] != key) continue;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] != key) continue;
       names.push_back(key);
       positions.push_back(i);
     }
   }
-  return context.value_changes().Record(writer.table(), writer.columns(), batch, writer.value_changes(),
-                                        [&](size_t row) { return pipeline::DescribeKey(names, positions, batch, row); });
+  return context.value_changes().Record(table, columns, written, changes, [&](size_t row) {
+    return pipeline::DescribeKey(names, positions, written, row);
+  });
 }
 
-std::function<absl::Status(const io::ValueChanges&)> ValueChangeRecorder(RunContext& context, std::string table) {
-  return [&context, table = std::move(table)](const io::ValueChanges& changes) {
-    return context.value_changes().Record(table, {}, io::RowBatch(), changes, [](size_t) { return std::string(); });
+// The primary key of the destination's `table`, else its first unique key, when `columns` hold all of it.
+std::vector<std::string> KeyAmong(RunContext& context, const std::string& table,
+                                  const std::vector<std::string>& columns) {
+  absl::StatusOr<const io::DatabaseSchema*> schema = context.DestinationSchema();
+  if (!schema.ok()) return {};
+  auto found = (*schema)->find(table);
+  if (found == (*schema)->end()) return {};
+  auto written = [&](const std::vector<std::string>& key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [&](const std::string& column) {
+      return std::find(columns.begin(), columns.end(), column) != columns.end();
+    });
+  };
+  if (written(found->second.primary_key)) return found->second.primary_key;
+  for (const io::IndexSchema& unique : found->second.unique_keys) {
+    if (written(unique.columns)) return unique.columns;
+  }
+  return {};
+}
+
+}  // namespace
+
+absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
+                                const std::vector<std::string>& key_columns) {
+  if (writer.value_changes().empty()) return absl::OkStatus();
+  return Record(context, writer.table(), writer.columns(), batch, writer.value_changes(), key_columns);
+}
+
+io::StatementChangeHandler ValueChangeRecorder(RunContext& context, std::string table,
+                                               std::vector<std::string> key_columns) {
+  return [&context, table = std::move(table), key_columns = std::move(key_columns)](const io::StatementChanges& found) {
+    if (found.changes.empty()) return absl::OkStatus();
+    std::vector<std::string> key = key_columns.empty() ? found.key_columns : key_columns;
+    if (key.empty()) key = KeyAmong(context, table, found.columns);
+    return Record(context, table, found.columns, found.rows, found.changes, key);
   };
 }
 

@@ -4,7 +4,6 @@
 #ifndef MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
 #define MIGRATE_STAGES_VALUE_CHANGE_REPORT_H_
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,9 +26,12 @@ void ReportValueChanges(RunContext& context, const StepLog& log);
 absl::Status RecordValueChanges(RunContext& context, const io::BulkWriter& writer, const io::RowBatch& batch,
                                 const std::vector<std::string>& key_columns);
 
-// For set-based SQL (io::RunRangeInsertSelect): records what a statement writing `table` changed,
-// without keys; an error when such changes are fatal.
-std::function<absl::Status(const io::ValueChanges&)> ValueChangeRecorder(RunContext& context, std::string table);
+// For writes without a batch of their own (set-based SQL such as io::RunInsertSelect, rows written
+// from records by io::InsertRecords): records what a statement writing `table` changed, naming rows
+// by `key_columns`, or when none are given by the destination table's primary key (else its first
+// unique key) where the statement writes all its columns; an error when such changes are fatal.
+io::StatementChangeHandler ValueChangeRecorder(RunContext& context, std::string table,
+                                               std::vector<std::string> key_columns = {});
 
 // The summary's words for the run's total, e.g. "values changed by the destination: 0".
 std::string ValueChangeSummary(const RunContext& context);

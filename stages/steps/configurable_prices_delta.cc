@@ -145,7 +145,8 @@ absl::StatusOr<uint64_t> ConfigurableChildRefresh::Refresh(RunContext& context, 
         if (row[0].has_value()) keys.push_back(io::Key{*row[0]});
       }
       absl::StatusOr<pipeline::DeltaApplyResult> copied =
-          pipeline::ApplyChangedKeysInTransaction(*decimal_plan_, keys, source, destination, batch_size);
+          pipeline::ApplyChangedKeysInTransaction(*decimal_plan_, keys, source, destination, batch_size,
+                                                  &context.value_changes());
       if (!copied.ok()) return copied.status();
       rows += copied->rows_upserted;
     }

@@ -118,21 +118,21 @@ io::RangeInsertSelect ShipmentSources(Msi& msi, const std::string& code) {
   return plan;
 }
 
-// inventory_stock_sales_channel replaced by the websites but admin, all on the default stock.
-absl::Status ReplaceSalesChannels(Msi& msi) {
+// inventory_stock_sales_channel replaced by the websites but admin, all on the default stock; the
+// values the destination changes go to `on_changes`.
+absl::Status ReplaceSalesChannels(Msi& msi, const io::StatementChangeHandler& on_changes) {
   absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(msi.connection());
   if (!transaction.ok()) return transaction.status();
   if (absl::Status status = msi.connection().Execute(absl::StrCat("DELETE FROM ", msi.Qualified(kSalesChannel)));
       !status.ok()) {
     return status;
   }
-  if (absl::Status status = msi.connection().Execute(
-          absl::StrCat("INSERT INTO ", msi.Qualified(kSalesChannel),
-                       " (`type`, `code`, `stock_id`) SELECT 'website', `code`, 1 FROM ",
-                       msi.Qualified("store_website"), " WHERE `code` <> 'admin' ORDER BY `website_id`"));
-      !status.ok()) {
-    return status;
-  }
+  const std::string select = absl::StrCat("SELECT 'website', `code`, 1 FROM ", msi.Qualified("store_website"),
+                                          " WHERE `code` <> 'admin' ORDER BY `website_id`");
+  absl::StatusOr<uint64_t> written = io::ExecuteInsertSelect(
+      msi.connection(), absl::StrCat("INSERT INTO ", msi.Qualified(kSalesChannel), " (`type`, `code`, `stock_id`) ", select),
+      select, msi.database(), msi.Table(kSalesChannel), {"type", "code", "stock_id"}, on_changes);
+  if (!written.ok()) return written.status();
   return transaction->Commit();
 }
 
@@ -171,7 +171,10 @@ absl::StatusOr<bool> InventoryData::Run(RunContext& context, const StepLog& log)
   absl::StatusOr<uint64_t> items = io::RunRangeInsertSelect(msi->connection(), source_items, context.BulkSize(), stop,
                                                             ValueChangeRecorder(context, source_items.target_table));
   if (!items.ok()) return items.status();
-  if (absl::Status status = ReplaceSalesChannels(*msi); !status.ok()) return status;
+  if (absl::Status status = ReplaceSalesChannels(*msi, ValueChangeRecorder(context, msi->Table(kSalesChannel)));
+      !status.ok()) {
+    return status;
+  }
   const io::RangeInsertSelect shipment_sources = ShipmentSources(*msi, code);
   absl::StatusOr<uint64_t> shipments =
       io::RunRangeInsertSelect(msi->connection(), shipment_sources, context.BulkSize(), stop,
@@ -225,12 +228,12 @@ absl::StatusOr<uint64_t> InventoryDelta::Refresh(RunContext& context, io::MysqlC
   uint64_t rows = 0;
   if (auto items = page.find("cataloginventory_stock_item"); items != page.end()) {
     const std::string ids = IdList(items->second);
-    if (absl::Status status = destination.Execute(
-            io::InsertSelectSql(SourceItems(msi, code_), absl::StrCat("legacy_stock_item.item_id IN (", ids, ")")));
-        !status.ok()) {
-      return status;
-    }
-    rows += destination.affected_rows();
+    const io::RangeInsertSelect source_items = SourceItems(msi, code_);
+    absl::StatusOr<uint64_t> written =
+        io::RunInsertSelect(destination, source_items, absl::StrCat("legacy_stock_item.item_id IN (", ids, ")"),
+                            ValueChangeRecorder(context, source_items.target_table));
+    if (!written.ok()) return written.status();
+    rows += *written;
     absl::StatusOr<uint64_t> left = io::CountRows(destination, msi.database(), msi.Table("cataloginventory_stock_item"),
                                                   absl::StrCat("`item_id` IN (", ids, ")"));
     if (!left.ok()) return left.status();
@@ -251,12 +254,12 @@ absl::StatusOr<uint64_t> InventoryDelta::Refresh(RunContext& context, io::MysqlC
   }
   if (auto shipments = page.find("sales_flat_shipment"); shipments != page.end()) {
     const std::string ids = IdList(shipments->second);
-    if (absl::Status status = destination.Execute(
-            io::InsertSelectSql(ShipmentSources(msi, code_), absl::StrCat("sales_shipment.entity_id IN (", ids, ")")));
-        !status.ok()) {
-      return status;
-    }
-    rows += destination.affected_rows();
+    const io::RangeInsertSelect shipment_sources = ShipmentSources(msi, code_);
+    absl::StatusOr<uint64_t> written =
+        io::RunInsertSelect(destination, shipment_sources, absl::StrCat("sales_shipment.entity_id IN (", ids, ")"),
+                            ValueChangeRecorder(context, shipment_sources.target_table));
+    if (!written.ok()) return written.status();
+    rows += *written;
     absl::StatusOr<uint64_t> deleted = io::DeleteOrphans(
         destination, io::OrphanDelete{msi.database(), msi.Table(kShipmentSource), "shipment_id",
                                       msi.Table("sales_shipment"), "entity_id",

@@ -6,11 +6,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/range_insert_select.h"
 #include "io/result_set.h"
 #include "io/table_sql.h"
 #include "mapping/document_prefix.h"
 #include "stages/delta_followers.h"
 #include "stages/steps/order_grids_columns.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -105,8 +107,10 @@ absl::StatusOr<uint64_t> OrderGridsDelta::Refresh(RunContext& context, io::Mysql
     if (base_terms.empty()) continue;
     if (grid_terms.empty()) grid_terms.push_back("FALSE");
     const std::string where = absl::StrCat("(", absl::StrJoin(base_terms, " OR "), ")");
-    if (absl::Status status = destination.Execute(io::InsertSelectSql(grid.plan, where)); !status.ok()) return status;
-    rows += destination.affected_rows();
+    absl::StatusOr<uint64_t> written =
+        io::RunInsertSelect(destination, grid.plan, where, ValueChangeRecorder(context, grid.plan.target_table));
+    if (!written.ok()) return written.status();
+    rows += *written;
     absl::StatusOr<uint64_t> deleted = io::DeleteOrphans(
         destination, io::OrphanDelete{database, grid.plan.target_table, "entity_id", grid.plan.driving_table,
                                       "entity_id", absl::StrJoin(grid_terms, " OR ")});

@@ -17,6 +17,7 @@
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
 #include "mapping/groups.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -32,9 +33,9 @@ std::string Counted(absl::string_view table, uint64_t rows) { return absl::StrCa
 
 class PostProcessor {
  public:
-  PostProcessor(const StepLog& log, const mapping::DocumentPrefixes& prefixes, io::MysqlConnection& connection,
+  PostProcessor(RunContext& context, const StepLog& log, io::MysqlConnection& connection,
                 const io::DatabaseSchema& schema, io::AdjustmentStore adjustments)
-      : log_(log), prefixes_(prefixes), connection_(connection), schema_(schema),
+      : context_(context), log_(log), prefixes_(context.prefixes()), connection_(connection), schema_(schema),
         adjustments_(std::move(adjustments)) {}
 
   absl::Status EavLeftovers(const mapping::Groups& groups);
@@ -60,6 +61,7 @@ class PostProcessor {
                                                   const std::vector<absl::string_view>& columns,
                                                   std::vector<std::string>* skipped) const;
 
+  RunContext& context_;
   const StepLog& log_;
   const mapping::DocumentPrefixes& prefixes_;
   io::MysqlConnection& connection_;
@@ -244,7 +246,7 @@ absl::Status PostProcessor::MultiselectToVarchar() {
   absl::Status status = InTransaction([&]() -> absl::Status {
     absl::StatusOr<uint64_t> new_rows = io::CountValuesNewTo(connection_, move);
     if (!new_rows.ok()) return new_rows.status();
-    absl::StatusOr<uint64_t> deleted = io::MoveValues(connection_, move);
+    absl::StatusOr<uint64_t> deleted = io::MoveValues(connection_, move, ValueChangeRecorder(context_, varchar->name));
     if (!deleted.ok()) return deleted.status();
     moved = *deleted;
     added = *new_rows;
@@ -294,7 +296,7 @@ absl::StatusOr<bool> PostProcessingData::Run(RunContext& context, const StepLog&
   absl::StatusOr<io::AdjustmentStore> adjustments = io::AdjustmentStore::Open(**connection);
   if (!adjustments.ok()) return adjustments.status();
 
-  PostProcessor processor(log, context.prefixes(), **connection, **schema, std::move(*adjustments));
+  PostProcessor processor(context, log, **connection, **schema, std::move(*adjustments));
   const std::vector<std::function<absl::Status()>> actions = {
       [&] { return processor.EavLeftovers(*groups); },
       [&] { return processor.AttributeSetLeftovers(*groups); },

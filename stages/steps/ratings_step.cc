@@ -5,8 +5,12 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "io/result_set.h"
 #include "io/table_sql.h"
+#include "io/transaction.h"
+#include "io/value_change.h"
 #include "mapping/document_prefix.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -60,13 +64,25 @@ absl::StatusOr<bool> RatingsData::Run(RunContext& context, const StepLog& log) {
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> destination = context.connections().OpenDestination();
   if (!destination.ok()) return destination.status();
   const RatingTables tables = TablesOf(context);
-  // The derived table keeps MariaDB from refusing a subquery on a table the UPDATE joins.
-  absl::Status status = (*destination)->Execute(
-      absl::StrCat("UPDATE ", io::QualifiedName(tables.database, tables.rating),
-                   " SET `is_active` = 1 WHERE `rating_id` IN (SELECT `rating_id` FROM (", AssignedRatings(tables),
-                   ") AS assigned)"));
-  if (!status.ok()) return status;
-  log.Info(absl::StrCat((*destination)->affected_rows(), " ratings assigned to a store view made active"));
+  absl::StatusOr<io::ResultSet> assigned =
+      (*destination)->Query(absl::StrCat(AssignedRatings(tables), " ORDER BY `rating_id`"));
+  if (!assigned.ok()) return assigned.status();
+  // One UPDATE per rating (a store's few), so that a value the destination changes names its rating.
+  const io::StatementChangeHandler record = ValueChangeRecorder(context, tables.rating, {"rating_id"});
+  absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(**destination);
+  if (!transaction.ok()) return transaction.status();
+  uint64_t activated = 0;
+  for (const io::Row& row : assigned->rows()) {
+    absl::StatusOr<uint64_t> updated = io::ExecuteRowWrite(
+        **destination,
+        absl::StrCat("UPDATE ", io::QualifiedName(tables.database, tables.rating),
+                     " SET `is_active` = 1 WHERE `rating_id` = ", (*destination)->Quote(row[0].value_or(""))),
+        {"rating_id", "is_active"}, {row[0], "1"}, record);
+    if (!updated.ok()) return updated.status();
+    activated += *updated;
+  }
+  if (absl::Status status = transaction->Commit(); !status.ok()) return status;
+  log.Info(absl::StrCat(activated, " ratings assigned to a store view made active"));
   return true;
 }
 

@@ -23,6 +23,7 @@
 #include "stages/change_capture_setup.h"
 #include "stages/changelog_replay.h"
 #include "stages/steps/structure_check.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -169,10 +170,14 @@ absl::StatusOr<bool> SalesIncrementData::Run(RunContext& context, const StepLog&
       return status;
     }
   }
-  if (absl::Status status = io::InsertRecords(**destination, database, Prefixed(context, kMeta), meta); !status.ok()) {
+  if (absl::Status status = io::InsertRecords(**destination, database, Prefixed(context, kMeta), meta,
+                                              ValueChangeRecorder(context, Prefixed(context, kMeta), {"meta_id"}));
+      !status.ok()) {
     return status;
   }
-  if (absl::Status status = io::InsertRecords(**destination, database, Prefixed(context, kProfile), profiles);
+  if (absl::Status status =
+          io::InsertRecords(**destination, database, Prefixed(context, kProfile), profiles,
+                            ValueChangeRecorder(context, Prefixed(context, kProfile), {"profile_id"}));
       !status.ok()) {
     return status;
   }
@@ -235,7 +240,8 @@ absl::Status EnsureMetaAndProfile(RunContext& context, io::MysqlConnection& dest
   if (!profile_id.ok()) return profile_id.status();
   if (absl::Status status = io::InsertRecords(
           destination, database, meta,
-          {{{"meta_id", *meta_id}, {"entity_type", type}, {"store_id", store}, {"sequence_table", table}}});
+          {{{"meta_id", *meta_id}, {"entity_type", type}, {"store_id", store}, {"sequence_table", table}}},
+          ValueChangeRecorder(context, meta, {"meta_id"}));
       !status.ok()) {
     return status;
   }
@@ -248,7 +254,8 @@ absl::Status EnsureMetaAndProfile(RunContext& context, io::MysqlConnection& dest
                                                 {"step", "1"},
                                                 {"max_value", absl::StrCat(kMaxValue)},
                                                 {"warning_value", absl::StrCat(kWarningValue)},
-                                                {"is_active", "1"}}});
+                                                {"is_active", "1"}}},
+                                              ValueChangeRecorder(context, profile, {"profile_id"}));
       !status.ok()) {
     return status;
   }

@@ -128,9 +128,9 @@ absl::Status TierPriceDelta::Prepare(RunContext& context, const StepLog& log) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<pipeline::DeltaApplyResult> TierPriceDelta::ApplyPage(const Document& document,
-                                                                    const std::vector<io::Key>& keys,
-                                                                    size_t batch_size) {
+absl::StatusOr<pipeline::DeltaApplyResult> TierPriceDelta::ApplyPage(RunContext& context, const Document& document,
+                                                                    const std::vector<io::Key>& keys) {
+  const size_t batch_size = context.BulkSize();
   const pipeline::DeltaPlan& tier = tier_->plan;
   std::vector<io::Key> tier_keys;
   std::vector<io::Key> group_keys;
@@ -149,12 +149,14 @@ absl::StatusOr<pipeline::DeltaApplyResult> TierPriceDelta::ApplyPage(const Docum
   absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(*destination_);
   if (!transaction.ok()) return transaction.status();
   absl::StatusOr<pipeline::DeltaApplyResult> tiers =
-      pipeline::ApplyChangedKeysInTransaction(tier, tier_keys, *source_, *destination_, batch_size);
+      pipeline::ApplyChangedKeysInTransaction(tier, tier_keys, *source_, *destination_, batch_size,
+                                              &context.value_changes());
   if (!tiers.ok()) return tiers.status();
   pipeline::DeltaApplyResult groups;
   if (group_.has_value() && !group_keys.empty()) {
     absl::StatusOr<pipeline::DeltaApplyResult> applied =
-        pipeline::ApplyChangedKeysInTransaction(group_->plan, group_keys, *source_, *destination_, batch_size);
+        pipeline::ApplyChangedKeysInTransaction(group_->plan, group_keys, *source_, *destination_, batch_size,
+                                                &context.value_changes());
     if (!applied.ok()) return applied.status();
     groups = std::move(*applied);
   }
@@ -185,7 +187,7 @@ absl::Status TierPriceDelta::Replay(RunContext& context, const Document& documen
   if (!document.changelog.has_value()) return absl::OkStatus();
   absl::StatusOr<ChangelogReplay> replay =
       ReplayChangelog(context, *document.changelog, *source_,
-                      [&](const std::vector<io::Key>& keys) { return ApplyPage(document, keys, context.BulkSize()); });
+                      [&](const std::vector<io::Key>& keys) { return ApplyPage(context, document, keys); });
   if (!replay.ok()) return replay.status();
   ReportReplay(context, document.plan.copy.document, *replay, log);
   return absl::OkStatus();

@@ -53,8 +53,9 @@ class TierPriceDelta : public StepStage {
   absl::Status Prepare(RunContext& context, const StepLog& log);
   absl::Status Replay(RunContext& context, const Document& document, const StepLog& log);
   // Steps 1-3 above for the keys of a page of `document`; returns the rows written and deleted.
-  absl::StatusOr<pipeline::DeltaApplyResult> ApplyPage(const Document& document, const std::vector<io::Key>& keys,
-                                                       size_t batch_size);
+  // The values the destination changes are recorded in the run's log (fatal: the page rolls back).
+  absl::StatusOr<pipeline::DeltaApplyResult> ApplyPage(RunContext& context, const Document& document,
+                                                       const std::vector<io::Key>& keys);
 
   bool prepared_ = false;
   std::unique_ptr<ConnectionSourceLookup> lookup_;

@@ -16,6 +16,7 @@
 #include "stages/change_capture_setup.h"
 #include "stages/changelog_replay.h"
 #include "stages/steps/map_delta_step.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages {
 namespace {
@@ -94,8 +95,9 @@ absl::Status UrlRewrite191Delta::Prepare(RunContext& context, const StepLog& log
   return absl::OkStatus();
 }
 
-absl::StatusOr<pipeline::DeltaApplyResult> UrlRewrite191Delta::ApplyPage(const std::vector<io::Key>& keys,
-                                                                        size_t batch_size) {
+absl::StatusOr<pipeline::DeltaApplyResult> UrlRewrite191Delta::ApplyPage(RunContext& context,
+                                                                          const std::vector<io::Key>& keys) {
+  const size_t batch_size = context.BulkSize();
   absl::StatusOr<std::vector<int64_t>> ids = Ids(keys);
   if (!ids.ok()) return ids.status();
   absl::StatusOr<io::ResultSet> paths =
@@ -114,10 +116,12 @@ absl::StatusOr<pipeline::DeltaApplyResult> UrlRewrite191Delta::ApplyPage(const s
       *destination_, io::QualifiedTable(url_rewrite.database, url_rewrite.name), rewrites_.destination_key, *in_the_way);
   if (!moved.ok()) return moved.status();
   absl::StatusOr<pipeline::DeltaApplyResult> rewrites =
-      pipeline::ApplyChangedKeysInTransaction(rewrites_, keys, *source_, *destination_, batch_size);
+      pipeline::ApplyChangedKeysInTransaction(rewrites_, keys, *source_, *destination_, batch_size,
+                                              &context.value_changes());
   if (!rewrites.ok()) return rewrites.status();
   absl::StatusOr<pipeline::DeltaApplyResult> links =
-      pipeline::ApplyChangedKeysInTransaction(product_categories_, keys, *source_, *destination_, batch_size);
+      pipeline::ApplyChangedKeysInTransaction(product_categories_, keys, *source_, *destination_, batch_size,
+                                              &context.value_changes());
   if (!links.ok()) return links.status();
   if (absl::Status status = transaction->Commit(); !status.ok()) return status;
   pipeline::DeltaApplyResult result;
@@ -130,7 +134,7 @@ absl::Status UrlRewrite191Delta::Replay(RunContext& context, const StepLog& log)
   if (!changelog_.has_value()) return absl::OkStatus();
   absl::StatusOr<ChangelogReplay> replay =
       ReplayChangelog(context, *changelog_, *source_,
-                      [&](const std::vector<io::Key>& keys) { return ApplyPage(keys, context.BulkSize()); });
+                      [&](const std::vector<io::Key>& keys) { return ApplyPage(context, keys); });
   if (!replay.ok()) return replay.status();
   ReportReplay(context, rewrites_.copy.document, *replay, log);
   return absl::OkStatus();
@@ -188,6 +192,10 @@ absl::Status UrlRewrite191Delta::SyncCmsRewrites(RunContext& context, const Step
     absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(*destination_, options);
     if (!writer.ok()) return writer.status();
     if (absl::Status status = (*writer)->Write(changed); !status.ok()) return status;
+    if (absl::Status status = RecordValueChanges(context, **writer, changed, {"request_path", "store_id"});
+        !status.ok()) {
+      return status;
+    }
     writer->reset();
   }
   if (absl::Status status = transaction->Commit(); !status.ok()) return status;

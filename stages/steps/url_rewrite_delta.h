@@ -53,8 +53,9 @@ class UrlRewrite191Delta : public StepStage {
  private:
   absl::Status Prepare(RunContext& context, const StepLog& log);
   absl::Status Replay(RunContext& context, const StepLog& log);
-  // Steps 1-3 above for the ids `keys`; returns the rows written and deleted.
-  absl::StatusOr<pipeline::DeltaApplyResult> ApplyPage(const std::vector<io::Key>& keys, size_t batch_size);
+  // Steps 1-3 above for the ids `keys`; returns the rows written and deleted. The values the
+  // destination changes are recorded in the run's log (fatal: the page rolls back).
+  absl::StatusOr<pipeline::DeltaApplyResult> ApplyPage(RunContext& context, const std::vector<io::Key>& keys);
   absl::Status SyncCmsRewrites(RunContext& context, const StepLog& log);
 
   bool prepared_ = false;

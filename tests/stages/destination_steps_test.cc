@@ -280,8 +280,9 @@ TEST_F(DestinationStepsTest, OrderGridsRebuildsTheFourGridsFromTheSalesTables) {
             "3");
 }
 
-// A grid column narrower than what the step computes for it: the cut value is reported, and with
-// value_changes = fatal the range's rows are rolled back and the step stops.
+// A grid column narrower than what the step computes for it: the cut value is reported with the grid
+// row's key and the value the SELECT computed, and with value_changes = fatal the range's rows are
+// rolled back and the step stops.
 TEST_F(DestinationStepsTest, OrderGridsReportsTheValuesTheGridsCut) {
   Exec(*source_, kSalesSource);
   Exec(*destination_, kSalesTables);
@@ -289,16 +290,19 @@ TEST_F(DestinationStepsTest, OrderGridsReportsTheValuesTheGridsCut) {
   const ProcessResult run = Migrate({"data", WriteConfig("data", WholeStep("OrderGrids"), "")});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_TRUE(Logged(run.output, "WARNING",
-                     "The destination changed 1 value of sales_shipment_grid.customer_name on the way in, e.g. "
-                     "Data truncated for column 'customer_name' at row 1"))
+                     absl::StrCat("The destination changed 1 value of sales_shipment_grid.customer_name on the way "
+                                  "in, e.g. entity_id=1: '", std::string(40, 'a'),
+                                  "...' (132 bytes) (Data truncated for column 'customer_name')")))
       << run.output;
   EXPECT_THAT(run.output, HasSubstr("values changed by the destination: 1"));
 
   const ProcessResult fatal =
       Migrate({"data", WriteConfig("data", WholeStep("OrderGrids"), "<value_changes>fatal</value_changes>")});
   EXPECT_EQ(fatal.exit_code, 1) << fatal.output;
-  EXPECT_THAT(fatal.output, HasSubstr("sales_shipment_grid.customer_name: Data truncated for column 'customer_name' at "
-                                      "row 1. Stopped because option value_changes is fatal"));
+  EXPECT_THAT(fatal.output, HasSubstr(absl::StrCat("sales_shipment_grid.customer_name at entity_id=1: '",
+                                                   std::string(40, 'a'),
+                                                   "...' (132 bytes) (Data truncated for column 'customer_name'). "
+                                                   "Stopped because option value_changes is fatal")));
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM sales_shipment_grid"), "0");
 }
 

@@ -17,6 +17,7 @@
 #include "stages/source_lookup.h"
 #include "stages/steps/eav/eav_inputs.h"
 #include "stages/steps/eav/eav_merge.h"
+#include "stages/value_change_report.h"
 
 namespace migrate::stages::eav {
 namespace {
@@ -173,7 +174,7 @@ absl::StatusOr<bool> EavData::Run(RunContext& context, const StepLog& log) {
   uint64_t rows = 0;
   for (const auto& [pair, records] : WritePlan(*documents, *merged)) {
     absl::Status status = io::ReplaceRecords(**destination, pair->destination->database, pair->destination->name,
-                                             *records);
+                                             *records, ValueChangeRecorder(context, pair->destination->name));
     if (!status.ok()) {
       status = io::WithContext(status, absl::StrCat("writing ", pair->destination->name));
       if (absl::Status rollback = Rollback(context, **destination, *documents, step_, log); !rollback.ok()) {
