@@ -8,23 +8,21 @@
 #ifndef MIGRATE_IO_BOUND_STATEMENT_H_
 #define MIGRATE_IO_BOUND_STATEMENT_H_
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "io/bound_value.h"
 #include "io/mysql_connection.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
 
-// The values of one statement's placeholders, in order; nullopt binds NULL.
-using BoundValues = std::vector<std::optional<std::string>>;
-
 // Runs `sql` with `values` bound and buffers its whole result (empty for a statement without one).
 absl::StatusOr<ResultSet> QueryBound(MysqlConnection& connection, absl::string_view sql, const BoundValues& values);
+
+// Shorthand for QueryBound(...)->Scalar().
+absl::StatusOr<std::string> QueryBoundScalar(MysqlConnection& connection, absl::string_view sql,
+                                             const BoundValues& values);
 
 // Runs `sql` with `values` bound; returns the rows it changed.
 absl::StatusOr<uint64_t> ExecuteBound(MysqlConnection& connection, absl::string_view sql, const BoundValues& values);
