@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
@@ -21,10 +22,14 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
                                                            const std::string& lo, size_t rows) {
   const std::string key = QuoteIdentifier(plan.key_column);
   std::string inner = absl::StrCat("SELECT ", key, " FROM ", QualifiedName(plan.database, plan.driving_table));
-  if (!lo.empty()) absl::StrAppend(&inner, " WHERE ", key, " > ", lo);
+  BoundValues values;
+  if (!lo.empty()) {
+    absl::StrAppend(&inner, " WHERE ", key, " > ?");
+    values.push_back(BoundValue::Number(lo));
+  }
   absl::StrAppend(&inner, " ORDER BY ", key, " LIMIT ", rows);
   absl::StatusOr<ResultSet> result =
-      connection.Query(absl::StrCat("SELECT MAX(", key, "), COUNT(*) FROM (", inner, ") AS next_range"));
+      QueryBound(connection, absl::StrCat("SELECT MAX(", key, "), COUNT(*) FROM (", inner, ") AS next_range"), values);
   if (!result.ok()) return result.status();
   const Row& row = result->rows().at(0);
   uint64_t count = 0;
@@ -33,10 +38,10 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
 }
 
 // One range's statement in a transaction, its value changes handed to `on_changes` before the commit.
-absl::Status RunWatched(MysqlConnection& connection, const std::string& statement,
+absl::Status RunWatched(MysqlConnection& connection, const BoundSql& statement,
                         const std::function<absl::Status(const ValueChanges&)>& on_changes) {
   if (absl::Status status = connection.Execute("START TRANSACTION"); !status.ok()) return status;
-  absl::Status status = connection.Execute(statement);
+  absl::Status status = ExecuteBound(connection, statement.sql, statement.values).status();
   if (const unsigned int warnings = WarningCount(connection); status.ok() && warnings > 0) {
     ValueChanges changes;
     status = CollectStatementWarnings(connection, warnings, &changes);
@@ -65,12 +70,17 @@ std::string InsertSelectSql(const RangeInsertSelect& plan, const std::string& wh
   return sql;
 }
 
-std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
+BoundSql RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi) {
   const std::string key = absl::StrCat(QuoteIdentifier(plan.driving_alias), ".", QuoteIdentifier(plan.key_column));
-  std::string where;
-  if (!lo.empty()) absl::StrAppend(&where, key, " > ", lo, " AND ");
-  absl::StrAppend(&where, key, " <= ", hi);
-  return InsertSelectSql(plan, where);
+  BoundSql range;
+  if (!lo.empty()) {
+    absl::StrAppend(&range.sql, key, " > ? AND ");
+    range.values.push_back(BoundValue::Number(lo));
+  }
+  absl::StrAppend(&range.sql, key, " <= ?");
+  range.values.push_back(BoundValue::Number(hi));
+  range.sql = InsertSelectSql(plan, range.sql);
+  return range;
 }
 
 absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan) {
@@ -93,14 +103,14 @@ absl::StatusOr<uint64_t> RunRangeInsertSelect(MysqlConnection& connection, const
     absl::StatusOr<std::pair<std::string, uint64_t>> range = NextRange(connection, plan, lo, rows_per_range);
     if (!range.ok()) return range.status();
     if (range->second == 0) return covered;
-    // Keys are integers: the value goes into the SQL as the server gave it, digits only.
     int64_t check = 0;
     if (!absl::SimpleAtoi(range->first, &check)) {
       return absl::InvalidArgumentError(
           absl::StrCat(plan.driving_table, ".", plan.key_column, " is not an integer key (", range->first, ")"));
     }
-    const std::string statement = RangeInsertSql(plan, lo, range->first);
-    absl::Status status = on_changes ? RunWatched(connection, statement, on_changes) : connection.Execute(statement);
+    const BoundSql statement = RangeInsertSql(plan, lo, range->first);
+    absl::Status status = on_changes ? RunWatched(connection, statement, on_changes)
+                                     : ExecuteBound(connection, statement.sql, statement.values).status();
     if (!status.ok()) return status;
     covered += range->second;
     lo = range->first;

@@ -5,10 +5,10 @@
 // keys: its upper end is found by keyset (the highest of the next N keys in key order after the
 // previous end, never OFFSET), and the statement is
 //
-//   INSERT INTO target (columns) <select> WHERE <alias>.<key> > lo AND <alias>.<key> <= hi
+//   INSERT INTO target (columns) <select> WHERE <alias>.<key> > ? AND <alias>.<key> <= ?
 //       [AND (<condition>)] ON DUPLICATE KEY UPDATE c = VALUES(c), ...
 //
-// with the first range open below. Each statement commits on its own (autocommit): an interrupted
+// with the range's ends bound as numbers, the first range open below. Each statement commits on its own (autocommit): an interrupted
 // run has inserted whole ranges, and running it again upserts the same rows. The SELECT's text
 // (expressions, joins) is the caller's; table and column names given here are quoted here.
 #ifndef MIGRATE_IO_RANGE_INSERT_SELECT_H_
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "io/bound_value.h"
 #include "io/mysql_connection.h"
 #include "io/value_change.h"
 
@@ -62,8 +63,8 @@ struct OrphanDelete {
 // Deletes those rows; returns how many.
 absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const OrphanDelete& plan);
 
-// The INSERT statement of one range; `lo` empty means open below.
-std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
+// The INSERT statement of one range with its ends bound; `lo` empty means open below.
+BoundSql RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
 
 // Runs every range. `stop` is asked between ranges; when it says true the run ends with a Cancelled
 // error. Returns the rows the driving table's ranges covered. With `on_changes`, each range runs in
