@@ -4,7 +4,8 @@
 // end a string literal, whatever the character set or sql_mode. The statement is prepared, run once
 // and closed. Result values are fetched as text: integers, DECIMAL, strings and temporal values read
 // as the text protocol gives them; FLOAT and DOUBLE are formatted by the client library, which may
-// spell them differently, so copy paths read those with the text protocol instead.
+// spell them differently, so queries whose rows must read exactly as the text protocol gives them
+// use io/prepared_query.h instead.
 #ifndef MIGRATE_IO_BOUND_STATEMENT_H_
 #define MIGRATE_IO_BOUND_STATEMENT_H_
 

@@ -1,11 +1,11 @@
-// One value for a `?` placeholder of a prepared statement, and the MYSQL_BIND array that carries a
-// statement's values to the server.
+// One value for a `?` placeholder of a prepared statement, SQL text with the values of its
+// placeholders (BoundSql), and the MYSQL_BIND array that carries a statement's values to the server.
 //
 // Text (or NULL) is bound as a string in the session's character set, as a string literal would
 // be read. A number (BoundValue::Number, e.g. a key value of an integer or decimal column) is bound
 // as an integer, or as DECIMAL when it has a fraction or does not fit 64 bits, so that comparing it
-// with an integer or decimal column is exact: a string would be compared as a double and lose
-// precision beyond 2^53.
+// with an integer or decimal column is numeric by its types, not left to how the server compares a
+// string with a number (as doubles, by the manual, which lose precision beyond 2^53).
 #ifndef MIGRATE_IO_BOUND_VALUE_H_
 #define MIGRATE_IO_BOUND_VALUE_H_
 

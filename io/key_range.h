@@ -29,9 +29,8 @@ struct KeyRange {
   bool operator==(const KeyRange&) const = default;
 };
 
-// One column of a resume key. Values of numeric columns are bound as numbers (BoundValue::Number):
-// bound as strings they would be compared as doubles and lose precision on large BIGINT or DECIMAL
-// values.
+// One column of a resume key. Values of numeric columns are bound as numbers (BoundValue::Number),
+// so large BIGINT and DECIMAL keys compare exactly (see io/bound_value.h).
 struct KeyColumn {
   std::string name;
   bool numeric = false;

@@ -237,6 +237,23 @@ TEST(ChunkReaderTest, HugeUnsignedKeysCompareExactly) {
   EXPECT_EQ(ReadAll(reader), Rows(*connection, "SELECT id FROM u WHERE id > 18446744073709551613 ORDER BY id"));
 }
 
+// Keys of integer and decimal columns that doubles cannot tell apart page exactly, one row per
+// page: every page's bound is the exact value of the last key (bound as an integer or a DECIMAL).
+TEST(ChunkReaderTest, BoundsOfIntegerAndDecimalKeysCompareExactlyPageByPage) {
+  auto connection = Connect(TestDatabase(SourceServer()));
+  ASSERT_NE(connection, nullptr);
+  Exec(*connection,
+       "CREATE TABLE d (k DECIMAL(30,10) PRIMARY KEY, big BIGINT NOT NULL);"
+       "INSERT INTO d VALUES (12345678901234567890.0000000001, 9007199254740993), "
+       "(12345678901234567890.0000000002, 9007199254740994), (12345678901234567890.0000000003, 9007199254740995), "
+       "(-5.5, -9223372036854775808)");
+  ChunkReader decimal(*connection, Options("d", {"k"}, {{"k", true}}, 1));
+  EXPECT_EQ(ReadAll(decimal), Rows(*connection, "SELECT k FROM d ORDER BY k"));
+  Exec(*connection, "CREATE TABLE b (big BIGINT PRIMARY KEY); INSERT INTO b SELECT big FROM d");
+  ChunkReader integer(*connection, Options("b", {"big"}, {{"big", true}}, 1));
+  EXPECT_EQ(ReadAll(integer), Rows(*connection, "SELECT big FROM b ORDER BY big"));
+}
+
 TEST(ChunkReaderTest, ReadsAKeylessTableAsOneStream) {
   auto connection = Connect(TestDatabase(SourceServer()));
   ASSERT_NE(connection, nullptr);
