@@ -44,9 +44,13 @@ absl::Status AdjustmentStore::Add(MysqlConnection& connection, absl::string_view
 
 absl::Status AdjustmentStore::Set(MysqlConnection& connection, absl::string_view step, absl::string_view document,
                                   int64_t rows) const {
-  absl::Status status = connection.Execute(absl::StrCat(
-      "INSERT INTO ", QuoteIdentifier(table_), " (`step`, `document`, `rows`) VALUES (", connection.Quote(step), ", ",
-      connection.Quote(document), ", ", rows, ") ON DUPLICATE KEY UPDATE `rows` = VALUES(`rows`)"));
+  absl::Status status =
+      ExecuteBound(connection,
+                   absl::StrCat("INSERT INTO ", QuoteIdentifier(table_),
+                                " (`step`, `document`, `rows`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `rows` = "
+                                "VALUES(`rows`)"),
+                   {std::string(step), std::string(document), BoundValue::Number(absl::StrCat(rows))})
+          .status();
   return WithContext(status, absl::StrCat("recording the rows ", step, " removed from ", document, " in ", table_));
 }
 

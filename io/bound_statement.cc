@@ -32,20 +32,9 @@ absl::StatusOr<Statement> Run(MysqlConnection& connection, absl::string_view sql
     return absl::InternalError(absl::StrCat("statement has ", expected, " placeholders but ", values.size(),
                                             " values were bound: ", sql));
   }
-  std::vector<MYSQL_BIND> binds(values.size());
-  std::vector<my_bool> nulls(values.size());
-  std::vector<unsigned long> lengths(values.size());
-  for (size_t i = 0; i < values.size(); ++i) {
-    MYSQL_BIND& bind = binds[i];
-    nulls[i] = values[i].has_value() ? 0 : 1;
-    lengths[i] = values[i].has_value() ? values[i]->size() : 0;
-    bind.buffer_type = MYSQL_TYPE_STRING;
-    bind.buffer = values[i].has_value() ? const_cast<char*>(values[i]->data()) : nullptr;
-    bind.buffer_length = lengths[i];
-    bind.length = &lengths[i];
-    bind.is_null = &nulls[i];
-  }
-  if (!binds.empty() && mysql_stmt_bind_param(statement.get(), binds.data()) != 0) {
+  ParameterBinds binds;
+  MYSQL_BIND* bound = binds.Fill(values);
+  if (!values.empty() && mysql_stmt_bind_param(statement.get(), bound) != 0) {
     return StatementError(statement.get(), connection);
   }
   if (mysql_stmt_execute(statement.get()) != 0) return StatementError(statement.get(), connection);
@@ -98,6 +87,13 @@ absl::StatusOr<ResultSet> QueryBound(MysqlConnection& connection, absl::string_v
     rows.push_back(std::move(row));
   }
   return ResultSet(std::move(columns), std::move(rows));
+}
+
+absl::StatusOr<std::string> QueryBoundScalar(MysqlConnection& connection, absl::string_view sql,
+                                             const BoundValues& values) {
+  absl::StatusOr<ResultSet> result = QueryBound(connection, sql, values);
+  if (!result.ok()) return result.status();
+  return result->Scalar();
 }
 
 absl::StatusOr<uint64_t> ExecuteBound(MysqlConnection& connection, absl::string_view sql, const BoundValues& values) {

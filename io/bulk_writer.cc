@@ -19,7 +19,8 @@ namespace {
 constexpr size_t kPacketHeadroom = 4096;
 // Per value in a bulk request: an indicator byte and a length of up to 9 bytes.
 constexpr size_t kBulkValueOverhead = 10;
-// ER_BAD_NULL_ERROR: an error for array binding, a warning (and the default stored) for text.
+// ER_BAD_NULL_ERROR: an error for array binding, a warning (and the default stored) for a multi-row
+// INSERT.
 constexpr unsigned int kBadNull = 1048;
 
 std::string QuotedList(const std::vector<std::string>& names) {
@@ -65,7 +66,7 @@ BulkWriter::BulkWriter(MysqlConnection& connection, BulkWriterOptions options, s
       insert_head_(absl::StrCat("INSERT INTO ", QualifiedName(options_.database, options_.table), " (",
                                 QuotedList(options_.columns), ") VALUES ")),
       upsert_tail_(UpsertClause(options_)),
-      multi_row_(connection.handle(), insert_head_, upsert_tail_, statement_limit) {}
+      multi_row_(connection, insert_head_, upsert_tail_, statement_limit) {}
 
 BulkWriter::~BulkWriter() { CloseStatement(); }
 
@@ -105,8 +106,8 @@ absl::Status BulkWriter::Write(const RowBatch& batch) {
   if (stmt_ == nullptr) return WriteMultiRow(batch, 0);
   absl::Status status = WriteArrays(batch);
   if (!status.ok() && !executed_once_ && IsUnsupportedCommand(MysqlErrorNumber(status))) {
-    // The server announced bulk support but refuses it (e.g. a proxy): text from now on. A failed
-    // statement changed nothing, so the batch is simply sent again.
+    // The server announced bulk support but refuses it (e.g. a proxy): multi-row INSERTs from now
+    // on. A failed statement changed nothing, so the batch is simply sent again.
     CloseStatement();
     affected_rows_ = 0;
     value_changes_.Clear();
@@ -151,7 +152,8 @@ absl::Status BulkWriter::WriteArrays(const RowBatch& batch) {
     const size_t first = slice_starts_[slice];
     const size_t end = slice + 1 < slice_starts_.size() ? slice_starts_[slice + 1] : rows;
     absl::Status status = ExecuteSlice(batch, first, end - first);
-    // The failed statement changed nothing: its rows and the rest go as text, which stores the default.
+    // The failed statement changed nothing: its rows and the rest go as multi-row INSERTs, which
+    // store the default.
     if (MysqlErrorNumber(status) == kBadNull) return WriteMultiRow(batch, first);
     if (!status.ok()) return status;
   }
@@ -184,12 +186,11 @@ absl::Status BulkWriter::ExecuteSlice(const RowBatch& batch, size_t first_row, s
 
 absl::Status BulkWriter::WriteMultiRow(const RowBatch& batch, size_t first_row) {
   for (size_t row = first_row; row < batch.row_count();) {
-    const size_t next = multi_row_.Build(batch, row, &statement_text_);
-    if (absl::Status status = connection_.Execute(statement_text_); !status.ok()) {
-      return WithContext(status, absl::StrCat("writing ", options_.table));
-    }
-    affected_rows_ += connection_.affected_rows();
-    if (const unsigned int warnings = mysql_warning_count(connection_.handle()); warnings > 0) {
+    absl::StatusOr<size_t> written = multi_row_.Execute(batch, row);
+    if (!written.ok()) return WithContext(written.status(), absl::StrCat("writing ", options_.table));
+    const size_t next = *written;
+    affected_rows_ += multi_row_.affected_rows();
+    if (const unsigned int warnings = multi_row_.warning_count(); warnings > 0) {
       if (absl::Status status =
               CollectValueChanges(connection_, warnings, batch, options_.columns, row, next - row, &value_changes_);
           !status.ok()) {

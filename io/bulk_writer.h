@@ -5,17 +5,17 @@
 // once and executes it with array binding (STMT_ATTR_ARRAY_SIZE, column-wise MYSQL_BIND arrays of
 // MYSQL_TYPE_STRING pointing into the batch's arena, STMT_INDICATOR_NULL for NULLs), which
 // Connector/C sends as COM_STMT_BULK_EXECUTE. Elsewhere (the server lacks the capability, or the
-// first bulk execution is refused as unsupported), or when forced, it sends multi-row INSERT text
-// (io/multi_row_insert.h). Either way a batch goes out in as many statements as needed to keep each
+// first bulk execution is refused as unsupported), or when forced, it sends multi-row INSERTs with
+// bound values (io/multi_row_insert.h). Either way a batch goes out in as many statements as needed to keep each
 // one under min(max_statement_bytes, the server's max_allowed_packet), and values arrive as the
 // text protocol would deliver them, so both paths store identical rows.
 //
 // Values the server changes on the way in (the session is not strict: a value too long is cut, one
 // out of range clipped, ...) raise warnings; after each statement that raised any, the writer reads
 // them back into value_changes() (io/value_change.h), rows numbered as in the batch. A statement
-// without warnings costs nothing more. Array binding refuses a NULL for a NOT NULL column where
-// multi-row text stores the column's default with a warning: that batch's remaining rows go as text,
-// so both paths store and report the same.
+// without warnings costs nothing more. Array binding refuses a NULL for a NOT NULL column where a
+// multi-row INSERT stores the column's default with a warning: that batch's remaining rows go as
+// multi-row INSERTs, so both paths store and report the same.
 //
 // Writing never commits: the caller owns the transaction, e.g.
 //   BEGIN; writer.Write(batch); progress.Record(...); COMMIT
@@ -118,8 +118,7 @@ class BulkWriter {
   size_t statement_limit_;
   std::string insert_head_;
   std::string upsert_tail_;
-  MultiRowInsertBuilder multi_row_;
-  std::string statement_text_;
+  MultiRowInsert multi_row_;
   st_mysql_stmt* stmt_ = nullptr;
   bool executed_once_ = false;
   BindArrays arrays_;

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
@@ -54,11 +55,12 @@ struct TriggerSpec {
 };
 
 absl::StatusOr<std::vector<ExistingTrigger>> ExistingTriggers(MysqlConnection& connection, const TriggerSpec& spec) {
-  absl::StatusOr<ResultSet> rows = connection.Query(absl::StrCat(
-      "SELECT TRIGGER_NAME, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ",
-      connection.Quote(spec.table->database), " AND EVENT_OBJECT_TABLE = ", connection.Quote(spec.table->name),
-      " AND EVENT_MANIPULATION = '", TriggerEventName(spec.event), "' AND ACTION_TIMING = '", spec.timing,
-      "' ORDER BY ACTION_ORDER"));
+  absl::StatusOr<ResultSet> rows =
+      QueryBound(connection,
+                 "SELECT TRIGGER_NAME, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? "
+                 "AND EVENT_OBJECT_TABLE = ? AND EVENT_MANIPULATION = ? AND ACTION_TIMING = ? ORDER BY ACTION_ORDER",
+                 {spec.table->database, spec.table->name, std::string(TriggerEventName(spec.event)),
+                  std::string(spec.timing)});
   if (!rows.ok()) return rows.status();
   std::vector<ExistingTrigger> triggers;
   for (const Row& row : rows->rows()) triggers.push_back(ExistingTrigger{row[0].value_or(""), row[1].value_or("")});
@@ -212,9 +214,9 @@ std::string CaptureStatement(const CaptureSpec& spec, TriggerEvent event) {
 
 absl::StatusOr<bool> ChangelogExists(MysqlConnection& connection, absl::string_view database,
                                      absl::string_view table) {
-  absl::StatusOr<std::string> count = connection.QueryScalar(
-      absl::StrCat("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ", connection.Quote(database),
-                   " AND TABLE_NAME = ", connection.Quote(ChangelogName(table))));
+  absl::StatusOr<std::string> count =
+      QueryBoundScalar(connection, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+                       {std::string(database), ChangelogName(table)});
   if (!count.ok()) return count.status();
   return *count != "0";
 }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "io/change_capture.h"
 #include "io/keyed_delete.h"
+#include "io/prepared_query.h"
 #include "io/result_set.h"
 #include "io/transaction.h"
 
@@ -22,12 +23,16 @@ std::string Changelog::QualifiedName() const {
 
 absl::StatusOr<ChangelogPage> Changelog::ReadPending(MysqlConnection& connection, const std::optional<Key>& after,
                                                      size_t limit) const {
-  std::string sql = absl::StrCat("SELECT ", KeyOrder(key_),
-                                 ", `version`, TIMESTAMPDIFF(MICROSECOND, `changed_at`, NOW(6)) FROM ", QualifiedName(),
-                                 " WHERE `processed` = 0");
-  if (after.has_value()) absl::StrAppend(&sql, " AND ", KeyAfterCondition(connection, key_, *after));
-  absl::StrAppend(&sql, " ORDER BY ", KeyOrder(key_), " LIMIT ", limit);
-  absl::StatusOr<ResultSet> rows = connection.Query(sql);
+  BoundSql sql{absl::StrCat("SELECT ", KeyOrder(key_),
+                            ", `version`, TIMESTAMPDIFF(MICROSECOND, `changed_at`, NOW(6)) FROM ", QualifiedName(),
+                            " WHERE `processed` = 0"),
+               {}};
+  if (after.has_value()) {
+    sql.sql.append(" AND ");
+    sql.Append(KeyAfterCondition(key_, *after));
+  }
+  absl::StrAppend(&sql.sql, " ORDER BY ", KeyOrder(key_), " LIMIT ", limit);
+  absl::StatusOr<ResultSet> rows = QueryBoundText(connection, sql.sql, sql.values);
   if (!rows.ok()) return rows.status();
 
   ChangelogPage page;
@@ -62,9 +67,12 @@ absl::StatusOr<uint64_t> Changelog::RemoveApplied(MysqlConnection& connection,
   // Rows a shop transaction holds are skipped, not waited for: that transaction raises their
   // version (or rolls back), so they stay pending either way, and the shop never waits on a lock
   // of ours while we wait on one of its.
-  absl::StatusOr<ResultSet> locked =
-      connection.Query(absl::StrCat("SELECT ", KeyOrder(key_), ", `version` FROM ", QualifiedName(), " WHERE ",
-                                    KeyInCondition(connection, key_, keys), " FOR UPDATE SKIP LOCKED"));
+  const BoundSql listed = KeyInCondition(key_, keys);
+  absl::StatusOr<ResultSet> locked = QueryBoundText(
+      connection,
+      absl::StrCat("SELECT ", KeyOrder(key_), ", `version` FROM ", QualifiedName(), " WHERE ", listed.sql,
+                   " FOR UPDATE SKIP LOCKED"),
+      listed.values);
   if (!locked.ok()) return locked.status();
   std::vector<Key> unchanged;
   const size_t n = key_.size();

@@ -45,17 +45,41 @@ void ChunkReader::CloseResult() {
   result_ = nullptr;
 }
 
-std::string ChunkReader::PageQuery() const {
-  std::vector<std::string> conditions;
-  if (!last_key_.empty()) conditions.push_back(KeyAfterCondition(connection_, options_.key, last_key_));
-  if (options_.range.upto.has_value()) {
-    conditions.push_back(KeyUptoCondition(connection_, options_.key, *options_.range.upto));
+BoundSql ChunkReader::PageQuery() const {
+  BoundSql query{select_prefix_, {}};
+  const char* joiner = " WHERE ";
+  if (!last_key_.empty()) {
+    query.sql.append(joiner);
+    query.Append(KeyAfterCondition(options_.key, last_key_));
+    joiner = " AND ";
   }
-  if (!options_.filter.empty()) conditions.push_back(absl::StrCat("(", options_.filter, ")"));
-  std::string sql = select_prefix_;
-  if (!conditions.empty()) absl::StrAppend(&sql, " WHERE ", absl::StrJoin(conditions, " AND "));
-  absl::StrAppend(&sql, " ORDER BY ", KeyOrder(options_.key), " LIMIT ", options_.batch_size);
-  return sql;
+  if (options_.range.upto.has_value()) {
+    query.sql.append(joiner);
+    query.Append(KeyUptoCondition(options_.key, *options_.range.upto));
+    joiner = " AND ";
+  }
+  if (!options_.filter.empty()) {
+    absl::StrAppend(&query.sql, joiner, "(", options_.filter, ")");
+    query.values.insert(query.values.end(), options_.filter_values.begin(), options_.filter_values.end());
+  }
+  absl::StrAppend(&query.sql, " ORDER BY ", KeyOrder(options_.key), " LIMIT ", options_.batch_size);
+  return query;
+}
+
+absl::Status ChunkReader::Open(const BoundSql& query) {
+  if (prepared_ == nullptr || prepared_sql_ != query.sql) {
+    prepared_.reset();
+    absl::StatusOr<std::unique_ptr<PreparedQuery>> prepared = PreparedQuery::Prepare(connection_, query.sql);
+    if (!prepared.ok()) return WithContext(prepared.status(), absl::StrCat("reading ", options_.table));
+    prepared_ = std::move(*prepared);
+    prepared_sql_ = query.sql;
+  }
+  if (absl::Status status = prepared_->Send(query.values); !status.ok()) {
+    return WithContext(status, absl::StrCat("reading ", options_.table));
+  }
+  result_ = mysql_use_result(connection_.handle());
+  if (result_ == nullptr) return connection_.LastError();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<bool> ChunkReader::Next(RowBatch* batch) {
@@ -71,11 +95,7 @@ absl::StatusOr<bool> ChunkReader::NextKeyedPage(RowBatch* batch) {
                                                      " values for ", options_.key.size(), " key columns"));
     }
   }
-  const std::string sql = PageQuery();
-  MYSQL* mysql = connection_.handle();
-  if (mysql_real_query(mysql, sql.data(), sql.size()) != 0) return connection_.LastError();
-  result_ = mysql_use_result(mysql);
-  if (result_ == nullptr) return connection_.LastError();
+  if (absl::Status status = Open(PageQuery()); !status.ok()) return status;
   absl::StatusOr<bool> drained = Drain(batch, /*track_key=*/true);
   if (!drained.ok()) return drained.status();
   CloseResult();
@@ -85,15 +105,12 @@ absl::StatusOr<bool> ChunkReader::NextKeyedPage(RowBatch* batch) {
 
 absl::StatusOr<bool> ChunkReader::NextStreamed(RowBatch* batch) {
   if (result_ == nullptr) {
-    std::string sql = select_prefix_;
-    if (!options_.filter.empty()) absl::StrAppend(&sql, " WHERE ", options_.filter);
+    BoundSql query{select_prefix_, options_.filter_values};
+    if (!options_.filter.empty()) absl::StrAppend(&query.sql, " WHERE ", options_.filter);
     absl::Status status =
         connection_.Execute(absl::StrCat("SET SESSION net_write_timeout = ", kStreamWriteTimeoutSeconds));
     if (!status.ok()) return status;
-    MYSQL* mysql = connection_.handle();
-    if (mysql_real_query(mysql, sql.data(), sql.size()) != 0) return connection_.LastError();
-    result_ = mysql_use_result(mysql);
-    if (result_ == nullptr) return connection_.LastError();
+    if (status = Open(query); !status.ok()) return status;
   }
   absl::StatusOr<bool> drained = Drain(batch, /*track_key=*/false);
   if (!drained.ok()) return drained.status();

@@ -2,14 +2,15 @@
 //
 // Keyed tables (a non-empty `key`, normally TableSchema::ResumeKey()) are read with keyset
 // pagination, never OFFSET: each page is one query
-//   SELECT columns FROM t WHERE <key > last> [AND <key <= upto>] [AND (filter)] ORDER BY key LIMIT n
+//   SELECT columns FROM t WHERE <key > ?> [AND <key <= ?>] [AND (filter)] ORDER BY key LIMIT n
 // where a composite comparison is spelled so MariaDB's range optimizer scans the key's index:
-//   k1 >= a AND (k1 > a OR (k1 = a AND k2 > b) OR ...).
-// The page is streamed (mysql_use_result) straight into the caller's recycled RowBatch. After each
-// batch, last_key() is the key of its last row (text values, in key order), which the caller
-// records with the batch; a new reader whose range starts after that key returns exactly the rows
-// not yet returned. Key values are sent back as the server returned them: unquoted for numeric
-// key columns, quoted with the connection's escaping otherwise.
+//   k1 >= ? AND (k1 > ? OR (k1 = ? AND k2 > ?) OR ...).
+// The query is prepared once (io/prepared_query.h) and run for every page with the key bounds
+// bound as values (numbers for numeric key columns), never spelled into SQL; its rows arrive in the
+// text protocol, as a plain query's would. The page is streamed (mysql_use_result) straight into
+// the caller's recycled RowBatch. After each batch, last_key() is the key of its last row (text
+// values, in key order), which the caller records with the batch; a new reader whose range starts
+// after that key returns exactly the rows not yet returned.
 //
 // Tables without a usable key (an empty `key`): the whole table (or filter) is one streaming
 // query without ORDER BY, read batch by batch; the connection stays busy until the stream ends or
@@ -23,12 +24,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "io/key_range.h"
 #include "io/mysql_connection.h"
+#include "io/prepared_query.h"
 #include "io/row_batch.h"
 
 struct st_mysql_res;
@@ -47,6 +50,8 @@ struct ChunkReaderOptions {
   KeyRange range;
   // An extra SQL condition every row must meet, e.g. a delta's set of changed keys; may be empty.
   std::string filter;
+  // The values of the filter's `?` placeholders, in order.
+  BoundValues filter_values;
   // Rows per batch (and per page query).
   size_t batch_size = 10000;
 };
@@ -67,14 +72,16 @@ class ChunkReader {
   uint64_t rows_read() const { return rows_read_; }
   bool keyed() const { return !options_.key.empty(); }
 
-  // The statement the next keyed page runs (for logs and EXPLAIN).
-  std::string PageQuery() const;
+  // The statement the next keyed page runs and its values (for logs and EXPLAIN).
+  BoundSql PageQuery() const;
 
  private:
   absl::StatusOr<bool> NextKeyedPage(RowBatch* batch);
   absl::StatusOr<bool> NextStreamed(RowBatch* batch);
   // Moves up to batch_size rows of the open result into `batch`; true when the result is drained.
   absl::StatusOr<bool> Drain(RowBatch* batch, bool track_key);
+  // Sends `query`, preparing its text unless it is the one prepared last, and opens its result.
+  absl::Status Open(const BoundSql& query);
   void CloseResult();
 
   MysqlConnection& connection_;
@@ -85,6 +92,9 @@ class ChunkReader {
   Key last_key_;
   uint64_t rows_read_ = 0;
   bool exhausted_ = false;
+  // The page query as prepared: the first page (without a lower bound) and the later ones differ.
+  std::unique_ptr<PreparedQuery> prepared_;
+  std::string prepared_sql_;
   st_mysql_res* result_ = nullptr;
 };
 

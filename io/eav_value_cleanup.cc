@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
 namespace migrate::io {
@@ -149,11 +150,13 @@ absl::StatusOr<std::vector<int64_t>> FindAttributeIds(MysqlConnection& connectio
                                                       const TableSchema& entity_type,
                                                       absl::string_view entity_type_code, absl::string_view column,
                                                       absl::string_view value) {
-  absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
-      "SELECT ea.`attribute_id` FROM ", Name(eav_attribute), " AS ea JOIN ", Name(entity_type),
-      " AS et ON et.`entity_type_id` = ea.`entity_type_id` WHERE et.`entity_type_code` = ",
-      connection.Quote(entity_type_code), " AND ea.", QuoteIdentifier(column), " = ", connection.Quote(value),
-      " ORDER BY ea.`attribute_id`"));
+  absl::StatusOr<ResultSet> result =
+      QueryBound(connection,
+                 absl::StrCat("SELECT ea.`attribute_id` FROM ", Name(eav_attribute), " AS ea JOIN ", Name(entity_type),
+                              " AS et ON et.`entity_type_id` = ea.`entity_type_id` WHERE et.`entity_type_code` = ? "
+                              "AND ea.",
+                              QuoteIdentifier(column), " = ? ORDER BY ea.`attribute_id`"),
+                 {std::string(entity_type_code), std::string(value)});
   if (!result.ok()) {
     return WithContext(result.status(), absl::StrCat("finding the ", entity_type_code, " attributes with ", column,
                                                      " = ", value));

@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/mysql_connection.h"
 
 namespace migrate::io {
 namespace {
@@ -14,61 +15,69 @@ bool LooksNumeric(const std::string& value) {
   return !value.empty() && value.find_first_not_of("0123456789.-+eE") == std::string::npos;
 }
 
-std::string Literal(MysqlConnection& connection, const KeyColumn& column, const std::string& value) {
-  return column.numeric && LooksNumeric(value) ? value : connection.Quote(value);
+BoundValue Value(const KeyColumn& column, const std::string& value) {
+  return column.numeric && LooksNumeric(value) ? BoundValue::Number(value) : BoundValue(value);
 }
 
-std::string KeyCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound,
-                         bool after) {
+BoundSql KeyCondition(const std::vector<KeyColumn>& key, const Key& bound, bool after) {
   const size_t n = key.size();
-  std::vector<std::string> name(n), literal(n);
-  for (size_t i = 0; i < n; ++i) {
-    name[i] = QuoteIdentifier(key[i].name);
-    literal[i] = Literal(connection, key[i], bound[i]);
+  std::vector<std::string> name(n);
+  for (size_t i = 0; i < n; ++i) name[i] = QuoteIdentifier(key[i].name);
+  const char* strict = after ? " > ?" : " < ?";
+  const char* last = after ? " > ?" : " <= ?";
+  BoundSql condition;
+  if (n == 1) {
+    condition.sql = absl::StrCat(name[0], last);
+    condition.values.push_back(Value(key[0], bound[0]));
+    return condition;
   }
-  const char* strict = after ? " > " : " < ";
-  const char* last = after ? " > " : " <= ";
-  if (n == 1) return absl::StrCat(name[0], last, literal[0]);
 
   // The leading conjunct gives the optimizer a plain range on k1, the disjunction the exact order.
-  std::vector<std::string> disjuncts;
+  condition.sql = absl::StrCat(name[0], after ? " >= ?" : " <= ?", " AND (");
+  condition.values.push_back(Value(key[0], bound[0]));
   for (size_t i = 0; i < n; ++i) {
-    std::string term;
-    for (size_t j = 0; j < i; ++j) absl::StrAppend(&term, name[j], " = ", literal[j], " AND ");
-    absl::StrAppend(&term, name[i], i + 1 == n ? last : strict, literal[i]);
-    disjuncts.push_back(i == 0 ? term : absl::StrCat("(", term, ")"));
+    if (i > 0) absl::StrAppend(&condition.sql, " OR (");
+    for (size_t j = 0; j < i; ++j) {
+      absl::StrAppend(&condition.sql, name[j], " = ? AND ");
+      condition.values.push_back(Value(key[j], bound[j]));
+    }
+    absl::StrAppend(&condition.sql, name[i], i + 1 == n ? last : strict, i > 0 ? ")" : "");
+    condition.values.push_back(Value(key[i], bound[i]));
   }
-  return absl::StrCat(name[0], after ? " >= " : " <= ", literal[0], " AND (", absl::StrJoin(disjuncts, " OR "),
-                      ")");
+  condition.sql.append(")");
+  return condition;
 }
 
 }  // namespace
 
-std::string KeyAfterCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound) {
-  return KeyCondition(connection, key, bound, /*after=*/true);
+BoundSql KeyAfterCondition(const std::vector<KeyColumn>& key, const Key& bound) {
+  return KeyCondition(key, bound, /*after=*/true);
 }
 
-std::string KeyUptoCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound) {
-  return KeyCondition(connection, key, bound, /*after=*/false);
+BoundSql KeyUptoCondition(const std::vector<KeyColumn>& key, const Key& bound) {
+  return KeyCondition(key, bound, /*after=*/false);
 }
 
-std::string KeyInCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key,
-                           const std::vector<Key>& keys) {
+BoundSql KeyInCondition(const std::vector<KeyColumn>& key, const std::vector<Key>& keys) {
+  BoundSql condition;
   if (key.size() == 1) {
-    return absl::StrCat(QuoteIdentifier(key[0].name), " IN (",
-                        absl::StrJoin(keys, ", ", [&](std::string* out, const Key& value) {
-                          absl::StrAppend(out, Literal(connection, key[0], value[0]));
-                        }),
-                        ")");
-  }
-  return absl::StrJoin(keys, " OR ", [&](std::string* out, const Key& value) {
-    out->append("(");
-    for (size_t i = 0; i < key.size(); ++i) {
-      absl::StrAppend(out, i > 0 ? " AND " : "", QuoteIdentifier(key[i].name), " = ",
-                      Literal(connection, key[i], value[i]));
+    condition.sql = absl::StrCat(QuoteIdentifier(key[0].name), " IN (");
+    for (size_t i = 0; i < keys.size(); ++i) {
+      condition.sql.append(i == 0 ? "?" : ", ?");
+      condition.values.push_back(Value(key[0], keys[i][0]));
     }
-    out->append(")");
-  });
+    condition.sql.append(")");
+    return condition;
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    condition.sql.append(k == 0 ? "(" : " OR (");
+    for (size_t i = 0; i < key.size(); ++i) {
+      absl::StrAppend(&condition.sql, i > 0 ? " AND " : "", QuoteIdentifier(key[i].name), " = ?");
+      condition.values.push_back(Value(key[i], keys[k][i]));
+    }
+    condition.sql.append(")");
+  }
+  return condition;
 }
 
 std::string KeyOrder(const std::vector<KeyColumn>& key, bool descending) {

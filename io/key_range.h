@@ -2,7 +2,7 @@
 // table's key order.
 //
 // A Key holds the text values of a table's resume-key columns (TableSchema::ResumeKey()), in
-// key-column order, exactly as the server returned them, so they round-trip into SQL unchanged.
+// key-column order, exactly as the server returned them, so bound back they name the same row.
 // A KeyRange is the half-open interval (after, upto] of key order; a missing bound is unbounded.
 // EncodeKey/DecodeKey give a lossless, binary-safe and unambiguous byte form for storage.
 #ifndef MIGRATE_IO_KEY_RANGE_H_
@@ -14,7 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "io/mysql_connection.h"
+#include "io/bound_value.h"
 
 namespace migrate::io {
 
@@ -29,8 +29,8 @@ struct KeyRange {
   bool operator==(const KeyRange&) const = default;
 };
 
-// One column of a resume key. Numeric columns are compared with unquoted literals (a quoted
-// literal would be compared as a double and lose precision on large BIGINT or DECIMAL values).
+// One column of a resume key. Values of numeric columns are bound as numbers (BoundValue::Number),
+// so large BIGINT and DECIMAL keys compare exactly (see io/bound_value.h).
 struct KeyColumn {
   std::string name;
   bool numeric = false;
@@ -38,21 +38,19 @@ struct KeyColumn {
   bool operator==(const KeyColumn&) const = default;
 };
 
-// SQL for "the key of the row is after `bound`" (in key order, exclusive). A composite key is
-// spelled so that MariaDB's range optimizer scans the key's index:
-//   k1 >= a AND (k1 > a OR (k1 = a AND k2 > b) OR ...)
-// Literals are the bound's values as they are for numeric columns, quoted by `connection`
-// otherwise. `bound` must have one value per key column.
-std::string KeyAfterCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound);
+// "The key of the row is after `bound`" (in key order, exclusive). A composite key is spelled so
+// that MariaDB's range optimizer scans the key's index:
+//   k1 >= ? AND (k1 > ? OR (k1 = ? AND k2 > ?) OR ...)
+// with the bound's values bound in that order. `bound` must have one value per key column.
+BoundSql KeyAfterCondition(const std::vector<KeyColumn>& key, const Key& bound);
 
-// SQL for "the key of the row is at or before `bound`" (inclusive), spelled as above.
-std::string KeyUptoCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key, const Key& bound);
+// "The key of the row is at or before `bound`" (inclusive), spelled as above.
+BoundSql KeyUptoCondition(const std::vector<KeyColumn>& key, const Key& bound);
 
-// SQL for "the key of the row is one of `keys`": `k IN (a, b)` for one column, otherwise
-// `(k1 = a AND k2 = b) OR ...`, which MariaDB's range optimizer turns into index lookups. Literals
-// as above; `keys` must not be empty.
-std::string KeyInCondition(MysqlConnection& connection, const std::vector<KeyColumn>& key,
-                           const std::vector<Key>& keys);
+// "The key of the row is one of `keys`": `k IN (?, ?)` for one column, otherwise
+// `(k1 = ? AND k2 = ?) OR ...`, which MariaDB's range optimizer turns into index lookups. `keys`
+// must not be empty.
+BoundSql KeyInCondition(const std::vector<KeyColumn>& key, const std::vector<Key>& keys);
 
 // "`k1`, `k2`" or, descending, "`k1` DESC, `k2` DESC".
 std::string KeyOrder(const std::vector<KeyColumn>& key, bool descending = false);

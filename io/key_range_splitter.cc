@@ -11,13 +11,14 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "io/mysql_error.h"
+#include "io/prepared_query.h"
 
 namespace migrate::io {
 namespace {
 
 // The single row of `sql` as a key, or nullopt when it returns no row.
-absl::StatusOr<std::optional<Key>> QueryKey(MysqlConnection& connection, const std::string& sql) {
-  absl::StatusOr<ResultSet> result = connection.Query(sql);
+absl::StatusOr<std::optional<Key>> QueryKey(MysqlConnection& connection, const BoundSql& sql) {
+  absl::StatusOr<ResultSet> result = QueryBoundText(connection, sql.sql, sql.values);
   if (!result.ok()) return result.status();
   if (result->empty()) return std::nullopt;
   Key key;
@@ -52,8 +53,9 @@ absl::StatusOr<std::vector<Key>> IntegerBoundaries(MysqlConnection& connection, 
     std::ostringstream step;
     step << low + (high - low) * static_cast<int64_t>(i) / static_cast<int64_t>(chunk_count);
     absl::StatusOr<std::optional<Key>> boundary =
-        QueryKey(connection, absl::StrCat(SelectKey(key, table), " WHERE ", leading, " <= ", step.str(), " ORDER BY ",
-                                          KeyOrder(key, /*descending=*/true), " LIMIT 1"));
+        QueryKey(connection, BoundSql{absl::StrCat(SelectKey(key, table), " WHERE ", leading, " <= ? ORDER BY ",
+                                                   KeyOrder(key, /*descending=*/true), " LIMIT 1"),
+                                      {BoundValue::Number(step.str())}});
     if (!boundary.ok()) return boundary.status();
     if (!boundary->has_value()) continue;
     if (!boundaries.empty() && boundaries.back() == **boundary) continue;
@@ -68,9 +70,12 @@ absl::StatusOr<std::vector<Key>> SampledBoundaries(MysqlConnection& connection, 
                                                    uint64_t stride) {
   std::vector<Key> boundaries;
   for (size_t i = 1; i < chunk_count; ++i) {
-    std::string sql = SelectKey(key, table);
-    if (!boundaries.empty()) absl::StrAppend(&sql, " WHERE ", KeyAfterCondition(connection, key, boundaries.back()));
-    absl::StrAppend(&sql, " ORDER BY ", KeyOrder(key), " LIMIT 1 OFFSET ", stride - 1);
+    BoundSql sql{SelectKey(key, table), {}};
+    if (!boundaries.empty()) {
+      sql.sql.append(" WHERE ");
+      sql.Append(KeyAfterCondition(key, boundaries.back()));
+    }
+    absl::StrAppend(&sql.sql, " ORDER BY ", KeyOrder(key), " LIMIT 1 OFFSET ", stride - 1);
     absl::StatusOr<std::optional<Key>> boundary = QueryKey(connection, sql);
     if (!boundary.ok()) return boundary.status();
     if (!boundary->has_value()) break;

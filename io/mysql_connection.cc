@@ -142,15 +142,6 @@ absl::StatusOr<std::string> MysqlConnection::QueryScalar(absl::string_view sql) 
   return result->Scalar();
 }
 
-std::string MysqlConnection::Quote(absl::string_view value) {
-  std::string quoted(value.size() * 2 + 3, '\0');
-  quoted[0] = '\'';
-  unsigned long length = mysql_real_escape_string(mysql_, quoted.data() + 1, value.data(), value.size());
-  quoted[length + 1] = '\'';
-  quoted.resize(length + 2);
-  return quoted;
-}
-
 std::string QuoteIdentifier(absl::string_view name) {
   return absl::StrCat("`", absl::StrReplaceAll(name, {{"`", "``"}}), "`");
 }

@@ -39,9 +39,6 @@ class MysqlConnection {
   // Shorthand for Query(sql)->Scalar().
   absl::StatusOr<std::string> QueryScalar(absl::string_view sql);
 
-  // `value` as a quoted SQL string literal, escaped for this connection's character set.
-  std::string Quote(absl::string_view value);
-
   // Rows changed by the last Execute().
   uint64_t affected_rows() const { return affected_rows_; }
 

@@ -4,6 +4,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/prepared_query.h"
 
 namespace migrate::io {
 namespace {
@@ -40,12 +41,18 @@ std::string RowText(const DigestSpec& spec) {
   return absl::StrCat("CONCAT_WS(CHAR(31), ", absl::StrJoin(parts, ", "), ")");
 }
 
-std::string RangeCondition(MysqlConnection& connection, const DigestSpec& spec, const KeyRange& range) {
-  std::vector<std::string> conditions;
-  if (range.after.has_value()) conditions.push_back(KeyAfterCondition(connection, spec.key, *range.after));
-  if (range.upto.has_value()) conditions.push_back(KeyUptoCondition(connection, spec.key, *range.upto));
-  if (conditions.empty()) return "";
-  return absl::StrCat(" WHERE ", absl::StrJoin(conditions, " AND "));
+// " WHERE <after> AND <upto>" with its values, or nothing for an unbounded range.
+BoundSql RangeCondition(const DigestSpec& spec, const KeyRange& range) {
+  BoundSql condition;
+  if (range.after.has_value()) {
+    condition.sql.append(" WHERE ");
+    condition.Append(KeyAfterCondition(spec.key, *range.after));
+  }
+  if (range.upto.has_value()) {
+    condition.sql.append(range.after.has_value() ? " AND " : " WHERE ");
+    condition.Append(KeyUptoCondition(spec.key, *range.upto));
+  }
+  return condition;
 }
 
 std::string KeyList(const DigestSpec& spec) {
@@ -62,9 +69,11 @@ Key KeyOf(const Row& row, size_t key_size) {
 }  // namespace
 
 absl::StatusOr<RangeDigest> DigestRange(MysqlConnection& connection, const DigestSpec& spec, const KeyRange& range) {
-  absl::StatusOr<ResultSet> result =
-      connection.Query(absl::StrCat("SELECT COUNT(*), COALESCE(SUM(CRC32(", RowText(spec), ")), 0) FROM ",
-                                    QualifiedName(spec.database, spec.table), RangeCondition(connection, spec, range)));
+  BoundSql sql{absl::StrCat("SELECT COUNT(*), COALESCE(SUM(CRC32(", RowText(spec), ")), 0) FROM ",
+                            QualifiedName(spec.database, spec.table)),
+               {}};
+  sql.Append(RangeCondition(spec, range));
+  absl::StatusOr<ResultSet> result = QueryBoundText(connection, sql.sql, sql.values);
   if (!result.ok()) return result.status();
   if (result->size() != 1 || result->rows()[0].size() != 2) return absl::InternalError("a digest returned no row");
   RangeDigest digest;
@@ -76,11 +85,13 @@ absl::StatusOr<RangeDigest> DigestRange(MysqlConnection& connection, const Diges
 
 absl::StatusOr<std::vector<RowDigest>> DigestRows(MysqlConnection& connection, const DigestSpec& spec,
                                                   const KeyRange& range, size_t limit) {
-  std::string sql = absl::StrCat("SELECT ", KeyList(spec), ", CRC32(", RowText(spec), ") FROM ",
-                                 QualifiedName(spec.database, spec.table), RangeCondition(connection, spec, range),
-                                 " ORDER BY ", KeyOrder(spec.key));
-  if (limit > 0) absl::StrAppend(&sql, " LIMIT ", limit);
-  absl::StatusOr<ResultSet> result = connection.Query(sql);
+  BoundSql sql{absl::StrCat("SELECT ", KeyList(spec), ", CRC32(", RowText(spec), ") FROM ",
+                            QualifiedName(spec.database, spec.table)),
+               {}};
+  sql.Append(RangeCondition(spec, range));
+  absl::StrAppend(&sql.sql, " ORDER BY ", KeyOrder(spec.key));
+  if (limit > 0) absl::StrAppend(&sql.sql, " LIMIT ", limit);
+  absl::StatusOr<ResultSet> result = QueryBoundText(connection, sql.sql, sql.values);
   if (!result.ok()) return result.status();
   std::vector<RowDigest> rows;
   rows.reserve(result->size());
@@ -101,9 +112,10 @@ absl::StatusOr<std::vector<Key>> SampleKeys(MysqlConnection& connection, const D
   if (stride == 0) return keys;
   KeyRange rest = range;
   for (size_t i = 0; i < count; ++i) {
-    absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
-        "SELECT ", KeyList(spec), " FROM ", QualifiedName(spec.database, spec.table),
-        RangeCondition(connection, spec, rest), " ORDER BY ", KeyOrder(spec.key), " LIMIT 1 OFFSET ", stride - 1));
+    BoundSql sql{absl::StrCat("SELECT ", KeyList(spec), " FROM ", QualifiedName(spec.database, spec.table)), {}};
+    sql.Append(RangeCondition(spec, rest));
+    absl::StrAppend(&sql.sql, " ORDER BY ", KeyOrder(spec.key), " LIMIT 1 OFFSET ", stride - 1);
+    absl::StatusOr<ResultSet> result = QueryBoundText(connection, sql.sql, sql.values);
     if (!result.ok()) return result.status();
     if (result->empty()) break;
     keys.push_back(KeyOf(result->rows()[0], spec.key.size()));
@@ -118,9 +130,9 @@ absl::StatusOr<std::vector<Row>> NormalisedRows(MysqlConnection& connection, con
   for (const DigestColumn& column : spec.columns) values.push_back(Normalised(column));
   std::string sql = absl::StrCat("SELECT ", KeyList(spec));
   if (!values.empty()) absl::StrAppend(&sql, ", ", absl::StrJoin(values, ", "));
-  absl::StrAppend(&sql, " FROM ", QualifiedName(spec.database, spec.table), " WHERE ",
-                  KeyInCondition(connection, spec.key, keys));
-  absl::StatusOr<ResultSet> result = connection.Query(sql);
+  const BoundSql listed = KeyInCondition(spec.key, keys);
+  absl::StrAppend(&sql, " FROM ", QualifiedName(spec.database, spec.table), " WHERE ", listed.sql);
+  absl::StatusOr<ResultSet> result = QueryBoundText(connection, sql, listed.values);
   if (!result.ok()) return result.status();
   return result->rows();
 }

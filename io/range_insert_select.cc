@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 #include "io/transaction.h"
 
@@ -22,10 +23,14 @@ absl::StatusOr<std::pair<std::string, uint64_t>> NextRange(MysqlConnection& conn
                                                            const std::string& lo, size_t rows) {
   const std::string key = QuoteIdentifier(plan.key_column);
   std::string inner = absl::StrCat("SELECT ", key, " FROM ", QualifiedName(plan.database, plan.driving_table));
-  if (!lo.empty()) absl::StrAppend(&inner, " WHERE ", key, " > ", lo);
+  BoundValues values;
+  if (!lo.empty()) {
+    absl::StrAppend(&inner, " WHERE ", key, " > ?");
+    values.push_back(BoundValue::Number(lo));
+  }
   absl::StrAppend(&inner, " ORDER BY ", key, " LIMIT ", rows);
   absl::StatusOr<ResultSet> result =
-      connection.Query(absl::StrCat("SELECT MAX(", key, "), COUNT(*) FROM (", inner, ") AS next_range"));
+      QueryBound(connection, absl::StrCat("SELECT MAX(", key, "), COUNT(*) FROM (", inner, ") AS next_range"), values);
   if (!result.ok()) return result.status();
   const Row& row = result->rows().at(0);
   uint64_t count = 0;
@@ -94,14 +99,14 @@ absl::StatusOr<std::vector<InsertRange>> PlanInsertRanges(MysqlConnection& conne
     absl::StatusOr<std::pair<std::string, uint64_t>> range = NextRange(connection, plan, lo, rows_per_range);
     if (!range.ok()) return range.status();
     if (range->second == 0) return ranges;
-    // Keys are integers: the value goes into the SQL as the server gave it, digits only.
-    int64_t check = 0;
-    if (!absl::SimpleAtoi(range->first, &check)) {
+    // Keys are integers: the end goes into the SQL as the 64-bit number parsed here, digits only.
+    int64_t upto = 0;
+    if (!absl::SimpleAtoi(range->first, &upto)) {
       return absl::InvalidArgumentError(
           absl::StrCat(plan.driving_table, ".", plan.key_column, " is not an integer key (", range->first, ")"));
     }
-    ranges.push_back(InsertRange{lo, range->first, range->second});
-    lo = range->first;
+    ranges.push_back(InsertRange{lo, absl::StrCat(upto), range->second});
+    lo = ranges.back().upto;
   }
 }
 

@@ -8,9 +8,11 @@
 //   INSERT INTO target (columns) <select> WHERE <alias>.<key> > lo AND <alias>.<key> <= hi
 //       [AND (<condition>)] ON DUPLICATE KEY UPDATE c = VALUES(c), ...
 //
-// with the first range open below. Each statement commits on its own (autocommit): an interrupted
-// run has inserted whole ranges, and running it again upserts the same rows. The ranges can also be
-// planned first and run by several connections at once (pipeline/parallel_insert_select.h). The SELECT's text
+// with the first range open below; the ends are 64-bit integers parsed and formatted here, digits
+// and a sign only (no other value is spelled into SQL). Each statement commits on its own
+// (autocommit): an interrupted run has inserted whole ranges, and running it again upserts the same
+// rows. The ranges can also be planned first and run by several connections at once
+// (pipeline/parallel_insert_select.h). The SELECT's text
 // (expressions, joins) is the caller's; table and column names given here are quoted here.
 #ifndef MIGRATE_IO_RANGE_INSERT_SELECT_H_
 #define MIGRATE_IO_RANGE_INSERT_SELECT_H_
@@ -67,7 +69,7 @@ absl::StatusOr<uint64_t> DeleteOrphans(MysqlConnection& connection, const Orphan
 std::string RangeInsertSql(const RangeInsertSelect& plan, const std::string& lo, const std::string& hi);
 
 // One range of the driving table: the keys above `after` (empty: from the first key) up to and
-// including `upto`, `keys` of them. Both bounds are keys of the table, digits as the server gave them.
+// including `upto`, `keys` of them. Both bounds are keys of the table, as 64-bit integers' digits.
 struct InsertRange {
   std::string after;
   std::string upto;

@@ -195,16 +195,18 @@ std::string RewritePathsSql(absl::string_view database, absl::string_view core_u
                       " WHERE `url_rewrite_id` IN (", IdList(ids), ") AND `request_path` IS NOT NULL");
 }
 
-std::string CmsRewritesInTheWaySql(MysqlConnection& connection, absl::string_view database,
-                                   absl::string_view url_rewrite, const std::vector<int64_t>& ids,
-                                   const std::vector<std::pair<std::string, std::string>>& paths) {
-  std::string condition = absl::StrCat("`url_rewrite_id` IN (", IdList(ids), ")");
+BoundSql CmsRewritesInTheWaySql(absl::string_view database, absl::string_view url_rewrite,
+                                const std::vector<int64_t>& ids,
+                                const std::vector<std::pair<std::string, std::string>>& paths) {
+  BoundSql sql{absl::StrCat("SELECT `url_rewrite_id` FROM ", QualifiedTable(database, url_rewrite),
+                            " WHERE `entity_type` = 'cms-page' AND (`url_rewrite_id` IN (", IdList(ids), ")"),
+               {}};
   for (const auto& [path, store] : paths) {
-    absl::StrAppend(&condition, " OR (`request_path` = ", connection.Quote(path), " AND `store_id` = ",
-                    connection.Quote(store), ")");
+    sql.sql.append(" OR (`request_path` = ? AND `store_id` = ?)");
+    sql.values.insert(sql.values.end(), {path, BoundValue::Number(store)});
   }
-  return absl::StrCat("SELECT `url_rewrite_id` FROM ", QualifiedTable(database, url_rewrite),
-                      " WHERE `entity_type` = 'cms-page' AND (", condition, ") ORDER BY 1");
+  sql.sql.append(") ORDER BY 1");
+  return sql;
 }
 
 }  // namespace migrate::io

@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "io/bound_value.h"
 #include "io/mysql_connection.h"
 
 namespace migrate::io {
@@ -123,8 +124,8 @@ std::string RewritePathsSql(absl::string_view database, absl::string_view core_u
                             const std::vector<int64_t>& ids);
 
 // Url Rewrite: the url_rewrite_ids of the CMS page rewrites in url_rewrite that hold one of `ids`
-// or one of `paths` ((request_path, store_id) pairs), quoted by `connection`.
-std::string CmsRewritesInTheWaySql(MysqlConnection& connection, absl::string_view database,
+// or one of `paths` ((request_path, store_id) pairs, bound).
+BoundSql CmsRewritesInTheWaySql(absl::string_view database,
                                    absl::string_view url_rewrite, const std::vector<int64_t>& ids,
                                    const std::vector<std::pair<std::string, std::string>>& paths);
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "io/bound_statement.h"
 
 namespace migrate::io {
 namespace {
@@ -15,9 +16,9 @@ std::string Unprefixed(absl::string_view prefix, absl::string_view table) {
 }
 
 absl::StatusOr<bool> TableExists(MysqlConnection& connection, absl::string_view database, absl::string_view table) {
-  absl::StatusOr<std::string> count = connection.QueryScalar(
-      absl::StrCat("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ", connection.Quote(database),
-                   " AND TABLE_NAME = ", connection.Quote(table)));
+  absl::StatusOr<std::string> count =
+      QueryBoundScalar(connection, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+                       {std::string(database), std::string(table)});
   if (!count.ok()) return count.status();
   return *count != "0";
 }

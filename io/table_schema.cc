@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
 namespace migrate::io {
@@ -28,14 +29,10 @@ const absl::flat_hash_set<absl::string_view>& FractionalTypes() {
 
 std::string Text(const Row& row, size_t column) { return row[column].value_or(""); }
 
-// Runs `sql` with the database name as its only string literal, spelled `?`.
+// Runs `sql` with the database name bound to its only placeholder.
 absl::StatusOr<ResultSet> QueryForDatabase(MysqlConnection& connection, absl::string_view sql,
                                            absl::string_view database) {
-  const std::string quoted = connection.Quote(database);
-  std::string statement(sql);
-  const size_t at = statement.find('?');
-  statement.replace(at, 1, quoted);
-  return connection.Query(statement);
+  return QueryBound(connection, sql, {std::string(database)});
 }
 
 absl::Status LoadTables(MysqlConnection& connection, absl::string_view database, DatabaseSchema& schema) {

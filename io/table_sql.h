@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "io/bound_value.h"
 #include "io/mysql_connection.h"
 
 namespace migrate::io {
@@ -25,9 +26,10 @@ absl::StatusOr<std::optional<std::vector<std::string>>> TableColumns(MysqlConnec
 
 absl::StatusOr<bool> TableExists(MysqlConnection& connection, absl::string_view database, absl::string_view table);
 
-// SELECT COUNT(*) FROM `database`.`table` [WHERE `where`]; `where` is SQL text the caller built.
+// SELECT COUNT(*) FROM `database`.`table` [WHERE `where`]; `where` is SQL text the caller built,
+// whose `?` placeholders take `values`.
 absl::StatusOr<uint64_t> CountRows(MysqlConnection& connection, absl::string_view database, absl::string_view table,
-                                   absl::string_view where = {});
+                                   absl::string_view where = {}, const BoundValues& values = {});
 
 }  // namespace migrate::io
 

@@ -1,6 +1,7 @@
 #include "io/trigger_definers.h"
 
 #include "absl/strings/str_cat.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 #include "io/result_set.h"
 
@@ -17,10 +18,11 @@ bool NotReadable(const absl::Status& status) {
 
 absl::StatusOr<std::vector<TriggerDefiner>> ListTriggerDefiners(MysqlConnection& connection,
                                                                 absl::string_view database) {
-  absl::StatusOr<ResultSet> result = connection.Query(absl::StrCat(
-      "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, DEFINER FROM information_schema.TRIGGERS "
-      "WHERE EVENT_OBJECT_SCHEMA = ",
-      connection.Quote(database), " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME"));
+  absl::StatusOr<ResultSet> result = QueryBound(connection,
+                                                "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, DEFINER FROM "
+                                                "information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? "
+                                                "ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME",
+                                                {std::string(database)});
   if (!result.ok()) return result.status();
   std::vector<TriggerDefiner> triggers;
   for (const Row& row : result->rows()) {
@@ -35,10 +37,10 @@ absl::StatusOr<AccountExistence> DefinerExists(MysqlConnection& connection, absl
   if (*current == definer) return AccountExistence::kExists;
   const size_t at = definer.rfind('@');
   if (at == absl::string_view::npos) return AccountExistence::kUnknown;
-  const std::string condition = absl::StrCat(" WHERE User = ", connection.Quote(definer.substr(0, at)),
-                                             " AND Host = ", connection.Quote(definer.substr(at + 1)));
+  const BoundValues account = {std::string(definer.substr(0, at)), std::string(definer.substr(at + 1))};
   for (absl::string_view table : {"mysql.global_priv", "mysql.user"}) {
-    absl::StatusOr<std::string> count = connection.QueryScalar(absl::StrCat("SELECT COUNT(*) FROM ", table, condition));
+    absl::StatusOr<std::string> count =
+        QueryBoundScalar(connection, absl::StrCat("SELECT COUNT(*) FROM ", table, " WHERE User = ? AND Host = ?"), account);
     if (count.ok()) return *count == "0" ? AccountExistence::kMissing : AccountExistence::kExists;
     if (!NotReadable(count.status())) return count.status();
   }

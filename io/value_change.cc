@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 
 namespace migrate::io {
@@ -52,10 +53,11 @@ size_t AddRow(const Row& row, RowBatch* rows) {
 // when `columns` hold all of them; empty otherwise.
 absl::StatusOr<std::vector<std::string>> WrittenKey(MysqlConnection& connection, absl::string_view database,
                                                     absl::string_view table, const std::vector<std::string>& columns) {
-  absl::StatusOr<ResultSet> keys = connection.Query(absl::StrCat(
-      "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE NON_UNIQUE = 0 AND TABLE_SCHEMA = ",
-      connection.Quote(database), " AND TABLE_NAME = ", connection.Quote(table),
-      " ORDER BY INDEX_NAME <> 'PRIMARY', INDEX_NAME, SEQ_IN_INDEX"));
+  absl::StatusOr<ResultSet> keys =
+      QueryBound(connection,
+                 "SELECT INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS WHERE NON_UNIQUE = 0 AND "
+                 "TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME <> 'PRIMARY', INDEX_NAME, SEQ_IN_INDEX",
+                 {std::string(database), std::string(table)});
   if (!keys.ok()) return keys.status();
   std::vector<std::pair<std::string, std::vector<std::string>>> indexes;
   for (const Row& row : keys->rows()) {
@@ -222,12 +224,13 @@ absl::StatusOr<uint64_t> ExecuteInsertSelect(MysqlConnection& connection, const 
   return affected;
 }
 
-absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const std::string& statement,
+absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const BoundSql& statement,
                                          const std::vector<std::string>& columns,
                                          const std::vector<std::optional<std::string>>& values,
                                          const StatementChangeHandler& on_changes) {
-  if (absl::Status status = connection.Execute(statement); !status.ok()) return status;
-  const uint64_t affected = connection.affected_rows();
+  absl::StatusOr<uint64_t> written = ExecuteBound(connection, statement.sql, statement.values);
+  if (!written.ok()) return written.status();
+  const uint64_t affected = *written;
   const unsigned int warnings = WarningCount(connection);
   if (warnings == 0 || !on_changes) return affected;
   StatementChanges found;

@@ -27,6 +27,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "io/bound_value.h"
 #include "io/mysql_connection.h"
 #include "io/row_batch.h"
 
@@ -108,10 +109,10 @@ absl::StatusOr<uint64_t> ExecuteInsertSelect(MysqlConnection& connection, const 
                                              absl::string_view table, const std::vector<std::string>& columns,
                                              const StatementChangeHandler& on_changes);
 
-// Runs `statement`, which writes one row with `values` in `columns` (an UPDATE of one key, say), and
-// hands what the server changed to `on_changes` (when given), placed on that row. Returns the
-// affected rows.
-absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const std::string& statement,
+// Runs `statement` (its values bound), which writes one row with `values` in `columns` (an UPDATE
+// of one key, say), and hands what the server changed to `on_changes` (when given), placed on that
+// row. Returns the affected rows.
+absl::StatusOr<uint64_t> ExecuteRowWrite(MysqlConnection& connection, const BoundSql& statement,
                                          const std::vector<std::string>& columns,
                                          const std::vector<std::optional<std::string>>& values,
                                          const StatementChangeHandler& on_changes);

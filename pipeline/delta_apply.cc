@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "io/bound_statement.h"
 #include "io/bulk_writer.h"
 #include "io/chunk_reader.h"
 #include "pipeline/batch_mapper.h"
@@ -37,8 +38,9 @@ absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::ve
   options.table = copy.source.name;
   options.columns = copy.source_columns;
   options.key = copy.key;
-  options.filter = io::KeyInCondition(source, plan.source_key, keys);
-  if (!copy.filter.empty()) options.filter = absl::StrCat("(", options.filter, ") AND (", copy.filter, ")");
+  io::BoundSql changed = io::KeyInCondition(plan.source_key, keys);
+  options.filter = copy.filter.empty() ? changed.sql : absl::StrCat("(", changed.sql, ") AND (", copy.filter, ")");
+  options.filter_values = std::move(changed.values);
   options.batch_size = batch_size;
   io::ChunkReader reader(source, std::move(options));
   const BatchMapper mapper(copy);
@@ -70,10 +72,14 @@ absl::Status DeleteKeys(const DeltaPlan& plan, const std::vector<io::Key>& keys,
   if (cascade) {
     if (absl::Status status = destination.Execute("SET SESSION foreign_key_checks = 1"); !status.ok()) return status;
   }
-  absl::Status status = destination.Execute(absl::StrCat(
-      "DELETE FROM ", io::QuoteIdentifier(plan.copy.destination_database), ".",
-      io::QuoteIdentifier(plan.copy.destination_table), " WHERE ",
-      io::KeyInCondition(destination, plan.destination_key, keys)));
+  const io::BoundSql listed = io::KeyInCondition(plan.destination_key, keys);
+  absl::Status status = io::ExecuteBound(destination,
+                                         absl::StrCat("DELETE FROM ",
+                                                      io::QualifiedName(plan.copy.destination_database,
+                                                                        plan.copy.destination_table),
+                                                      " WHERE ", listed.sql),
+                                         listed.values)
+                            .status();
   if (cascade) {
     absl::Status reset = destination.Execute("SET SESSION foreign_key_checks = 0");
     if (status.ok()) status = reset;

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
 namespace migrate::pipeline {
@@ -19,25 +20,32 @@ absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSour
   if (!connection.ok()) return connection.status();
   io::MysqlConnection& destination = **connection;
 
+  // Source columns by name; a column that starts as a constant takes it from a bound value.
   std::vector<std::string> targets;
-  std::vector<std::string> values;
+  std::vector<std::string> selected;
+  io::BoundValues constants;
   for (const DestinationColumn& column : plan.destination_columns) {
     targets.push_back(io::QuoteIdentifier(column.name));
     if (column.source_index.has_value()) {
-      values.push_back(io::QuoteIdentifier(plan.source_columns[*column.source_index]));
+      selected.push_back(io::QuoteIdentifier(plan.source_columns[*column.source_index]));
     } else {
-      values.push_back(column.initial.has_value() ? destination.Quote(*column.initial) : "NULL");
+      selected.push_back("?");
+      constants.push_back(column.initial);
     }
   }
   const std::string statement =
-      absl::StrCat("INSERT INTO ", io::QuoteIdentifier(plan.destination_database), ".",
-                   io::QuoteIdentifier(plan.destination_table), " (", absl::StrJoin(targets, ", "), ") SELECT ",
-                   absl::StrJoin(values, ", "), " FROM ", io::QuoteIdentifier(plan.source.database), ".",
-                   io::QuoteIdentifier(plan.source.name), plan.filter.empty() ? "" : " WHERE ", plan.filter);
+      absl::StrCat("INSERT INTO ", io::QualifiedName(plan.destination_database, plan.destination_table), " (",
+                   absl::StrJoin(targets, ", "), ") SELECT ", absl::StrJoin(selected, ", "), " FROM ",
+                   io::QualifiedName(plan.source.database, plan.source.name), plan.filter.empty() ? "" : " WHERE ",
+                   plan.filter);
 
+  uint64_t rows = 0;
   absl::Status status = destination.Execute("START TRANSACTION");
-  if (status.ok()) status = destination.Execute(statement);
-  const uint64_t rows = destination.affected_rows();
+  if (status.ok()) {
+    absl::StatusOr<uint64_t> inserted = io::ExecuteBound(destination, statement, constants);
+    status = inserted.status();
+    if (inserted.ok()) rows = *inserted;
+  }
   io::ValueChanges changes;
   if (const unsigned int warnings = io::WarningCount(destination);
       status.ok() && value_changes != nullptr && warnings > 0) {

@@ -21,7 +21,7 @@ absl::StatusOr<std::vector<mapping::DestinationAccess::Row>> ConnectionDestinati
     absl::string_view sql, const mapping::SqlValues& values) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (absl::Status status = Connect(); !status.ok()) return status;
-  absl::StatusOr<io::ResultSet> result = io::QueryBound(*connection_, sql, values);
+  absl::StatusOr<io::ResultSet> result = io::QueryBound(*connection_, sql, io::BoundValues(values.begin(), values.end()));
   if (!result.ok()) return result.status();
   return result->rows();
 }
@@ -29,7 +29,7 @@ absl::StatusOr<std::vector<mapping::DestinationAccess::Row>> ConnectionDestinati
 absl::Status ConnectionDestinationAccess::Execute(absl::string_view sql, const mapping::SqlValues& values) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (absl::Status status = Connect(); !status.ok()) return status;
-  return io::ExecuteBound(*connection_, sql, values).status();
+  return io::ExecuteBound(*connection_, sql, io::BoundValues(values.begin(), values.end())).status();
 }
 
 }  // namespace migrate::stages

@@ -21,7 +21,7 @@ absl::StatusOr<std::vector<mapping::SourceLookup::Row>> ConnectionSourceLookup::
     absl::string_view sql, const mapping::SqlValues& values) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (absl::Status status = Connect(); !status.ok()) return status;
-  absl::StatusOr<io::ResultSet> result = io::QueryBound(*connection_, sql, values);
+  absl::StatusOr<io::ResultSet> result = io::QueryBound(*connection_, sql, io::BoundValues(values.begin(), values.end()));
   if (!result.ok()) return result.status();
   return result->rows();
 }

@@ -52,8 +52,8 @@ class Msi {
     absl::StatusOr<bool> modules = io::TableExists(*connection_, database_, Table("setup_module"));
     if (!modules.ok()) return modules.status();
     if (*modules) {
-      absl::StatusOr<uint64_t> rows = io::CountRows(*connection_, database_, Table("setup_module"),
-                                                    absl::StrCat("`module` = ", connection_->Quote(kModule)));
+      absl::StatusOr<uint64_t> rows =
+          io::CountRows(*connection_, database_, Table("setup_module"), "`module` = ?", {std::string(kModule)});
       if (!rows.ok()) return rows.status();
       if (*rows > 0) return true;
     }
@@ -61,11 +61,16 @@ class Msi {
     return false;
   }
 
-  // The source that stock items and shipments are assigned to.
+  // The source that stock items and shipments are assigned to, as a scalar subquery: the statements
+  // that assign it name it by this SQL, never by its value.
+  std::string DefaultSourceSql() const {
+    return absl::StrCat("(SELECT `source_code` FROM ", Qualified(kSource),
+                        " ORDER BY `source_code` <> 'default', `source_code` LIMIT 1)");
+  }
+
+  // The value of DefaultSourceSql(); an error when there is no source.
   absl::StatusOr<std::string> DefaultSource() {
-    absl::StatusOr<io::ResultSet> rows =
-        connection_->Query(absl::StrCat("SELECT `source_code` FROM ", Qualified(kSource),
-                                        " ORDER BY `source_code` <> 'default', `source_code` LIMIT 1"));
+    absl::StatusOr<io::ResultSet> rows = connection_->Query(absl::StrCat("SELECT ", DefaultSourceSql()));
     if (!rows.ok()) return rows.status();
     if (rows->empty() || !rows->rows()[0][0].has_value()) {
       return absl::FailedPreconditionError(absl::StrCat(Table(kSource), " has no source to assign the stock to"));
@@ -86,7 +91,7 @@ class Msi {
   std::string prefix_;
 };
 
-// Legacy stock items of website 0 whose product exists -> source items of `code` (SQL-quoted).
+// Legacy stock items of website 0 whose product exists -> source items of `code` (an SQL expression).
 io::RangeInsertSelect SourceItems(Msi& msi, const std::string& code) {
   io::RangeInsertSelect plan;
   plan.database = msi.database();
@@ -104,7 +109,7 @@ io::RangeInsertSelect SourceItems(Msi& msi, const std::string& code) {
   return plan;
 }
 
-// Every shipment -> its shipment source, `code` (SQL-quoted).
+// Every shipment -> its shipment source, `code` (an SQL expression).
 io::RangeInsertSelect ShipmentSources(Msi& msi, const std::string& code) {
   io::RangeInsertSelect plan;
   plan.database = msi.database();
@@ -164,7 +169,7 @@ absl::StatusOr<bool> InventoryData::Run(RunContext& context, const StepLog& log)
   if (!*present) return true;
   absl::StatusOr<std::string> source = msi->DefaultSource();
   if (!source.ok()) return source.status();
-  const std::string code = msi->connection().Quote(*source);
+  const std::string code = msi->DefaultSourceSql();
   auto stop = [&context] { return context.cancellation().stop_requested(); };
 
   const io::RangeInsertSelect source_items = SourceItems(*msi, code);
@@ -217,7 +222,7 @@ absl::Status InventoryDelta::Prepare(RunContext& context, io::MysqlConnection& d
   if (!present_) return absl::OkStatus();
   absl::StatusOr<std::string> source = msi.DefaultSource();
   if (!source.ok()) return source.status();
-  code_ = destination.Quote(*source);
+  code_ = msi.DefaultSourceSql();
   return absl::OkStatus();
 }
 

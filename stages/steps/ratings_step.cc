@@ -75,8 +75,9 @@ absl::StatusOr<bool> RatingsData::Run(RunContext& context, const StepLog& log) {
   for (const io::Row& row : assigned->rows()) {
     absl::StatusOr<uint64_t> updated = io::ExecuteRowWrite(
         **destination,
-        absl::StrCat("UPDATE ", io::QualifiedName(tables.database, tables.rating),
-                     " SET `is_active` = 1 WHERE `rating_id` = ", (*destination)->Quote(row[0].value_or(""))),
+        io::BoundSql{absl::StrCat("UPDATE ", io::QualifiedName(tables.database, tables.rating),
+                                  " SET `is_active` = 1 WHERE `rating_id` = ?"),
+                     {io::BoundValue::Number(row[0].value_or(""))}},
         {"rating_id", "is_active"}, {row[0], "1"}, record);
     if (!updated.ok()) return updated.status();
     activated += *updated;

@@ -88,12 +88,18 @@ absl::StatusOr<SequenceInputs> ReadInputs(RunContext& context, io::MysqlConnecti
   if (!stores.ok()) return stores.status();
   for (const io::Row& row : stores->rows()) inputs.store_ids.push_back(row[0].value_or(""));
 
-  std::vector<std::string> codes;
-  for (const char* code : kEntityTypes) codes.push_back(destination.Quote(code));
-  absl::StatusOr<io::ResultSet> types = destination.Query(absl::StrCat(
-      "SELECT `entity_type_code`, `entity_type_id` FROM ",
-      io::QualifiedName(context.connections().destination().database, Prefixed(context, "eav_entity_type")),
-      " WHERE `entity_type_code` IN (", absl::StrJoin(codes, ", "), ") ORDER BY `entity_type_id`"));
+  std::vector<std::string> placeholders;
+  io::BoundValues codes;
+  for (const char* code : kEntityTypes) {
+    placeholders.push_back("?");
+    codes.push_back(code);
+  }
+  absl::StatusOr<io::ResultSet> types = io::QueryBound(
+      destination,
+      absl::StrCat("SELECT `entity_type_code`, `entity_type_id` FROM ",
+                   io::QualifiedName(context.connections().destination().database, Prefixed(context, "eav_entity_type")),
+                   " WHERE `entity_type_code` IN (", absl::StrJoin(placeholders, ", "), ") ORDER BY `entity_type_id`"),
+      codes);
   if (!types.ok()) return types.status();
   for (const io::Row& row : types->rows()) inputs.type_ids.emplace(row[0].value_or(""), row[1].value_or(""));
 
@@ -227,9 +233,8 @@ absl::Status EnsureMetaAndProfile(RunContext& context, io::MysqlConnection& dest
   const std::string profile = Prefixed(context, kProfile);
   absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(destination);
   if (!transaction.ok()) return transaction.status();
-  absl::StatusOr<uint64_t> present = io::CountRows(destination, database, meta,
-                                                   absl::StrCat("`entity_type` = ", destination.Quote(type),
-                                                                " AND `store_id` = ", destination.Quote(store)));
+  absl::StatusOr<uint64_t> present =
+      io::CountRows(destination, database, meta, "`entity_type` = ? AND `store_id` = ?", {type, store});
   if (!present.ok()) return present.status();
   if (*present > 0) return transaction->Commit();
   absl::StatusOr<std::string> meta_id = destination.QueryScalar(

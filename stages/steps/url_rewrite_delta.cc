@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "io/bulk_writer.h"
 #include "io/keyed_delete.h"
+#include "io/bound_statement.h"
 #include "io/mysql_error.h"
 #include "io/row_batch.h"
 #include "io/step_sql.h"
@@ -53,8 +54,8 @@ absl::StatusOr<std::vector<int64_t>> Ids(const std::vector<io::Key>& keys) {
 
 std::string Text(const std::optional<std::string>& value) { return value.value_or(""); }
 
-absl::StatusOr<std::vector<io::Key>> FirstColumn(io::MysqlConnection& connection, const std::string& sql) {
-  absl::StatusOr<io::ResultSet> rows = connection.Query(sql);
+absl::StatusOr<std::vector<io::Key>> FirstColumn(io::MysqlConnection& connection, const io::BoundSql& sql) {
+  absl::StatusOr<io::ResultSet> rows = io::QueryBound(connection, sql.sql, sql.values);
   if (!rows.ok()) return rows.status();
   std::vector<io::Key> keys;
   for (const io::Row& row : rows->rows()) {
@@ -110,7 +111,7 @@ absl::StatusOr<pipeline::DeltaApplyResult> UrlRewrite191Delta::ApplyPage(RunCont
   if (!transaction.ok()) return transaction.status();
   const io::TableSchema& url_rewrite = *tables_.url_rewrite;
   absl::StatusOr<std::vector<io::Key>> in_the_way = FirstColumn(
-      *destination_, io::CmsRewritesInTheWaySql(*destination_, url_rewrite.database, url_rewrite.name, *ids, taken));
+      *destination_, io::CmsRewritesInTheWaySql(url_rewrite.database, url_rewrite.name, *ids, taken));
   if (!in_the_way.ok()) return in_the_way.status();
   absl::StatusOr<uint64_t> moved = io::DeleteByKeys(
       *destination_, io::QualifiedTable(url_rewrite.database, url_rewrite.name), rewrites_.destination_key, *in_the_way);

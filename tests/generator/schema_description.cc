@@ -1,5 +1,6 @@
 #include "tests/generator/schema_description.h"
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
@@ -19,12 +20,16 @@ std::vector<std::string> Lines(io::MysqlConnection& connection, const std::strin
   return lines;
 }
 
+std::string Utf8Literal(const std::string& text) {
+  return absl::StrCat("_utf8mb4 X'", absl::BytesToHexString(text), "'");
+}
+
 std::set<std::string> Describe(io::MysqlConnection& connection, const std::string& database,
                                const std::vector<std::string>& tables) {
   std::vector<std::string> quoted;
-  for (const std::string& table : tables) quoted.push_back(connection.Quote(table));
+  for (const std::string& table : tables) quoted.push_back(Utf8Literal(table));
   const std::string in_tables = absl::StrCat(" IN (", absl::StrJoin(quoted, ","), ")");
-  const std::string schema = connection.Quote(database);
+  const std::string schema = Utf8Literal(database);
   std::set<std::string> description;
   for (const std::string& line :
        Lines(connection,

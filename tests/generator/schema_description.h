@@ -21,6 +21,9 @@ std::set<std::string> Describe(io::MysqlConnection& connection, const std::strin
 // The rows of a query, each as its fields joined by spaces (NULL as "NULL").
 std::vector<std::string> Lines(io::MysqlConnection& connection, const std::string& sql);
 
+// `text` as a utf8mb4 string literal spelled in hex: no escaping.
+std::string Utf8Literal(const std::string& text);
+
 }  // namespace migrate::generator
 
 #endif  // MIGRATE_TESTS_GENERATOR_SCHEMA_DESCRIPTION_H_

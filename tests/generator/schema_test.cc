@@ -71,7 +71,7 @@ std::set<std::string> Minus(const std::set<std::string>& a, const std::set<std::
 std::vector<std::string> ColumnOrder(io::MysqlConnection& connection, const std::string& database,
                                      const std::string& table) {
   return Lines(connection, absl::StrCat("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ",
-                                        connection.Quote(database), " AND TABLE_NAME = ", connection.Quote(table),
+                                        Utf8Literal(database), " AND TABLE_NAME = ", Utf8Literal(table),
                                         " ORDER BY ORDINAL_POSITION"));
 }
 

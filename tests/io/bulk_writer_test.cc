@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/bound_statement.h"
 #include "io/chunk_reader.h"
 #include "io/session_setup.h"
 #include "io/table_schema.h"
@@ -74,7 +76,7 @@ void FillOddTable(MysqlConnection& source) {
                    "'0000-00-00 00:00:00.000000', 0, 0, 0, '', '', '', 0, ''),"
                    "(1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
                    "NULL),"
-                   "(2, '', ", source.Quote(blob), ", 'Grüße 日本 🎉 Ωmega', 'café', '2011-02-28 23:59:59', "
+                   "(2, '', X'", absl::BytesToHexString(blob), "', 'Grüße 日本 🎉 Ωmega', 'café', '2011-02-28 23:59:59', "
                    "'2011-00-00', '2038-01-19 03:14:07', '2020-03-29 02:30:00.123456', -99999999999999.999999, "
                    "3.14159, 1.7976931348623157e308, 'it''s a \\\\ back\\\"slash', 'b', 'x,y', 2155, X'00FF'),"
                    "(3, 'tab\\there\\nnew line', X'', 'a\\\\b', 'ÿ', '9999-12-31 23:59:59', '1000-01-01', "
@@ -266,6 +268,54 @@ TEST(BulkWriterTest, RejectsBatchesOfTheWrongWidthAndReportsServerErrors) {
 
   options.table = "no_such_table";
   EXPECT_FALSE(BulkWriter::Create(*destination, options).ok());
+}
+
+// The multi-row fallback binds every value: keys and values that would break SQL text (quotes,
+// backslashes, gbk-style 0xbf5c and 0xbf27 pairs, NUL, long values) arrive exactly, and the
+// destination's general log holds none of them in SQL text ('Query'), only in prepared runs.
+TEST(BulkWriterTest, MultiRowFallbackBindsCraftedValues) {
+  auto source = OpenSource(TestDatabase(SourceServer()));
+  auto destination = OpenDestination(TestDatabase(DestinationServer()));
+  ASSERT_NE(source, nullptr);
+  ASSERT_NE(destination, nullptr);
+  const std::string table =
+      "CREATE TABLE crafted (k VARCHAR(500) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL PRIMARY KEY, "
+      "b VARBINARY(1000) NULL, n INT NOT NULL)";
+  Exec(*source, table);
+  Exec(*destination, table);
+  const std::vector<std::string> parts = {"'", "\\", "\\'", std::string("\0'", 2), "縗'", "' OR '1'='1",
+                                          std::string(480, 'L'), "🎉"};
+  const std::vector<std::string> binary = {std::string("\xbf\x5c'", 3), std::string("\0\xbf\x27", 3),
+                                           std::string(900, '\xbf') + "\\"};
+  for (size_t i = 0; i < 100; ++i) {
+    const std::string k = absl::StrCat("q8w", parts[i % parts.size()], i);
+    absl::StatusOr<uint64_t> inserted = ExecuteBound(
+        *source, "INSERT INTO crafted VALUES (?, ?, ?)",
+        {k, i % 7 == 0 ? BoundValue(std::nullopt) : BoundValue(binary[i % binary.size()]), std::to_string(i)});
+    ASSERT_TRUE(inserted.ok()) << inserted.status();
+  }
+  Exec(*destination, "SET GLOBAL log_output = 'TABLE'");
+  Exec(*destination, "TRUNCATE TABLE mysql.general_log");
+  Exec(*destination, "SET GLOBAL general_log = 1");
+
+  BulkWriterOptions options;
+  options.force_multi_row_insert = true;
+  options.max_statement_bytes = 4096;  // several statements of several rows each
+  EXPECT_FALSE(Copy(*source, *destination, "crafted", options, 30));
+
+  Exec(*destination, "SET GLOBAL general_log = 0");
+  const std::string marked = "argument LIKE CONCAT('%', 'q8', 'w', '%')";
+  const std::string in_text = *destination->QueryScalar(
+      "SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Query' AND " + marked);
+  const std::string bound = *destination->QueryScalar(
+      "SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Execute' AND " + marked);
+  Exec(*destination, "TRUNCATE TABLE mysql.general_log");
+  EXPECT_EQ(in_text, "0");
+  EXPECT_GT(std::stoi(bound), 4);
+  const std::string select = "SELECT HEX(k), HEX(b), n FROM crafted ORDER BY k";
+  EXPECT_EQ(Rows(*destination, select), Rows(*source, select));
+  EXPECT_EQ(*destination->QueryScalar("SELECT COUNT(*) FROM crafted"), "100");
+  EXPECT_EQ(Checksum(*destination, "crafted"), Checksum(*source, "crafted"));
 }
 
 class BulkWriterValueChangeTest : public ::testing::TestWithParam<bool> {};

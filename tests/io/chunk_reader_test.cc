@@ -10,6 +10,8 @@
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/bound_statement.h"
+#include "io/prepared_query.h"
 #include "io/table_schema.h"
 #include "tests/io/io_test_support.h"
 #include "tests/support/test_servers.h"
@@ -26,6 +28,13 @@ using ::migrate::testing::TestDatabase;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
+
+// EXPLAIN of `query` run with its values bound.
+std::vector<Row> Explain(MysqlConnection& connection, const BoundSql& query) {
+  absl::StatusOr<ResultSet> plan = QueryBoundText(connection, "EXPLAIN " + query.sql, query.values);
+  EXPECT_TRUE(plan.ok()) << plan.status();
+  return plan.ok() ? plan->rows() : std::vector<Row>();
+}
 
 ChunkReaderOptions Options(std::string table, std::vector<std::string> columns, std::vector<KeyColumn> key,
                            size_t batch_size) {
@@ -134,13 +143,17 @@ TEST(ChunkReaderTest, PagesOverACompositeKeyWithARangeScan) {
                                 "SELECT value FROM c WHERE (store_id, entity_id, code) > (1, 20, 'b') AND "
                                 "(store_id, entity_id, code) <= (3, 4, 'a') ORDER BY store_id, entity_id, code"));
 
+  // The plan of the page query with its bounds bound, as the reader runs it.
   ChunkReader explained(*connection, middle);
-  std::vector<Row> plan = Rows(*connection, "EXPLAIN " + explained.PageQuery());
+  const BoundSql page = explained.PageQuery();
+  std::vector<Row> plan = Explain(*connection, page);
   ASSERT_EQ(plan.size(), 1u);
-  EXPECT_EQ(plan[0][3], "range") << explained.PageQuery();  // type
-  EXPECT_EQ(plan[0][5], "PRIMARY");                         // key
+  EXPECT_EQ(plan[0][3], "range") << page.sql;  // type
+  EXPECT_EQ(plan[0][5], "PRIMARY");            // key
   EXPECT_THAT(plan[0][9].value_or(""), Not(HasSubstr("filesort")));
-  EXPECT_THAT(explained.PageQuery(), Not(HasSubstr("OFFSET")));
+  EXPECT_THAT(page.sql, Not(HasSubstr("OFFSET")));
+  EXPECT_THAT(page.sql, Not(HasSubstr("'b'")));
+  EXPECT_EQ(page.values.size(), 14u);  // 1 + 1 + 2 + 3 for each bound
 }
 
 TEST(ChunkReaderTest, PagesOverAUniqueKeyWhenThereIsNoPrimaryKey) {
@@ -159,9 +172,9 @@ TEST(ChunkReaderTest, PagesOverAUniqueKeyWhenThereIsNoPrimaryKey) {
   ChunkReaderOptions options = Options("u", {"value"}, key, 1000);
   options.range.after = Key{"500", "3"};
   ChunkReader reader(*connection, options);
-  std::vector<Row> plan = Rows(*connection, "EXPLAIN " + reader.PageQuery());
+  std::vector<Row> plan = Explain(*connection, reader.PageQuery());
   ASSERT_EQ(plan.size(), 1u);
-  EXPECT_EQ(plan[0][3], "range") << reader.PageQuery();
+  EXPECT_EQ(plan[0][3], "range") << reader.PageQuery().sql;
   EXPECT_EQ(plan[0][5], "entity_attribute");
   EXPECT_THAT(plan[0][9].value_or(""), Not(HasSubstr("filesort")));
   EXPECT_EQ(ReadAll(reader), Rows(*connection, "SELECT value FROM u WHERE entity_id > 500 OR "
@@ -180,12 +193,12 @@ TEST(ChunkReaderTest, TextKeysWithMultibyteAndOddBytesRoundTrip) {
                                          "%_like",  "trailing x", "z",          "Ω",           "0",
                                          "00",      "-1",         "1e3",        "  lead",      "tab\there"};
   for (size_t i = 0; i < skus.size(); ++i) {
-    Exec(*connection, absl::StrCat("INSERT INTO s VALUES (", connection->Quote(skus[i]), ", ", i, ")"));
+    ASSERT_TRUE(ExecuteBound(*connection, "INSERT INTO s VALUES (?, ?)", {skus[i], std::to_string(i)}).ok());
   }
   const std::vector<std::string> binary_keys = {std::string("\0", 1), std::string("\0\0", 2), "\x01", "'",
                                                 "\\",  "\xff",  "\xff\xfe", "a\0b", "\x80\x81", "Z"};
   for (size_t i = 0; i < binary_keys.size(); ++i) {
-    Exec(*connection, absl::StrCat("INSERT INTO b VALUES (", connection->Quote(binary_keys[i]), ", ", i, ")"));
+    ASSERT_TRUE(ExecuteBound(*connection, "INSERT INTO b VALUES (?, ?)", {binary_keys[i], std::to_string(i)}).ok());
   }
 
   for (const auto& [table, key] : std::vector<std::pair<std::string, std::string>>{{"s", "sku"}, {"b", "k"}}) {
@@ -222,6 +235,23 @@ TEST(ChunkReaderTest, HugeUnsignedKeysCompareExactly) {
   options.range.after = Key{"18446744073709551613"};
   ChunkReader reader(*connection, options);
   EXPECT_EQ(ReadAll(reader), Rows(*connection, "SELECT id FROM u WHERE id > 18446744073709551613 ORDER BY id"));
+}
+
+// Keys of integer and decimal columns that doubles cannot tell apart page exactly, one row per
+// page: every page's bound is the exact value of the last key (bound as an integer or a DECIMAL).
+TEST(ChunkReaderTest, BoundsOfIntegerAndDecimalKeysCompareExactlyPageByPage) {
+  auto connection = Connect(TestDatabase(SourceServer()));
+  ASSERT_NE(connection, nullptr);
+  Exec(*connection,
+       "CREATE TABLE d (k DECIMAL(30,10) PRIMARY KEY, big BIGINT NOT NULL);"
+       "INSERT INTO d VALUES (12345678901234567890.0000000001, 9007199254740993), "
+       "(12345678901234567890.0000000002, 9007199254740994), (12345678901234567890.0000000003, 9007199254740995), "
+       "(-5.5, -9223372036854775808)");
+  ChunkReader decimal(*connection, Options("d", {"k"}, {{"k", true}}, 1));
+  EXPECT_EQ(ReadAll(decimal), Rows(*connection, "SELECT k FROM d ORDER BY k"));
+  Exec(*connection, "CREATE TABLE b (big BIGINT PRIMARY KEY); INSERT INTO b SELECT big FROM d");
+  ChunkReader integer(*connection, Options("b", {"big"}, {{"big", true}}, 1));
+  EXPECT_EQ(ReadAll(integer), Rows(*connection, "SELECT big FROM b ORDER BY big"));
 }
 
 TEST(ChunkReaderTest, ReadsAKeylessTableAsOneStream) {

@@ -11,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "io/chunk_reader.h"
+#include "io/prepared_query.h"
 #include "tests/io/io_test_support.h"
 #include "tests/support/test_servers.h"
 
@@ -65,12 +66,20 @@ void ExpectChunksCoverEveryRowOnce(MysqlConnection& connection, const TableSchem
   const std::vector<KeyColumn> key = table.ResumeKey();
   std::string sum_of_chunks = "0";
   for (const KeyRange& range : ranges) {
-    std::string condition = "1";
-    if (range.after) condition = KeyAfterCondition(connection, key, *range.after);
-    if (range.upto) absl::StrAppend(&condition, " AND ", KeyUptoCondition(connection, key, *range.upto));
-    sum_of_chunks = *connection.QueryScalar(absl::StrCat(
-        "SELECT ", sum_of_chunks, " + COALESCE(SUM(CRC32(CONCAT_WS('|', ", absl::StrJoin(columns, ","), "))), 0) FROM ",
-        QuoteIdentifier(table.name), " WHERE ", condition));
+    BoundSql sql{absl::StrCat("SELECT ", sum_of_chunks, " + COALESCE(SUM(CRC32(CONCAT_WS('|', ",
+                              absl::StrJoin(columns, ","), "))), 0) FROM ", QuoteIdentifier(table.name), " WHERE 1"),
+                 {}};
+    if (range.after) {
+      sql.sql.append(" AND ");
+      sql.Append(KeyAfterCondition(key, *range.after));
+    }
+    if (range.upto) {
+      sql.sql.append(" AND ");
+      sql.Append(KeyUptoCondition(key, *range.upto));
+    }
+    absl::StatusOr<ResultSet> sum = QueryBoundText(connection, sql.sql, sql.values);
+    ASSERT_TRUE(sum.ok()) << sum.status();
+    sum_of_chunks = *sum->Scalar();
   }
   EXPECT_EQ(sum_of_chunks, *connection.QueryScalar(absl::StrCat("SELECT COALESCE(SUM(CRC32(CONCAT_WS('|', ",
                                                                 absl::StrJoin(columns, ","), "))), 0) FROM ",

@@ -39,5 +39,31 @@ TEST(KeyRangeTest, MalformedEncodingsAreRefused) {
   }
 }
 
+TEST(KeyRangeTest, ConditionsHoldPlaceholdersAndBindTheValuesInOrder) {
+  const std::vector<KeyColumn> key = {{"id", true}, {"sku", false}};
+  const Key bound = {"18446744073709551615", "it's \\ a"};
+  const BoundSql after = KeyAfterCondition(key, bound);
+  EXPECT_EQ(after.sql, "`id` >= ? AND (`id` > ? OR (`id` = ? AND `sku` > ?))");
+  EXPECT_EQ(after.values, (BoundValues{BoundValue::Number(bound[0]), BoundValue::Number(bound[0]),
+                                       BoundValue::Number(bound[0]), bound[1]}));
+  const BoundSql upto = KeyUptoCondition({{"sku", false}}, {"x'"});
+  EXPECT_EQ(upto.sql, "`sku` <= ?");
+  EXPECT_EQ(upto.values, BoundValues{"x'"});
+
+  const BoundSql one_column = KeyInCondition({{"id", true}}, {{"1"}, {"2"}});
+  EXPECT_EQ(one_column.sql, "`id` IN (?, ?)");
+  EXPECT_EQ(one_column.values, (BoundValues{BoundValue::Number("1"), BoundValue::Number("2")}));
+  const BoundSql two_columns = KeyInCondition(key, {{"1", "a"}, {"2", std::string("\0'", 2)}});
+  EXPECT_EQ(two_columns.sql, "(`id` = ? AND `sku` = ?) OR (`id` = ? AND `sku` = ?)");
+  EXPECT_EQ(two_columns.values, (BoundValues{BoundValue::Number("1"), "a", BoundValue::Number("2"),
+                                             std::string("\0'", 2)}));
+}
+
+TEST(KeyRangeTest, ANumericColumnsValueThatIsNoNumberIsBoundAsText) {
+  const BoundSql in = KeyInCondition({{"id", true}}, {{"abc"}});
+  ASSERT_EQ(in.values.size(), 1u);
+  EXPECT_FALSE(in.values[0].numeric());
+}
+
 }  // namespace
 }  // namespace migrate::io

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/bound_statement.h"
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
 #include "io/table_schema.h"
@@ -66,8 +67,8 @@ class KillDestinationConnections : public BatchTransform {
     if (++seen_ != at_) return absl::OkStatus();
     auto killer = io::MysqlConnection::Open(destination_);
     if (!killer.ok()) return killer.status();
-    auto ids = (*killer)->Query(absl::StrCat("SELECT id FROM information_schema.PROCESSLIST WHERE db = ",
-                                             (*killer)->Quote(destination_.database), " AND id <> CONNECTION_ID()"));
+    auto ids = io::QueryBound(**killer, "SELECT id FROM information_schema.PROCESSLIST WHERE db = ? AND id <> CONNECTION_ID()",
+                              {destination_.database});
     if (!ids.ok()) return ids.status();
     for (const io::Row& row : ids->rows()) (*killer)->Execute("KILL " + *row[0]).IgnoreError();
     killed_ = static_cast<int>(ids->size());

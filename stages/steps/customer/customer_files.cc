@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/bound_statement.h"
 #include "io/result_set.h"
 #include "mapping/document_prefix.h"
 #include "mapping/groups.h"
@@ -56,11 +57,13 @@ absl::StatusOr<std::map<std::string, std::vector<SourceAttribute>>> ReadStaticAt
   for (const auto& [document, codes] : files.static_codes) {
     auto type = files.entity_type_of.find(document);
     if (type == files.entity_type_of.end() || codes.empty()) continue;
-    absl::StatusOr<io::ResultSet> rows = source.Query(absl::StrCat(
-        "SELECT a.attribute_id, a.attribute_code, a.backend_type FROM ",
-        io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, "eav_attribute")), " a JOIN ",
-        io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, "eav_entity_type")),
-        " t ON t.entity_type_id = a.entity_type_id WHERE t.entity_type_code = ", source.Quote(type->second)));
+    absl::StatusOr<io::ResultSet> rows = io::QueryBound(
+        source,
+        absl::StrCat("SELECT a.attribute_id, a.attribute_code, a.backend_type FROM ",
+                     io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, "eav_attribute")),
+                     " a JOIN ", io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, "eav_entity_type")),
+                     " t ON t.entity_type_id = a.entity_type_id WHERE t.entity_type_code = ?"),
+        {type->second});
     if (!rows.ok()) return rows.status();
     std::map<std::string, SourceAttribute> by_code;
     for (const io::Row& row : rows->rows()) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "io/bound_statement.h"
 #include "io/key_range.h"
 #include "io/mysql_connection.h"
 #include "io/result_set.h"
@@ -134,13 +135,21 @@ absl::Status MarkStatic(RunContext& context, const CustomerInputs& inputs) {
   for (const auto& [document, attributes] : inputs.attributes) {
     auto type = inputs.files.entity_type_of.find(document);
     if (type == inputs.files.entity_type_of.end() || attributes.empty()) continue;
-    std::vector<std::string> codes;
-    for (const SourceAttribute& attribute : attributes) codes.push_back((*destination)->Quote(attribute.code));
-    absl::Status status = (*destination)->Execute(absl::StrCat(
-        "UPDATE ", io::QuoteIdentifier(mapping::AddDocumentPrefix(prefix, "eav_attribute")),
-        " a JOIN ", io::QuoteIdentifier(mapping::AddDocumentPrefix(prefix, "eav_entity_type")),
-        " t ON t.entity_type_id = a.entity_type_id SET a.backend_type = 'static' WHERE t.entity_type_code = ",
-        (*destination)->Quote(type->second), " AND a.attribute_code IN (", absl::StrJoin(codes, ","), ")"));
+    std::vector<std::string> placeholders;
+    io::BoundValues values = {type->second};
+    for (const SourceAttribute& attribute : attributes) {
+      placeholders.push_back("?");
+      values.push_back(attribute.code);
+    }
+    absl::Status status =
+        io::ExecuteBound(**destination,
+                         absl::StrCat("UPDATE ", io::QuoteIdentifier(mapping::AddDocumentPrefix(prefix, "eav_attribute")),
+                                      " a JOIN ", io::QuoteIdentifier(mapping::AddDocumentPrefix(prefix, "eav_entity_type")),
+                                      " t ON t.entity_type_id = a.entity_type_id SET a.backend_type = 'static' WHERE "
+                                      "t.entity_type_code = ? AND a.attribute_code IN (",
+                                      absl::StrJoin(placeholders, ","), ")"),
+                         values)
+            .status();
     if (!status.ok()) return status;
   }
   return absl::OkStatus();
@@ -180,14 +189,17 @@ class CustomerDeltaExtension : public DeltaExtension {
     const std::string entity = EntityDocumentOf(document);
     auto attributes = inputs_->attributes.find(entity);
     if (entity.empty() || entity == document || attributes == inputs_->attributes.end()) return also;
-    std::vector<std::string> ids;
-    for (const SourceAttribute& attribute : attributes->second) ids.push_back(source.Quote(attribute.id));
-    if (ids.empty()) return also;
-    absl::StatusOr<io::ResultSet> entities = source.Query(absl::StrCat(
-        "SELECT DISTINCT ", io::QuoteIdentifier("entity_id"), " FROM ",
-        io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, document)), " WHERE (",
-        io::KeyInCondition(source, {io::KeyColumn{"value_id", true}}, keys), ") AND ",
-        io::QuoteIdentifier("attribute_id"), " IN (", absl::StrJoin(ids, ","), ")"));
+    if (attributes->second.empty()) return also;
+    io::BoundSql sql{absl::StrCat("SELECT DISTINCT ", io::QuoteIdentifier("entity_id"), " FROM ",
+                                  io::QuoteIdentifier(mapping::AddDocumentPrefix(context.prefixes().source, document)),
+                                  " WHERE ("),
+                     {}};
+    sql.Append(io::KeyInCondition({io::KeyColumn{"value_id", true}}, keys));
+    absl::StrAppend(&sql.sql, ") AND ");
+    std::vector<io::Key> ids;
+    for (const SourceAttribute& attribute : attributes->second) ids.push_back(io::Key{attribute.id});
+    sql.Append(io::KeyInCondition({io::KeyColumn{"attribute_id", true}}, ids));
+    absl::StatusOr<io::ResultSet> entities = io::QueryBound(source, sql.sql, sql.values);
     if (!entities.ok()) return entities.status();
     std::vector<io::Key> entity_keys;
     for (const io::Row& row : entities->rows()) entity_keys.push_back(io::Key{row[0].value_or("")});
