@@ -5,7 +5,9 @@
 //   SELECT columns FROM t WHERE <key > last> [AND <key <= upto>] [AND (filter)] ORDER BY key LIMIT n
 // where a composite comparison is spelled so MariaDB's range optimizer scans the key's index:
 //   k1 >= a AND (k1 > a OR (k1 = a AND k2 > b) OR ...).
-// The page is streamed (mysql_use_result) straight into the caller's recycled RowBatch. After each
+// The page is streamed (mysql_use_result: the client library holds one row at a time, never the
+// page) straight into the caller's recycled RowBatch. A batch ends at batch_size rows, or earlier
+// when `admit_row` refuses a row: the rest of the page then fills the next batches. After each
 // batch, last_key() is the key of its last row (text values, in key order), which the caller
 // records with the batch; a new reader whose range starts after that key returns exactly the rows
 // not yet returned. Key values are sent back as the server returned them: unquoted for numeric
@@ -23,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,6 +52,10 @@ struct ChunkReaderOptions {
   std::string filter;
   // Rows per batch (and per page query).
   size_t batch_size = 10000;
+  // Asked with the bytes of a row's values before the row joins a batch. False ends the batch
+  // before that row, which stays fetched and opens the next batch; the first row of a batch is
+  // taken whatever it answers. Null: every row is taken.
+  std::function<bool(size_t value_bytes)> admit_row;
 };
 
 class ChunkReader {
@@ -71,9 +78,12 @@ class ChunkReader {
   std::string PageQuery() const;
 
  private:
+  // Sends the next keyed page's query and opens its result.
+  absl::Status OpenPage();
   absl::StatusOr<bool> NextKeyedPage(RowBatch* batch);
   absl::StatusOr<bool> NextStreamed(RowBatch* batch);
-  // Moves up to batch_size rows of the open result into `batch`; true when the result is drained.
+  // Moves up to batch_size rows of the open result into `batch`; true when the result is drained,
+  // false when the batch is full or admit_row ended it.
   absl::StatusOr<bool> Drain(RowBatch* batch, bool track_key);
   void CloseResult();
 
@@ -86,6 +96,10 @@ class ChunkReader {
   uint64_t rows_read_ = 0;
   bool exhausted_ = false;
   st_mysql_res* result_ = nullptr;
+  // Rows the open keyed page has given so far.
+  size_t page_rows_ = 0;
+  // A fetched row admit_row refused, still in the client library's buffer: the next batch's first.
+  char** pending_row_ = nullptr;
 };
 
 }  // namespace migrate::io
