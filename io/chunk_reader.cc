@@ -93,7 +93,11 @@ absl::StatusOr<bool> ChunkReader::NextKeyedPage(RowBatch* batch) {
     }
     absl::StatusOr<bool> drained = Drain(batch, /*track_key=*/true);
     if (!drained.ok()) return drained.status();
-    if (!*drained) return true;
+    if (!*drained) {
+      // Every row of the page is taken and only its end is left: the connection is free again.
+      if (page_rows_ == options_.batch_size) CloseResult();
+      return true;
+    }
     CloseResult();
     // A short page is the range's last; a full one may have been taken by earlier batches.
     if (page_rows_ < options_.batch_size) exhausted_ = true;
