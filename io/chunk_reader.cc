@@ -13,8 +13,8 @@
 namespace migrate::io {
 namespace {
 
-// Long enough that a pipeline held back by backpressure does not make the server drop the
-// stream of a keyless table (the server's default is 60 s).
+// Long enough that a pipeline held back by backpressure (or a reader waiting for memory with a page
+// half read) does not make the server drop the stream (the server's default is 60 s).
 constexpr int kStreamWriteTimeoutSeconds = 24 * 3600;
 
 }  // namespace
@@ -43,6 +43,7 @@ ChunkReader::~ChunkReader() { CloseResult(); }
 void ChunkReader::CloseResult() {
   if (result_ != nullptr) mysql_free_result(result_);
   result_ = nullptr;
+  pending_row_ = nullptr;
 }
 
 BoundSql ChunkReader::PageQuery() const {
@@ -88,19 +89,40 @@ absl::StatusOr<bool> ChunkReader::Next(RowBatch* batch) {
   return keyed() ? NextKeyedPage(batch) : NextStreamed(batch);
 }
 
-absl::StatusOr<bool> ChunkReader::NextKeyedPage(RowBatch* batch) {
+absl::Status ChunkReader::OpenPage() {
   for (const std::optional<Key>& bound : {options_.range.after, options_.range.upto}) {
     if (bound.has_value() && bound->size() != options_.key.size()) {
       return absl::InvalidArgumentError(absl::StrCat("a key bound of ", options_.table, " has ", bound->size(),
                                                      " values for ", options_.key.size(), " key columns"));
     }
   }
+  if (rows_read_ == 0 && options_.admit_row) {
+    absl::Status status =
+        connection_.Execute(absl::StrCat("SET SESSION net_write_timeout = ", kStreamWriteTimeoutSeconds));
+    if (!status.ok()) return status;
+  }
   if (absl::Status status = Open(PageQuery()); !status.ok()) return status;
-  absl::StatusOr<bool> drained = Drain(batch, /*track_key=*/true);
-  if (!drained.ok()) return drained.status();
-  CloseResult();
-  if (batch->row_count() < options_.batch_size) exhausted_ = true;
-  return !batch->empty();
+  page_rows_ = 0;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> ChunkReader::NextKeyedPage(RowBatch* batch) {
+  while (true) {
+    if (result_ == nullptr) {
+      if (absl::Status opened = OpenPage(); !opened.ok()) return opened;
+    }
+    absl::StatusOr<bool> drained = Drain(batch, /*track_key=*/true);
+    if (!drained.ok()) return drained.status();
+    if (!*drained) {
+      // Every row of the page is taken and only its end is left: the connection is free again.
+      if (page_rows_ == options_.batch_size) CloseResult();
+      return true;
+    }
+    CloseResult();
+    // A short page is the range's last; a full one may have been taken by earlier batches.
+    if (page_rows_ < options_.batch_size) exhausted_ = true;
+    if (exhausted_ || !batch->empty()) return !batch->empty();
+  }
 }
 
 absl::StatusOr<bool> ChunkReader::NextStreamed(RowBatch* batch) {
@@ -125,7 +147,9 @@ absl::StatusOr<bool> ChunkReader::Drain(RowBatch* batch, bool track_key) {
   const size_t column_count = options_.columns.size();
   MYSQL* mysql = connection_.handle();
   while (batch->row_count() < options_.batch_size) {
-    MYSQL_ROW row = mysql_fetch_row(result_);
+    MYSQL_ROW row = pending_row_;
+    pending_row_ = nullptr;
+    if (row == nullptr) row = mysql_fetch_row(result_);
     if (row == nullptr) {
       if (mysql_errno(mysql) != 0) {
         absl::Status error = connection_.LastError();
@@ -135,6 +159,14 @@ absl::StatusOr<bool> ChunkReader::Drain(RowBatch* batch, bool track_key) {
       return true;
     }
     const unsigned long* lengths = mysql_fetch_lengths(result_);
+    if (options_.admit_row) {
+      size_t value_bytes = 0;
+      for (size_t i = 0; i < column_count; ++i) value_bytes += lengths[i];
+      if (!options_.admit_row(value_bytes) && !batch->empty()) {
+        pending_row_ = row;
+        return false;
+      }
+    }
     for (size_t i = 0; i < column_count; ++i) {
       if (row[i] == nullptr) {
         batch->AddNull();
@@ -156,6 +188,7 @@ absl::StatusOr<bool> ChunkReader::Drain(RowBatch* batch, bool track_key) {
       }
     }
     ++rows_read_;
+    ++page_rows_;
   }
   return false;
 }

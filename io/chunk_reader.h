@@ -7,8 +7,10 @@
 //   k1 >= ? AND (k1 > ? OR (k1 = ? AND k2 > ?) OR ...).
 // The query is prepared once (io/prepared_query.h) and run for every page with the key bounds
 // bound as values (numbers for numeric key columns), never spelled into SQL; its rows arrive in the
-// text protocol, as a plain query's would. The page is streamed (mysql_use_result) straight into
-// the caller's recycled RowBatch. After each batch, last_key() is the key of its last row (text
+// text protocol, as a plain query's would. The page is streamed (mysql_use_result: the client
+// library holds one row at a time, never the page) straight into the caller's recycled RowBatch. A
+// batch ends at batch_size rows, or earlier when `admit_row` refuses a row: the rest of the page
+// then fills the next batches. After each batch, last_key() is the key of its last row (text
 // values, in key order), which the caller records with the batch; a new reader whose range starts
 // after that key returns exactly the rows not yet returned.
 //
@@ -24,6 +26,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +57,10 @@ struct ChunkReaderOptions {
   BoundValues filter_values;
   // Rows per batch (and per page query).
   size_t batch_size = 10000;
+  // Asked with the bytes of a row's values before the row joins a batch. False ends the batch
+  // before that row, which stays fetched and opens the next batch; the first row of a batch is
+  // taken whatever it answers. Null: every row is taken.
+  std::function<bool(size_t value_bytes)> admit_row;
 };
 
 class ChunkReader {
@@ -76,9 +83,12 @@ class ChunkReader {
   BoundSql PageQuery() const;
 
  private:
+  // Sends the next keyed page's query and opens its result.
+  absl::Status OpenPage();
   absl::StatusOr<bool> NextKeyedPage(RowBatch* batch);
   absl::StatusOr<bool> NextStreamed(RowBatch* batch);
-  // Moves up to batch_size rows of the open result into `batch`; true when the result is drained.
+  // Moves up to batch_size rows of the open result into `batch`; true when the result is drained,
+  // false when the batch is full or admit_row ended it.
   absl::StatusOr<bool> Drain(RowBatch* batch, bool track_key);
   // Sends `query`, preparing its text unless it is the one prepared last, and opens its result.
   absl::Status Open(const BoundSql& query);
@@ -96,6 +106,10 @@ class ChunkReader {
   std::unique_ptr<PreparedQuery> prepared_;
   std::string prepared_sql_;
   st_mysql_res* result_ = nullptr;
+  // Rows the open keyed page has given so far.
+  size_t page_rows_ = 0;
+  // A fetched row admit_row refused, still in the client library's buffer: the next batch's first.
+  char** pending_row_ = nullptr;
 };
 
 }  // namespace migrate::io

@@ -240,6 +240,7 @@ class ConfigReader {
     static constexpr NumericOption kNumericOptions[] = {
         {"bulk_size", false, 0, 1000000, "rows per batch; 0 picks 5000"},
         {"threads", false, 1, 1024, "chunks copied at once"},
+        {"memory_limit", false, 1, 1048576, "MiB the rows in flight may take; default 512"},
         {"delta_poll_interval", true, 0, 86400, "seconds between delta cycles"},
     };
     for (const NumericOption& option : kNumericOptions) {

@@ -34,6 +34,11 @@ int ConfigOptions::threads() const {
   return absl::SimpleAtoi(Get("threads"), &value) ? value : 0;
 }
 
+int ConfigOptions::memory_limit() const {
+  int value = 0;
+  return absl::SimpleAtoi(Get("memory_limit"), &value) ? value : 0;
+}
+
 std::string ConfigOptions::Prefix(absl::string_view name) const {
   const std::string& value = Get(name);
   return value == "0" ? "" : value;

@@ -40,6 +40,8 @@ class ConfigOptions {
   int bulk_size() const;
   // Chunks copied at once; 0 (absent) means the default.
   int threads() const;
+  // Ours: MiB the rows in flight of every chunk may take together; 0 (absent) means the default.
+  int memory_limit() const;
   bool direct_document_copy() const { return Flag("direct_document_copy"); }
   // Table name prefixes; "" when none. Magento treats a prefix of "0" as none, and so do we.
   std::string source_prefix() const { return Prefix("source_prefix"); }

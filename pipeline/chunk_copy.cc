@@ -18,12 +18,44 @@
 namespace migrate::pipeline {
 namespace {
 
+// What a row costs beyond its value bytes: an io::RowBatch cell per value on each side, and the
+// writer's bind array entry (io::BindArrays: pointer, length, indicator) per destination value.
+constexpr size_t kCellBytes = 16;
+constexpr size_t kBindBytes = sizeof(char*) + sizeof(unsigned long) + sizeof(char);
+// The most a value's length prefix takes in a row packet of the client library's buffer.
+constexpr size_t kPacketBytesPerValue = 9;
+
 // One batch on its way through the graph: the rows as read, the rows as they will be written, and
-// the key of the last row read, which the writer records with it.
+// the key of the last row read, which the writer records with it. `reserved` is what it holds of
+// the memory budget; `used` what its rows take of that.
 struct Batch {
+  explicit Batch(MemoryBudget* memory) : memory(memory) {}
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+  ~Batch() { FreeStorage(); }
+
+  // Frees the rows' storage and gives its bytes back. Explicit, not left to the destructor: the
+  // graph's nodes may keep a copy of a batch's pointer after it went through.
+  void FreeStorage() {
+    source = io::RowBatch(source.column_count());
+    destination = io::RowBatch();
+    if (memory != nullptr) memory->Release(reserved);
+    reserved = 0;
+    used = 0;
+  }
+
+  // Every byte the batch's storage takes, as the budget counts it.
+  size_t Cost() const {
+    return source.ByteSize() + destination.ByteSize() + destination.ValueBytes() +
+           kBindBytes * destination.row_count() * destination.column_count();
+  }
+
+  MemoryBudget* const memory;
   io::RowBatch source;
   io::RowBatch destination;
   io::Key last_key;
+  size_t reserved = 0;
+  size_t used = 0;
 };
 using BatchPtr = std::shared_ptr<Batch>;
 
@@ -74,8 +106,7 @@ class ChunkRun {
     graph.wait_for_all();
 
     // The reader's connection must close before the writer's: a streamed read holds it busy.
-    reader_.reset();
-    source_connection_.reset();
+    CloseReader();
     if (!status_.ok()) return status_;
     return ChunkCopyResult{written_, exhausted_};
   }
@@ -96,17 +127,90 @@ class ChunkRun {
                                        "); reconnected, the copy goes on after the last committed batch"));
   }
 
+  // A batch to fill: a recycled one, keeping its storage and its bytes of the budget, unless other
+  // chunks wait for memory: then the recycled ones are given back and the new batch waits its turn.
   BatchPtr Acquire() {
+    if (options_.memory != nullptr && options_.memory->contended()) DropFreeBatches();
     std::lock_guard<std::mutex> lock(mutex_);
-    if (free_.empty()) return std::make_shared<Batch>();
+    if (free_.empty()) return std::make_shared<Batch>(options_.memory);
     BatchPtr batch = std::move(free_.back());
     free_.pop_back();
     return batch;
   }
 
+  void DropFreeBatches() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const BatchPtr& batch : free_) batch->FreeStorage();
+    free_.clear();
+  }
+
+  // Keeps a written batch for reuse, unless its memory is wanted or the reader is done: then its
+  // storage is freed.
   void Release(BatchPtr batch) {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (reading_done_ ||
+        (options_.memory != nullptr && (reader_waits_for_memory_ || options_.memory->contended()))) {
+      batch->FreeStorage();
+      return;
+    }
+    batch->used = 0;
     free_.push_back(std::move(batch));
+  }
+
+  // Before `value_bytes` of row values join the batch being filled (called by the reader): reserves
+  // what the row will take, and what the client library's buffer grew by to fetch it. False ends the
+  // batch before the row; the first row of a batch waits for room instead.
+  bool AdmitRow(size_t value_bytes) {
+    MemoryBudget& memory = *options_.memory;
+    const size_t row_buffer = value_bytes + kPacketBytesPerValue * plan_.source_columns.size();
+    if (row_buffer > connection_bytes_) {
+      memory.Charge(row_buffer - connection_bytes_);
+      connection_bytes_ = row_buffer;
+    }
+    Batch& batch = *filling_;
+    const size_t needed = batch.used + 3 * value_bytes + kCellBytes * plan_.source_columns.size() +
+                          (kCellBytes + kBindBytes) * plan_.destination_columns.size();
+    if (needed > batch.reserved) {
+      if (!batch.source.empty()) {
+        if (!memory.TryReserve(needed - batch.reserved)) return false;
+      } else {
+        // Wait holding nothing but the connection's buffer: recycled storage goes back, and so
+        // does every batch the writer finishes meanwhile.
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          reader_waits_for_memory_ = true;
+        }
+        DropFreeBatches();
+        batch.FreeStorage();
+        // Stopped while waiting: the row is taken all the same, and the reader stops after it.
+        if (!memory.Reserve(needed, connection_bytes_, cancellation_)) memory.Charge(needed);
+        std::lock_guard<std::mutex> lock(mutex_);
+        reader_waits_for_memory_ = false;
+      }
+      batch.reserved = needed;
+    }
+    batch.used = needed;
+    return true;
+  }
+
+  // The reader stops for good: its connection and every batch it will not fill again are given back
+  // now, not when the graph ends (a thread waiting for this graph may be lent to another chunk's
+  // reader, which could be waiting for exactly this memory).
+  void FinishReading(tbb::flow_control& control) {
+    control.stop();
+    CloseReader();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      reading_done_ = true;
+    }
+    DropFreeBatches();
+  }
+
+  void CloseReader() {
+    reader_.reset();
+    source_connection_.reset();
+    if (options_.memory != nullptr) options_.memory->Release(connection_bytes_);
+    connection_bytes_ = 0;
   }
 
   absl::Status OpenReader() {
@@ -121,6 +225,7 @@ class ChunkRun {
     options.range = io::KeyRange{read_after_, range_.upto};
     options.filter = plan_.filter;
     options.batch_size = options_.batch_size;
+    if (options_.memory != nullptr) options.admit_row = [this](size_t value_bytes) { return AdmitRow(value_bytes); };
     reader_ = std::make_unique<io::ChunkReader>(*source_connection_, std::move(options));
     return absl::OkStatus();
   }
@@ -129,41 +234,41 @@ class ChunkRun {
     int reconnects = 0;
     while (true) {
       if (failed_.load() || cancellation_.stop_requested()) {
-        control.stop();
+        FinishReading(control);
         return nullptr;
       }
       if (reader_ == nullptr) {
         if (absl::Status opened = OpenReader(); !opened.ok()) {
           Fail(opened);
-          control.stop();
+          FinishReading(control);
           return nullptr;
         }
       }
       BatchPtr batch = Acquire();
+      filling_ = batch.get();
       absl::StatusOr<bool> more = reader_->Next(&batch->source);
       if (!more.ok()) {
         Release(std::move(batch));
         // A keyed read resumes after the last key it returned; an unkeyed stream cannot.
         if (Retryable(more.status()) && !plan_.key.empty() && reconnects < connections_.retry().attempts) {
           ++reconnects;
-          reader_.reset();
-          source_connection_.reset();
+          CloseReader();
           if (absl::Status opened = OpenReader(); !opened.ok()) {
             Fail(opened);
-            control.stop();
+            FinishReading(control);
             return nullptr;
           }
           Reconnected("source", "reading", more.status());
           continue;
         }
         Fail(more.status());
-        control.stop();
+        FinishReading(control);
         return nullptr;
       }
       if (!*more) {
         Release(std::move(batch));
         exhausted_ = true;
-        control.stop();
+        FinishReading(control);
         return nullptr;
       }
       batch->last_key = reader_->last_key();
@@ -181,6 +286,11 @@ class ChunkRun {
     if (failed_.load()) return batch;
     if (absl::Status status = RunTransformChain(plan_, mapper_, batch->source, batch->destination); !status.ok()) {
       Fail(status);
+    }
+    // The rows as written may take more than the reader counted (a transform's longer values).
+    if (const size_t cost = batch->Cost(); options_.memory != nullptr && cost > batch->reserved) {
+      options_.memory->Charge(cost - batch->reserved);
+      batch->reserved = cost;
     }
     return batch;
   }
@@ -288,6 +398,9 @@ class ChunkRun {
   std::unique_ptr<io::ChunkReader> reader_;
   std::optional<io::Key> read_after_;
   bool exhausted_ = false;
+  // The batch the reader fills, and the budget's bytes its connection's row buffer holds.
+  Batch* filling_ = nullptr;
+  size_t connection_bytes_ = 0;
 
   // Writer state, touched by the serial writer node only.
   std::unique_ptr<io::MysqlConnection> destination_connection_;
@@ -296,6 +409,8 @@ class ChunkRun {
 
   std::mutex mutex_;
   std::vector<BatchPtr> free_;
+  bool reader_waits_for_memory_ = false;
+  bool reading_done_ = false;
   absl::Status status_;
   std::atomic<bool> failed_{false};
 };

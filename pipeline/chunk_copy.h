@@ -4,6 +4,13 @@
 // reader fetches page n+2 while the mapper works on n+1 and the writer inserts n. The limiter
 // bounds the batches in flight, so memory stays flat whatever the table size.
 //
+// With a MemoryBudget, the reader reserves each row's bytes before the row joins a batch: its
+// values as read, again as they will be written and once more in the writer's statement, plus the
+// cell tables; and the client library's buffer of the widest row the reader's connection fetched.
+// A row that does not fit ends the batch; the first row of a batch waits for room. A batch keeps
+// its bytes while the chunk recycles it, and gives them back once written when others wait, so the
+// rows held by every chunk together stay under the budget whatever bulk_size and threads say.
+//
 // The writer commits each batch in its own transaction together with the chunk's progress
 // (`ChunkProgress::Record` on the writer's connection), so the destination always holds exactly
 // the batches whose progress says so. A lost connection is reopened with backoff: the reader
@@ -27,6 +34,7 @@
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
+#include "pipeline/memory_budget.h"
 #include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
@@ -45,6 +53,8 @@ class ChunkProgress {
 struct ChunkCopyOptions {
   size_t batch_size = 10000;
   size_t batches_in_flight = 4;
+  // The bytes all chunks' rows share (pipeline/memory_budget.h); null: not bounded by bytes.
+  MemoryBudget* memory = nullptr;
   // Called from the chunk's threads after a lost connection was reopened and the copy goes on, with
   // what was lost and why (e.g. "the source connection was lost while reading ... (error): reconnected").
   std::function<void(const std::string& what)> on_reconnect;

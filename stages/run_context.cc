@@ -13,6 +13,12 @@ namespace {
 // noise on the 2-core reference machine (README, Performance).
 constexpr size_t kDefaultThreads = 4;
 constexpr size_t kDefaultBulkSize = 5000;
+constexpr size_t kDefaultMemoryLimitMiB = 512;
+
+size_t MemoryLimitBytes(const mapping::ConfigOptions& options) {
+  const size_t mib = options.memory_limit() > 0 ? options.memory_limit() : kDefaultMemoryLimitMiB;
+  return mib << 20;
+}
 
 }  // namespace
 
@@ -45,7 +51,8 @@ RunContext::RunContext(const mapping::Config& config, RunOptions options, RunLog
       connections_(ToConnectionOptions(config.source(), config.options().init_statements_source(), config.options()),
                    ToConnectionOptions(config.destination(), config.options().init_statements_destination(),
                                        config.options())),
-      value_changes_(std::make_unique<pipeline::ValueChangeLog>(options_.value_changes_fatal)) {}
+      value_changes_(std::make_unique<pipeline::ValueChangeLog>(options_.value_changes_fatal)),
+      memory_(std::make_unique<pipeline::MemoryBudget>(MemoryLimitBytes(config.options()))) {}
 
 absl::StatusOr<const io::DatabaseSchema*> RunContext::SourceSchema() { return LoadSchema(true); }
 
@@ -74,6 +81,7 @@ pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, abs
   copy.threads = options_.threads > 0 ? options_.threads : kDefaultThreads;
   copy.chunk.batch_size = BulkSize();
   copy.chunk.value_changes = value_changes_.get();
+  copy.chunk.memory = memory_.get();
   return copy;
 }
 

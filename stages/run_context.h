@@ -22,6 +22,7 @@
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/coordinator.h"
+#include "pipeline/memory_budget.h"
 #include "pipeline/value_change_log.h"
 #include "stages/run_log.h"
 
@@ -100,6 +101,8 @@ class RunContext {
   const pipeline::ConnectionSource connections_;
   RunTotals totals_;
   const std::unique_ptr<pipeline::ValueChangeLog> value_changes_;
+  // The bytes every copy's rows in flight share (config option memory_limit, MiB).
+  const std::unique_ptr<pipeline::MemoryBudget> memory_;
 
   std::mutex mutex_;
   std::optional<io::DatabaseSchema> source_schema_;

@@ -72,6 +72,41 @@ TEST(ChunkReaderTest, ReadsAnIntegerKeyInOrderInFullBatches) {
   EXPECT_FALSE(rows[0][2].has_value());
 }
 
+// A row admit_row refuses ends its batch and opens the next, within a page or across pages: every
+// row arrives once, in key order, and the reader's view of the bytes matches the values.
+TEST(ChunkReaderTest, ARefusedRowEndsTheBatchAndOpensTheNext) {
+  auto connection = Connect(TestDatabase(SourceServer()));
+  ASSERT_NE(connection, nullptr);
+  MakeIntTable(*connection, 50);
+
+  ChunkReaderOptions options = Options("t", {"id", "name"}, {{"id", true}}, 10);
+  size_t in_batch = 0;
+  size_t bytes_asked = 0;
+  options.admit_row = [&](size_t value_bytes) {
+    bytes_asked += value_bytes;
+    if (in_batch == 3) return false;
+    ++in_batch;
+    return true;
+  };
+  ChunkReader reader(*connection, options);
+  RowBatch batch;
+  std::vector<Row> rows;
+  std::vector<size_t> sizes;
+  while (true) {
+    in_batch = 0;
+    absl::StatusOr<bool> more = reader.Next(&batch);
+    ASSERT_TRUE(more.ok()) << more.status();
+    if (!*more) break;
+    sizes.push_back(batch.row_count());
+    for (Row& row : Rows(batch)) rows.push_back(std::move(row));
+  }
+  EXPECT_EQ(rows, Rows(*connection, "SELECT id, name FROM t ORDER BY id"));
+  // Pages of 10 rows: 3 + 3 + 3 + 1 each (the refused row is the next batch's first).
+  EXPECT_EQ(sizes.size(), 20u);
+  EXPECT_EQ(sizes[3], 1u);
+  EXPECT_GT(bytes_asked, 0u);
+}
+
 TEST(ChunkReaderTest, ResumingAfterARecordedKeyReturnsExactlyTheRest) {
   auto connection = Connect(TestDatabase(SourceServer()));
   ASSERT_NE(connection, nullptr);

@@ -244,11 +244,20 @@ TEST(ConfigTest, NumericOptionsAreCheckedWithTheirRange) {
                            "\" is not a number from 0 to 86400 (seconds between delta cycles)"))
         << interval;
   }
+  for (const char* limit : {"0", "-1", "lots", "", "1048577", "2.5"}) {
+    EXPECT_EQ(ParseError(Minimal(absl::StrCat("<memory_limit>", limit, "</memory_limit>"))),
+              absl::StrCat("config.xml:1: <memory_limit> value \"", limit,
+                           "\" is not a whole number from 1 to 1048576 (MiB the rows in flight may take; default 512)"))
+        << limit;
+  }
   const ConfigOptions options =
-      ParseOrDie(Minimal("<threads> 8 </threads><bulk_size>0</bulk_size><delta_poll_interval>0.5</delta_poll_interval>"))
+      ParseOrDie(Minimal("<threads> 8 </threads><bulk_size>0</bulk_size><delta_poll_interval>0.5</delta_poll_interval>"
+                         "<memory_limit> 64 </memory_limit>"))
           .options();
   EXPECT_EQ(options.threads(), 8);
   EXPECT_EQ(options.bulk_size(), 0);
+  EXPECT_EQ(options.memory_limit(), 64);
+  EXPECT_EQ(ParseOrDie(Minimal("")).options().memory_limit(), 0);
   EXPECT_EQ(options.Get("delta_poll_interval"), "0.5");
 }
 

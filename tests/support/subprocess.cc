@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,18 +46,23 @@ void Subprocess::Kill(int signal_number) {
 
 bool Subprocess::Running() {
   if (waited_ || pid_ <= 0) return false;
-  if (waitpid(pid_, &status_, WNOHANG) != pid_) return true;
+  struct rusage usage {};
+  if (wait4(pid_, &status_, WNOHANG, &usage) != pid_) return true;
   waited_ = true;
+  peak_rss_kib_ = usage.ru_maxrss;
   return false;
 }
 
 ProcessResult Subprocess::Wait() {
   ProcessResult result;
   if (!waited_ && pid_ > 0) {
-    waitpid(pid_, &status_, 0);
+    struct rusage usage {};
+    wait4(pid_, &status_, 0, &usage);
     waited_ = true;
+    peak_rss_kib_ = usage.ru_maxrss;
   }
   if (pid_ > 0) result.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+  result.peak_rss_kib = peak_rss_kib_;
   std::ifstream file(output_path_);
   std::stringstream contents;
   contents << file.rdbuf();

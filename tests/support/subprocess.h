@@ -15,6 +15,8 @@ struct ProcessResult {
   int exit_code = -1;
   // Standard output and standard error, interleaved.
   std::string output;
+  // The process's peak resident memory (its VmHWM, from wait4's rusage), in KiB.
+  long peak_rss_kib = 0;
 };
 
 class Subprocess {
@@ -38,6 +40,7 @@ class Subprocess {
   std::string output_path_;
   bool waited_ = false;
   int status_ = 0;
+  long peak_rss_kib_ = 0;
 };
 
 // Starts `argv` and waits for it.
