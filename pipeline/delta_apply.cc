@@ -8,6 +8,7 @@
 #include "io/bound_statement.h"
 #include "io/bulk_writer.h"
 #include "io/chunk_reader.h"
+#include "io/transaction.h"
 #include "pipeline/batch_mapper.h"
 #include "pipeline/transform_chain.h"
 
@@ -147,14 +148,12 @@ absl::StatusOr<DeltaApplyResult> ApplyChangedKeys(const DeltaPlan& plan, const s
                                                   io::MysqlConnection& source, io::MysqlConnection& destination,
                                                   size_t batch_size, ValueChangeLog* value_changes) {
   if (keys.empty()) return DeltaApplyResult{};
-  if (absl::Status status = destination.Execute("BEGIN"); !status.ok()) return status;
+  absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(destination);
+  if (!transaction.ok()) return transaction.status();
   absl::StatusOr<DeltaApplyResult> result =
       ApplyChangedKeysInTransaction(plan, keys, source, destination, batch_size, value_changes);
-  if (!result.ok()) {
-    destination.Execute("ROLLBACK").IgnoreError();
-    return result.status();
-  }
-  if (absl::Status status = destination.Execute("COMMIT"); !status.ok()) return status;
+  if (!result.ok()) return result.status();
+  if (absl::Status status = transaction->Commit(); !status.ok()) return status;
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "io/bound_statement.h"
 #include "io/mysql_error.h"
+#include "io/transaction.h"
 
 namespace migrate::pipeline {
 
@@ -40,28 +41,29 @@ absl::StatusOr<uint64_t> CopyDirectly(const CopyPlan& plan, const ConnectionSour
                    plan.filter);
 
   uint64_t rows = 0;
-  absl::Status status = destination.Execute("START TRANSACTION");
-  if (status.ok()) {
-    absl::StatusOr<uint64_t> inserted = io::ExecuteBound(destination, statement, constants);
-    status = inserted.status();
-    if (inserted.ok()) rows = *inserted;
-  }
   io::ValueChanges changes;
-  if (const unsigned int warnings = io::WarningCount(destination);
-      status.ok() && value_changes != nullptr && warnings > 0) {
-    status = io::CollectStatementWarnings(destination, warnings, &changes);
-    if (status.ok() && value_changes->fatal()) {
-      status = value_changes->Record(plan.destination_table, {}, io::RowBatch(), changes,
-                                     [](size_t) { return std::string(); });
+  // The copy, its value changes when they are fatal and its progress commit together or not at all.
+  const absl::Status status = [&]() -> absl::Status {
+    absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(destination);
+    if (!transaction.ok()) return transaction.status();
+    absl::StatusOr<uint64_t> inserted = io::ExecuteBound(destination, statement, constants);
+    if (!inserted.ok()) return inserted.status();
+    rows = *inserted;
+    if (const unsigned int warnings = io::WarningCount(destination); value_changes != nullptr && warnings > 0) {
+      if (absl::Status collected = io::CollectStatementWarnings(destination, warnings, &changes); !collected.ok()) {
+        return collected;
+      }
+      if (value_changes->fatal()) {
+        absl::Status recorded = value_changes->Record(plan.destination_table, {}, io::RowBatch(), changes,
+                                                      [](size_t) { return std::string(); });
+        if (!recorded.ok()) return recorded;
+      }
     }
-  }
-  if (status.ok()) status = store.Record(destination, id, io::Key{}, rows);
-  if (status.ok()) status = store.MarkFinished(destination, id);
-  if (status.ok()) status = destination.Execute("COMMIT");
-  if (!status.ok()) {
-    destination.Execute("ROLLBACK").IgnoreError();
-    return io::WithContext(status, absl::StrCat("copying ", plan.source.name, " directly"));
-  }
+    if (absl::Status recorded = store.Record(destination, id, io::Key{}, rows); !recorded.ok()) return recorded;
+    if (absl::Status finished = store.MarkFinished(destination, id); !finished.ok()) return finished;
+    return transaction->Commit();
+  }();
+  if (!status.ok()) return io::WithContext(status, absl::StrCat("copying ", plan.source.name, " directly"));
   if (value_changes != nullptr && !value_changes->fatal()) {
     value_changes->Record(plan.destination_table, {}, io::RowBatch(), changes, [](size_t) { return std::string(); })
         .IgnoreError();

@@ -14,6 +14,7 @@
 #include "io/bulk_writer.h"
 #include "io/mysql_connection.h"
 #include "io/row_batch.h"
+#include "io/transaction.h"
 #include "mapping/document_prefix.h"
 #include "mapping/handler_registry.h"
 #include "mapping/settings_rules.h"
@@ -216,12 +217,13 @@ absl::StatusOr<bool> SettingsData::Run(RunContext& context, const StepLog& log) 
   writer_options.update_columns = {"value"};
   absl::StatusOr<std::unique_ptr<io::BulkWriter>> writer = io::BulkWriter::Create(**destination, writer_options);
   if (!writer.ok()) return writer.status();
-  if (absl::Status status = (*destination)->Execute("START TRANSACTION"); !status.ok()) return status;
+  absl::StatusOr<io::Transaction> transaction = io::Transaction::Begin(**destination);
+  if (!transaction.ok()) return transaction.status();
   if (absl::Status status = (*writer)->Write(upserts); !status.ok()) return status;
   if (absl::Status status = RecordValueChanges(context, **writer, upserts, {"scope", "scope_id", "path"}); !status.ok()) {
     return status;
   }
-  if (absl::Status status = (*destination)->Execute("COMMIT"); !status.ok()) return status;
+  if (absl::Status status = transaction->Commit(); !status.ok()) return status;
 
   context.totals().documents += 1;
   context.totals().rows += kept.size();
