@@ -155,6 +155,24 @@ const ColumnSchema* TableSchema::FindColumn(absl::string_view name) const {
   return nullptr;
 }
 
+std::vector<std::string> FirstKeyAmong(const std::vector<std::vector<std::string>>& keys,
+                                       const std::vector<std::string>& columns) {
+  for (const std::vector<std::string>& key : keys) {
+    if (!key.empty() && std::all_of(key.begin(), key.end(), [&](const std::string& column) {
+          return std::find(columns.begin(), columns.end(), column) != columns.end();
+        })) {
+      return key;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> TableSchema::KeyAmong(const std::vector<std::string>& columns) const {
+  std::vector<std::vector<std::string>> keys = {primary_key};
+  for (const IndexSchema& unique : unique_keys) keys.push_back(unique.columns);
+  return FirstKeyAmong(keys, columns);
+}
+
 std::vector<KeyColumn> TableSchema::ResumeKey() const {
   auto to_key = [this](const std::vector<std::string>& names) {
     std::vector<KeyColumn> key;

@@ -84,7 +84,15 @@ struct TableSchema {
 
   // The column names, in table order.
   std::vector<std::string> ColumnNames() const;
+
+  // The key that names a row written with `columns`: see FirstKeyAmong.
+  std::vector<std::string> KeyAmong(const std::vector<std::string>& columns) const;
 };
+
+// The first of `keys` (the primary key first, then unique keys by name) whose columns `columns` all
+// hold; empty when none does. What names the rows a statement writes in those columns.
+std::vector<std::string> FirstKeyAmong(const std::vector<std::vector<std::string>>& keys,
+                                       const std::vector<std::string>& columns);
 
 using DatabaseSchema = std::map<std::string, TableSchema>;
 

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "io/bound_statement.h"
 #include "io/result_set.h"
+#include "io/table_schema.h"
 
 namespace migrate::io {
 namespace {
@@ -59,20 +60,17 @@ absl::StatusOr<std::vector<std::string>> WrittenKey(MysqlConnection& connection,
                  "TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME <> 'PRIMARY', INDEX_NAME, SEQ_IN_INDEX",
                  {std::string(database), std::string(table)});
   if (!keys.ok()) return keys.status();
-  std::vector<std::pair<std::string, std::vector<std::string>>> indexes;
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> indexes;
   for (const Row& row : keys->rows()) {
     const std::string name = row[0].value_or("");
-    if (indexes.empty() || indexes.back().first != name) indexes.emplace_back(name, std::vector<std::string>());
-    indexes.back().second.push_back(row[1].value_or(""));
-  }
-  for (const auto& [name, key] : indexes) {
-    if (std::all_of(key.begin(), key.end(), [&](const std::string& column) {
-          return std::find(columns.begin(), columns.end(), column) != columns.end();
-        })) {
-      return key;
+    if (names.empty() || names.back() != name) {
+      names.push_back(name);
+      indexes.emplace_back();
     }
+    indexes.back().push_back(row[1].value_or(""));
   }
-  return std::vector<std::string>();
+  return FirstKeyAmong(indexes, columns);
 }
 
 // Places `changes` (of `column`) on rows of `select` compared with the table, joined on `key`

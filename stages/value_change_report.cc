@@ -1,6 +1,5 @@
 #include "stages/value_change_report.h"
 
-#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -47,16 +46,7 @@ std::vector<std::string> KeyAmong(RunContext& context, const std::string& table,
   if (!schema.ok()) return {};
   auto found = (*schema)->find(table);
   if (found == (*schema)->end()) return {};
-  auto written = [&](const std::vector<std::string>& key) {
-    return !key.empty() && std::all_of(key.begin(), key.end(), [&](const std::string& column) {
-      return std::find(columns.begin(), columns.end(), column) != columns.end();
-    });
-  };
-  if (written(found->second.primary_key)) return found->second.primary_key;
-  for (const io::IndexSchema& unique : found->second.unique_keys) {
-    if (written(unique.columns)) return unique.columns;
-  }
-  return {};
+  return found->second.KeyAmong(columns);
 }
 
 }  // namespace
