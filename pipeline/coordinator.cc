@@ -89,6 +89,22 @@ absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io:
   return status;
 }
 
+absl::Status Coordinator::RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
+                                         std::unique_ptr<io::MysqlConnection>& connection) const {
+  absl::Status status;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (connection == nullptr) {
+      absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = connections_.OpenDestination();
+      if (!opened.ok()) return opened.status();
+      connection = std::move(*opened);
+    }
+    status = io::RestoreIndexes(*connection, store, pending);
+    if (!absl::IsUnavailable(status)) return status;
+    connection.reset();
+  }
+  return status;
+}
+
 absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<CopyPlan>& plans,
                                                               CopyListener* listener) {
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> control = connections_.OpenDestination();
@@ -262,7 +278,7 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
       if (state.chunks_left.fetch_sub(1) == 1 && !state.cut_short) {
         if (auto table = deferred.find(DestinationName(plan));
             table != deferred.end() && table->second.documents_left.fetch_sub(1) == 1) {
-          if (absl::Status built = io::RestoreIndexes(*lane_control, *store, table->second.pending); !built.ok()) {
+          if (absl::Status built = RestoreIndexes(*store, table->second.pending, lane_control); !built.ok()) {
             fail(built);
             break;
           }

@@ -89,6 +89,10 @@ class Coordinator {
   absl::Status MarkFinished(const io::ProgressStore& store, const io::ChunkId& id,
                             std::unique_ptr<io::MysqlConnection>& connection) const;
 
+  // Adds back the keys DeferIndexes took off a table, on `connection` like MarkFinished.
+  absl::Status RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
+                              std::unique_ptr<io::MysqlConnection>& connection) const;
+
   const ConnectionSource& connections_;
   const CoordinatorOptions options_;
   const Cancellation& cancellation_;
