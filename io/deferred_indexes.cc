@@ -111,8 +111,8 @@ absl::Status AwaitEarlierAlter(MysqlConnection& connection, uint64_t connection_
 
 }  // namespace
 
-std::optional<IndexDeferral> PlanIndexDeferral(absl::string_view create_table,
-                                               const std::vector<std::vector<std::string>>& referenced_columns) {
+std::optional<IndexDeferral> DeferralOf(absl::string_view create_table,
+                                        const std::vector<std::vector<std::string>>& referenced_columns) {
   IndexDeferral deferral;
   std::vector<std::string> foreign_key_drops, foreign_key_adds;
   for (absl::string_view line : absl::StrSplit(create_table, '\n')) {
@@ -149,8 +149,8 @@ std::optional<IndexDeferral> PlanIndexDeferral(absl::string_view create_table,
   return deferral;
 }
 
-absl::StatusOr<std::optional<PendingIndexes>> DeferIndexes(MysqlConnection& connection, const ProgressStore& store,
-                                                           absl::string_view database, absl::string_view table) {
+absl::StatusOr<std::optional<IndexDeferral>> PlanIndexDeferral(MysqlConnection& connection, absl::string_view database,
+                                                               absl::string_view table) {
   const std::string name = QualifiedName(database, table);
   absl::StatusOr<ResultSet> rows = connection.Query(absl::StrCat("SELECT 1 FROM ", name, " LIMIT 1"));
   if (!rows.ok()) return WithContext(rows.status(), absl::StrCat("reading ", table));
@@ -165,18 +165,21 @@ absl::StatusOr<std::optional<PendingIndexes>> DeferIndexes(MysqlConnection& conn
   if (!absl::StrContains(create_table, ") ENGINE=InnoDB")) return std::nullopt;
   absl::StatusOr<std::vector<std::vector<std::string>>> referenced = ReferencedColumns(connection, database, table);
   if (!referenced.ok()) return referenced.status();
-  std::optional<IndexDeferral> deferral = PlanIndexDeferral(create_table, *referenced);
-  if (!deferral.has_value()) return std::nullopt;
+  return DeferralOf(create_table, *referenced);
+}
 
+absl::StatusOr<PendingIndexes> DeferIndexes(MysqlConnection& connection, const ProgressStore& store,
+                                            absl::string_view database, absl::string_view table,
+                                            const IndexDeferral& deferral) {
   absl::StatusOr<std::string> connection_id = connection.QueryScalar("SELECT CONNECTION_ID()");
   if (!connection_id.ok()) return connection_id.status();
-  PendingIndexes pending{std::string(database), std::string(table), std::move(deferral->add_clauses), 0};
+  PendingIndexes pending{std::string(database), std::string(table), deferral.add_clauses, 0};
   if (!absl::SimpleAtoi(*connection_id, &pending.connection_id)) {
     return absl::InternalError(absl::StrCat("CONNECTION_ID() returned '", *connection_id, "'"));
   }
   if (absl::Status status = store.RecordPendingIndexes(connection, pending); !status.ok()) return status;
-  const std::string drop =
-      absl::StrCat("ALTER TABLE ", name, " ", absl::StrJoin(deferral->drop_clauses, ", "), ", ALGORITHM=INPLACE");
+  const std::string drop = absl::StrCat("ALTER TABLE ", QualifiedName(database, table), " ",
+                                        absl::StrJoin(deferral.drop_clauses, ", "), ", ALGORITHM=INPLACE");
   if (absl::Status status = connection.Execute(drop); !status.ok()) {
     return WithContext(status, absl::StrCat("taking the secondary indexes off ", table, " for the load"));
   }

@@ -42,13 +42,20 @@ struct IndexDeferral {
 
 // The deferral for `create_table` (SHOW CREATE TABLE's text) when another table's foreign keys
 // reference the column lists `referenced_columns`; nullopt when no key may be deferred.
-std::optional<IndexDeferral> PlanIndexDeferral(absl::string_view create_table,
-                                               const std::vector<std::vector<std::string>>& referenced_columns);
+std::optional<IndexDeferral> DeferralOf(absl::string_view create_table,
+                                        const std::vector<std::vector<std::string>>& referenced_columns);
 
-// Takes the deferrable keys off `database`.`table` when it is empty, recording them first. Returns
-// the record, or nullopt when the table is left as it is.
-absl::StatusOr<std::optional<PendingIndexes>> DeferIndexes(MysqlConnection& connection, const ProgressStore& store,
-                                                           absl::string_view database, absl::string_view table);
+// The deferral for `database`.`table` as it is now; nullopt when the table is left as it is (it
+// has rows or triggers, is not InnoDB, or has no key to defer). Plan every table of a load before
+// taking any key off: a table whose foreign keys are off no longer shows which keys of other
+// tables they reference, and those must stay for the foreign keys to come back.
+absl::StatusOr<std::optional<IndexDeferral>> PlanIndexDeferral(MysqlConnection& connection, absl::string_view database,
+                                                               absl::string_view table);
+
+// Records `deferral` of `database`.`table`, then takes its keys off. Returns the record.
+absl::StatusOr<PendingIndexes> DeferIndexes(MysqlConnection& connection, const ProgressStore& store,
+                                            absl::string_view database, absl::string_view table,
+                                            const IndexDeferral& deferral);
 
 // Adds back the keys `pending` names and clears its record.
 absl::Status RestoreIndexes(MysqlConnection& connection, const ProgressStore& store, const PendingIndexes& pending);

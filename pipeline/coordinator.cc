@@ -182,19 +182,28 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     }
   }
   source.reset();
-  std::map<std::string, DeferredTable> deferred;
+  // Every table's keys are planned before any come off (see io::PlanIndexDeferral).
+  std::map<std::string, io::IndexDeferral> deferrals;
   for (const auto& [table, fill] : fills) {
     const auto& [documents, all_fresh] = fill;
     uint64_t estimated_rows = 0;
     for (size_t i : documents) estimated_rows += plans[i].source.estimated_rows;
     if (!all_fresh || estimated_rows < options_.min_rows_to_defer_indexes) continue;
     const CopyPlan& plan = plans[documents.front()];
-    absl::StatusOr<std::optional<io::PendingIndexes>> pending =
-        io::DeferIndexes(**control, *store, plan.destination_database, plan.destination_table);
+    absl::StatusOr<std::optional<io::IndexDeferral>> deferral =
+        io::PlanIndexDeferral(**control, plan.destination_database, plan.destination_table);
+    if (!deferral.ok()) return deferral.status();
+    if (deferral->has_value()) deferrals.emplace(table, std::move(**deferral));
+  }
+  std::map<std::string, DeferredTable> deferred;
+  for (const auto& [table, deferral] : deferrals) {
+    const std::vector<size_t>& documents = fills[table].first;
+    const CopyPlan& plan = plans[documents.front()];
+    absl::StatusOr<io::PendingIndexes> pending =
+        io::DeferIndexes(**control, *store, plan.destination_database, plan.destination_table, deferral);
     if (!pending.ok()) return pending.status();
-    if (!pending->has_value()) continue;
     DeferredTable& entry = deferred[table];
-    entry.pending = std::move(**pending);
+    entry.pending = std::move(*pending);
     entry.documents_left = documents.size();
   }
   for (const ChunkTask& task : tasks) ++states[task.plan_index].chunks_left;

@@ -58,10 +58,11 @@ class DeferredIndexesTest : public ::testing::Test {
 
 TEST_F(DeferredIndexesTest, TakesPlainKeysAndForeignKeysOffAndPutsThemBackAsTheyWere) {
   const std::string before = ShowCreate(*connection_, "`odd``name`");
-  absl::StatusOr<std::optional<PendingIndexes>> pending =
-      DeferIndexes(*connection_, *store_, options_.database, "odd`name");
+  absl::StatusOr<std::optional<IndexDeferral>> deferral = PlanIndexDeferral(*connection_, options_.database, "odd`name");
+  ASSERT_TRUE(deferral.ok()) << deferral.status();
+  ASSERT_TRUE(deferral->has_value());
+  absl::StatusOr<PendingIndexes> pending = DeferIndexes(*connection_, *store_, options_.database, "odd`name", **deferral);
   ASSERT_TRUE(pending.ok()) << pending.status();
-  ASSERT_TRUE(pending->has_value());
   const std::string during = ShowCreate(*connection_, "`odd``name`");
   EXPECT_THAT(during, Not(HasSubstr("  KEY ")));
   EXPECT_THAT(during, Not(HasSubstr("FOREIGN KEY")));
@@ -77,7 +78,7 @@ TEST_F(DeferredIndexesTest, TakesPlainKeysAndForeignKeysOffAndPutsThemBackAsThey
   EXPECT_THAT(Rows(*connection_, "SELECT table_name FROM migrate_pending_indexes"), IsEmpty());
 
   // A second restore of the same record (a killed run's, already done) changes nothing.
-  ASSERT_TRUE(RestoreIndexes(*connection_, *store_, **pending).ok());
+  ASSERT_TRUE(RestoreIndexes(*connection_, *store_, *pending).ok());
   EXPECT_EQ(ShowCreate(*connection_, "`odd``name`"), before);
 }
 
@@ -90,24 +91,24 @@ TEST_F(DeferredIndexesTest, LeavesAloneTablesWithRowsTriggersOrNothingToDefer) {
   // parent's only plain key is what odd`name's foreign key references.
   for (const char* table : {"full_table", "watched", "flat", "parent"}) {
     const std::string before = ShowCreate(*connection_, table);
-    absl::StatusOr<std::optional<PendingIndexes>> pending = DeferIndexes(*connection_, *store_, options_.database, table);
-    ASSERT_TRUE(pending.ok()) << pending.status();
-    EXPECT_FALSE(pending->has_value()) << table;
+    absl::StatusOr<std::optional<IndexDeferral>> deferral = PlanIndexDeferral(*connection_, options_.database, table);
+    ASSERT_TRUE(deferral.ok()) << deferral.status();
+    EXPECT_FALSE(deferral->has_value()) << table;
     EXPECT_EQ(ShowCreate(*connection_, table), before);
   }
   EXPECT_THAT(Rows(*connection_, "SELECT table_name FROM migrate_pending_indexes"), IsEmpty());
 }
 
-TEST(PlanIndexDeferralTest, KeepsPlainKeysBeforeAKeptOneSoTheOrderStays) {
+TEST(DeferralOfTest, KeepsPlainKeysBeforeAKeptOneSoTheOrderStays) {
   const std::string create =
       "CREATE TABLE `t` (\n  `a` int(11) NOT NULL,\n  `b` int(11) DEFAULT NULL,\n  `c` int(11) DEFAULT NULL,\n"
       "  PRIMARY KEY (`a`),\n  KEY `IDX_B` (`b`),\n  KEY `IDX_C_B` (`c`,`b`),\n  KEY `IDX_C` (`c`)\n"
       ") ENGINE=InnoDB";
-  std::optional<IndexDeferral> deferral = PlanIndexDeferral(create, {{"c", "b"}});
+  std::optional<IndexDeferral> deferral = DeferralOf(create, {{"c", "b"}});
   ASSERT_TRUE(deferral.has_value());
   EXPECT_THAT(deferral->drop_clauses, ElementsAre("DROP KEY IF EXISTS `IDX_C`"));
   EXPECT_THAT(deferral->add_clauses, ElementsAre("ADD KEY IF NOT EXISTS `IDX_C` (`c`)"));
-  EXPECT_FALSE(PlanIndexDeferral(create, {{"c"}}).has_value());
+  EXPECT_FALSE(DeferralOf(create, {{"c"}}).has_value());
 }
 
 }  // namespace
