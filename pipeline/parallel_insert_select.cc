@@ -62,21 +62,38 @@ absl::StatusOr<std::vector<DeferredTarget>> DeferTargetIndexes(io::MysqlConnecti
   return deferred;
 }
 
-// Builds the keys DeferTargetIndexes took off, on a connection of its own (the run's may have idled
-// out), noting each build's time in its first job's outcome.
+// Builds the keys DeferTargetIndexes took off, several targets at once on up to `lanes` connections
+// of their own (the run's may have idled out; a key build is single-threaded on the server), noting
+// each build's time in its first job's outcome. Returns the first error.
 absl::Status RestoreTargetIndexes(const ConnectionSource& connections, const std::vector<DeferredTarget>& deferred,
-                                  std::vector<InsertSelectOutcome>& outcomes) {
-  if (deferred.empty()) return absl::OkStatus();
-  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = connections.OpenDestination();
-  if (!connection.ok()) return connection.status();
-  absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(**connection);
-  if (!store.ok()) return store.status();
-  for (const DeferredTarget& target : deferred) {
-    const absl::Time start = absl::Now();
-    if (absl::Status status = io::RestoreIndexes(**connection, *store, target.pending); !status.ok()) return status;
-    outcomes[target.job].index_build = absl::Now() - start;
-  }
-  return absl::OkStatus();
+                                  size_t lanes, std::vector<InsertSelectOutcome>& outcomes) {
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  absl::Status error;
+  auto build = [&]() -> absl::Status {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = connections.OpenDestination();
+    if (!connection.ok()) return connection.status();
+    absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(**connection);
+    if (!store.ok()) return store.status();
+    for (size_t i = next.fetch_add(1); i < deferred.size(); i = next.fetch_add(1)) {
+      const absl::Time start = absl::Now();
+      if (absl::Status status = io::RestoreIndexes(**connection, *store, deferred[i].pending); !status.ok()) {
+        return status;
+      }
+      outcomes[deferred[i].job].index_build = absl::Now() - start;
+    }
+    return absl::OkStatus();
+  };
+  auto work = [&] {
+    absl::Status status = build();
+    std::lock_guard<std::mutex> lock(mutex);
+    if (error.ok()) error = std::move(status);
+  };
+  std::vector<std::thread> threads;
+  for (size_t lane = 1; lane < std::min(lanes, deferred.size()); ++lane) threads.emplace_back(work);
+  if (!deferred.empty()) work();
+  for (std::thread& thread : threads) thread.join();
+  return error;
 }
 
 class Lanes {
@@ -180,7 +197,9 @@ absl::StatusOr<std::vector<InsertSelectOutcome>> RunInsertSelects(const Connecti
   Lanes run(connections, jobs, std::move(tasks), cancellation);
   absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes = run.Run(std::move(*connection), used_lanes);
   if (!outcomes.ok()) return outcomes.status();
-  if (absl::Status status = RestoreTargetIndexes(connections, *deferred, *outcomes); !status.ok()) return status;
+  if (absl::Status status = RestoreTargetIndexes(connections, *deferred, used_lanes, *outcomes); !status.ok()) {
+    return status;
+  }
   return outcomes;
 }
 

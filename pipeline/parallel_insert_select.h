@@ -13,7 +13,7 @@
 // its driving tables fill is loaded without its plain secondary keys, built once after its rows in
 // one ALTER TABLE (io/deferred_indexes.h: every target is planned before any key comes off; the
 // definitions are recorded in migrate_pending_indexes first). The keys come back when every job's
-// ranges are in; a run that ends with an error or a stop request leaves them pending, and the next
+// ranges are in, several targets' at once on the lanes (each build is single-threaded); a run that ends with an error or a stop request leaves them pending, and the next
 // run's start builds them (stages/mode_runner.h).
 //
 // A stop request is seen between ranges: the ranges in flight finish, no new one starts, and the

@@ -19,6 +19,7 @@ namespace {
 using ::migrate::testing::Connect;
 using ::migrate::testing::DestinationServer;
 using ::migrate::testing::Exec;
+using ::migrate::testing::Rows;
 using ::migrate::testing::Scalar;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::TestDatabase;
@@ -170,27 +171,36 @@ TEST_F(ParallelInsertSelectTest, AStopRequestStartsNoRange) {
 
 TEST_F(ParallelInsertSelectTest, AnEmptyTargetFromEnoughRowsGetsItsSecondaryKeysAfterItsRows) {
   MakeTables("orders", "order_grid", 300);
+  MakeTables("shipments", "shipment_grid", 250);
   MakeTables("invoices", "invoice_grid", 100);
   const InsertSelectJob orders = JobNotingTheKey("orders", "order_grid");
+  const InsertSelectJob shipments = JobNotingTheKey("shipments", "shipment_grid");
   const InsertSelectJob invoices = JobNotingTheKey("invoices", "invoice_grid");
   const std::string orders_before = ShowCreate("order_grid");
+  const std::string shipments_before = ShowCreate("shipment_grid");
   const std::string invoices_before = ShowCreate("invoice_grid");
   Cancellation never;
-  // 200 rows or more: order_grid (300) is loaded without IDX_LABEL, invoice_grid (100) keeps it.
-  absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes = Run({orders, invoices}, 2, 30, never, 200);
+  // 200 rows or more: order_grid (300) and shipment_grid (250) are loaded without IDX_LABEL, and
+  // get it back at once on two lanes; invoice_grid (100) keeps it.
+  absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes = Run({orders, shipments, invoices}, 2, 30, never, 200);
   ASSERT_TRUE(outcomes.ok()) << outcomes.status();
   EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM order_grid"), "300:0");
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM shipment_grid"), "250:0");
   EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM invoice_grid"), "100:100");
   EXPECT_GT((*outcomes)[0].index_build, absl::ZeroDuration());
-  EXPECT_EQ((*outcomes)[1].index_build, absl::ZeroDuration());
+  EXPECT_GT((*outcomes)[1].index_build, absl::ZeroDuration());
+  EXPECT_EQ((*outcomes)[2].index_build, absl::ZeroDuration());
   EXPECT_EQ(ShowCreate("order_grid"), orders_before);
+  EXPECT_EQ(ShowCreate("shipment_grid"), shipments_before);
   EXPECT_EQ(ShowCreate("invoice_grid"), invoices_before);
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM migrate_pending_indexes"), "0");
-  // A rerun into the filled grid keeps the key throughout.
-  outcomes = Run({orders, invoices}, 2, 30, never, 200);
+  // A rerun into the filled grids keeps the keys throughout.
+  outcomes = Run({orders, shipments, invoices}, 2, 30, never, 200);
   ASSERT_TRUE(outcomes.ok()) << outcomes.status();
   EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM order_grid"), "300:300");
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM shipment_grid"), "250:250");
   EXPECT_EQ((*outcomes)[0].index_build, absl::ZeroDuration());
+  EXPECT_EQ((*outcomes)[1].index_build, absl::ZeroDuration());
 }
 
 TEST_F(ParallelInsertSelectTest, AFailedRunLeavesTheKeysPendingForTheNextRunsStart) {
