@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
@@ -26,6 +27,22 @@ constexpr absl::string_view kCreateTable = R"sql(CREATE TABLE IF NOT EXISTS %s (
   PRIMARY KEY (`step`, `stage`, `document`, `chunk`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='migrate: resume points of data copies')sql";
 
+// One row per destination table whose secondary indexes a run took off (io/deferred_indexes.h).
+constexpr absl::string_view kCreatePendingIndexesTable = R"sql(CREATE TABLE IF NOT EXISTS %s (
+  `database_name` VARCHAR(64) NOT NULL,
+  `table_name` VARCHAR(64) NOT NULL,
+  `clauses` LONGTEXT NOT NULL COMMENT 'the ALTER TABLE clauses that add them back, one a line',
+  `connection_id` BIGINT UNSIGNED NOT NULL COMMENT 'the connection that took them off',
+  `created_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (`database_name`, `table_name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='migrate: secondary indexes to build after a load')sql";
+
+absl::Status CreateTable(MysqlConnection& connection, absl::string_view create, absl::string_view table) {
+  std::string sql(create);
+  sql.replace(sql.find("%s"), 2, QuoteIdentifier(table));
+  return WithContext(connection.Execute(sql), absl::StrCat("creating the progress table ", table));
+}
+
 std::optional<std::string> EncodedKey(const std::optional<Key>& key) {
   if (!key.has_value()) return std::nullopt;
   return EncodeKey(*key);
@@ -45,13 +62,11 @@ KeyRange ChunkProgress::RemainingRange() const {
 }
 
 absl::StatusOr<ProgressStore> ProgressStore::Open(MysqlConnection& connection, absl::string_view table) {
-  ProgressStore store{std::string(table)};
-  std::string sql(kCreateTable);
-  sql.replace(sql.find("%s"), 2, QuoteIdentifier(table));
-  if (absl::Status status = connection.Execute(sql); !status.ok()) {
-    return WithContext(status, absl::StrCat("creating the progress table ", table));
+  if (absl::Status status = CreateTable(connection, kCreateTable, table); !status.ok()) return status;
+  if (absl::Status status = CreateTable(connection, kCreatePendingIndexesTable, kPendingIndexesTable); !status.ok()) {
+    return status;
   }
-  return store;
+  return ProgressStore{std::string(table)};
 }
 
 absl::StatusOr<std::vector<ChunkProgress>> ProgressStore::Load(MysqlConnection& connection, absl::string_view step,
@@ -137,6 +152,44 @@ absl::Status ProgressStore::MarkFinished(MysqlConnection& connection, const Chun
                    "ON DUPLICATE KEY UPDATE `finished` = 1"),
       {chunk.step, chunk.stage, chunk.document, absl::StrCat(chunk.chunk)});
   return WithContext(marked.status(), absl::StrCat("marking ", chunk.document, " finished in ", table_));
+}
+
+absl::Status ProgressStore::RecordPendingIndexes(MysqlConnection& connection, const PendingIndexes& pending) const {
+  absl::StatusOr<uint64_t> recorded = ExecuteBound(
+      connection,
+      absl::StrCat("REPLACE INTO ", QuoteIdentifier(kPendingIndexesTable),
+                   " (`database_name`, `table_name`, `clauses`, `connection_id`) VALUES (?, ?, ?, ?)"),
+      {pending.database, pending.table, absl::StrJoin(pending.clauses, "\n"), absl::StrCat(pending.connection_id)});
+  return WithContext(recorded.status(),
+                     absl::StrCat("recording the pending indexes of ", pending.table, " in ", kPendingIndexesTable));
+}
+
+absl::StatusOr<std::vector<PendingIndexes>> ProgressStore::LoadPendingIndexes(MysqlConnection& connection) const {
+  absl::StatusOr<ResultSet> result =
+      connection.Query(absl::StrCat("SELECT `database_name`, `table_name`, `clauses`, `connection_id` FROM ",
+                                    QuoteIdentifier(kPendingIndexesTable), " ORDER BY `database_name`, `table_name`"));
+  if (!result.ok()) return WithContext(result.status(), absl::StrCat("reading ", kPendingIndexesTable));
+  std::vector<PendingIndexes> records;
+  for (const Row& row : result->rows()) {
+    PendingIndexes pending{row[0].value_or(""), row[1].value_or(""), {}, 0};
+    pending.clauses = absl::StrSplit(row[2].value_or(""), '\n', absl::SkipEmpty());
+    if (!absl::SimpleAtoi(row[3].value_or(""), &pending.connection_id)) {
+      return absl::DataLossError(absl::StrCat("a malformed row in ", kPendingIndexesTable, " for table ", pending.table));
+    }
+    records.push_back(std::move(pending));
+  }
+  return records;
+}
+
+absl::Status ProgressStore::ClearPendingIndexes(MysqlConnection& connection, absl::string_view database,
+                                                absl::string_view table) const {
+  absl::StatusOr<uint64_t> cleared = ExecuteBound(
+      connection,
+      absl::StrCat("DELETE FROM ", QuoteIdentifier(kPendingIndexesTable),
+                   " WHERE `database_name` = ? AND `table_name` = ?"),
+      {std::string(database), std::string(table)});
+  return WithContext(cleared.status(), absl::StrCat("clearing the pending indexes of ", table, " in ",
+                                                    kPendingIndexesTable));
 }
 
 absl::Status ProgressStore::Reset(MysqlConnection& connection) const {

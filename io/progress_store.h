@@ -10,6 +10,10 @@
 //   COMMIT
 // After a crash the last committed key and the destination rows agree; a new reader starts after
 // that key (within the chunk's stored range, so boundaries do not move between runs).
+//
+// A second table, migrate_pending_indexes (created beside it, so a progress table of an older
+// version works unchanged), holds the index definitions a run took off a destination table to
+// build them after the load (io/deferred_indexes.h): one row per table until they are back.
 #ifndef MIGRATE_IO_PROGRESS_STORE_H_
 #define MIGRATE_IO_PROGRESS_STORE_H_
 
@@ -49,11 +53,23 @@ struct ChunkProgress {
   KeyRange RemainingRange() const;
 };
 
+// The secondary index definitions a run took off a destination table, to add back after its load.
+struct PendingIndexes {
+  std::string database;
+  std::string table;
+  // Clauses of one ALTER TABLE that adds them back, in order (e.g. "ADD KEY IF NOT EXISTS ...").
+  std::vector<std::string> clauses;
+  // The server's id of the connection that took them off: a killed run's ALTER TABLE may still be
+  // running on it.
+  uint64_t connection_id = 0;
+};
+
 class ProgressStore {
  public:
   static constexpr absl::string_view kDefaultTable = "migrate_progress";
+  static constexpr absl::string_view kPendingIndexesTable = "migrate_pending_indexes";
 
-  // Creates the table in the connection's default database if it is missing.
+  // Creates the table, and migrate_pending_indexes, in the connection's default database if missing.
   static absl::StatusOr<ProgressStore> Open(MysqlConnection& connection,
                                             absl::string_view table = kDefaultTable);
 
@@ -71,7 +87,14 @@ class ProgressStore {
 
   absl::Status MarkFinished(MysqlConnection& connection, const ChunkId& chunk) const;
 
-  // Forgets everything, or everything of one step.
+  // Records `pending` (replacing an earlier record of its table); LoadPendingIndexes lists every
+  // record, ordered by database and table; ClearPendingIndexes forgets one table's.
+  absl::Status RecordPendingIndexes(MysqlConnection& connection, const PendingIndexes& pending) const;
+  absl::StatusOr<std::vector<PendingIndexes>> LoadPendingIndexes(MysqlConnection& connection) const;
+  absl::Status ClearPendingIndexes(MysqlConnection& connection, absl::string_view database,
+                                   absl::string_view table) const;
+
+  // Forgets every chunk, or every chunk of one step (pending indexes stay until they are back).
   absl::Status Reset(MysqlConnection& connection) const;
   absl::Status ResetStep(MysqlConnection& connection, absl::string_view step) const;
   // Forgets one document of one stage, e.g. to copy a document without a key again whole.

@@ -241,6 +241,8 @@ class ConfigReader {
         {"bulk_size", false, 0, 1000000, "rows per batch; 0 picks 5000"},
         {"threads", false, 1, 1024, "chunks copied at once"},
         {"memory_limit", false, 1, 1048576, "MiB the rows in flight may take; default 512"},
+        {"defer_indexes_min_rows", false, 0, 2147483647,
+         "source rows from which an empty table gets its secondary keys after the load; default 20000, 0 never"},
         {"delta_poll_interval", true, 0, 86400, "seconds between delta cycles"},
     };
     for (const NumericOption& option : kNumericOptions) {

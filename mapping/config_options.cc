@@ -39,6 +39,11 @@ int ConfigOptions::memory_limit() const {
   return absl::SimpleAtoi(Get("memory_limit"), &value) ? value : 0;
 }
 
+int ConfigOptions::defer_indexes_min_rows() const {
+  int value = 0;
+  return absl::SimpleAtoi(Get("defer_indexes_min_rows"), &value) ? value : -1;
+}
+
 std::string ConfigOptions::Prefix(absl::string_view name) const {
   const std::string& value = Get(name);
   return value == "0" ? "" : value;

@@ -42,6 +42,9 @@ class ConfigOptions {
   int threads() const;
   // Ours: MiB the rows in flight of every chunk may take together; 0 (absent) means the default.
   int memory_limit() const;
+  // Ours: source rows from which a table filled from empty is loaded without its plain secondary
+  // keys, built after its rows; 0 never defers them; -1 (absent) means the default.
+  int defer_indexes_min_rows() const;
   bool direct_document_copy() const { return Flag("direct_document_copy"); }
   // Table name prefixes; "" when none. Magento treats a prefix of "0" as none, and so do we.
   std::string source_prefix() const { return Prefix("source_prefix"); }

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "io/adjustment_store.h"
+#include "io/deferred_indexes.h"
 #include "io/key_range_splitter.h"
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
@@ -60,6 +61,16 @@ struct DocumentState {
   absl::Time start_time;
 };
 
+// A destination table loaded without its secondary indexes, and the documents still to fill it.
+struct DeferredTable {
+  io::PendingIndexes pending;
+  std::atomic<size_t> documents_left{0};
+};
+
+std::string DestinationName(const CopyPlan& plan) {
+  return io::QualifiedName(plan.destination_database, plan.destination_table);
+}
+
 }  // namespace
 
 absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io::ChunkId& id,
@@ -72,6 +83,22 @@ absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io:
       connection = std::move(*opened);
     }
     status = store.MarkFinished(*connection, id);
+    if (!absl::IsUnavailable(status)) return status;
+    connection.reset();
+  }
+  return status;
+}
+
+absl::Status Coordinator::RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
+                                         std::unique_ptr<io::MysqlConnection>& connection) const {
+  absl::Status status;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (connection == nullptr) {
+      absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = connections_.OpenDestination();
+      if (!opened.ok()) return opened.status();
+      connection = std::move(*opened);
+    }
+    status = io::RestoreIndexes(*connection, store, pending);
     if (!absl::IsUnavailable(status)) return status;
     connection.reset();
   }
@@ -96,6 +123,8 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
   std::vector<DocumentResult> results(plans.size());
   std::vector<DocumentState> states(plans.size());
   std::vector<ChunkTask> tasks;
+  // Per destination table: the documents this run writes it with, and whether all start afresh.
+  std::map<std::string, std::pair<std::vector<size_t>, bool>> fills;
   std::unique_ptr<io::MysqlConnection> source;
   for (size_t i = 0; i < plans.size(); ++i) {
     const CopyPlan& plan = plans[i];
@@ -117,6 +146,9 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
       }
       fresh = true;
     }
+    auto& [documents, all_fresh] = fills.try_emplace(DestinationName(plan), std::vector<size_t>(), true).first->second;
+    documents.push_back(i);
+    all_fresh = all_fresh && fresh;
     if (fresh) {
       if (plan.clear_destination) {
         std::string truncate = absl::StrCat("TRUNCATE TABLE ", io::QuoteIdentifier(plan.destination_database), ".",
@@ -150,6 +182,30 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     }
   }
   source.reset();
+  // Every table's keys are planned before any come off (see io::PlanIndexDeferral).
+  std::map<std::string, io::IndexDeferral> deferrals;
+  for (const auto& [table, fill] : fills) {
+    const auto& [documents, all_fresh] = fill;
+    uint64_t estimated_rows = 0;
+    for (size_t i : documents) estimated_rows += plans[i].source.estimated_rows;
+    if (!all_fresh || estimated_rows < options_.min_rows_to_defer_indexes) continue;
+    const CopyPlan& plan = plans[documents.front()];
+    absl::StatusOr<std::optional<io::IndexDeferral>> deferral =
+        io::PlanIndexDeferral(**control, plan.destination_database, plan.destination_table);
+    if (!deferral.ok()) return deferral.status();
+    if (deferral->has_value()) deferrals.emplace(table, std::move(**deferral));
+  }
+  std::map<std::string, DeferredTable> deferred;
+  for (const auto& [table, deferral] : deferrals) {
+    const std::vector<size_t>& documents = fills[table].first;
+    const CopyPlan& plan = plans[documents.front()];
+    absl::StatusOr<io::PendingIndexes> pending =
+        io::DeferIndexes(**control, *store, plan.destination_database, plan.destination_table, deferral);
+    if (!pending.ok()) return pending.status();
+    DeferredTable& entry = deferred[table];
+    entry.pending = std::move(*pending);
+    entry.documents_left = documents.size();
+  }
   for (const ChunkTask& task : tasks) ++states[task.plan_index].chunks_left;
   std::stable_sort(tasks.begin(), tasks.end(), [&](const ChunkTask& a, const ChunkTask& b) {
     return plans[a.plan_index].source.estimated_rows > plans[b.plan_index].source.estimated_rows;
@@ -229,6 +285,13 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
         break;
       }
       if (state.chunks_left.fetch_sub(1) == 1 && !state.cut_short) {
+        if (auto table = deferred.find(DestinationName(plan));
+            table != deferred.end() && table->second.documents_left.fetch_sub(1) == 1) {
+          if (absl::Status built = RestoreIndexes(*store, table->second.pending, lane_control); !built.ok()) {
+            fail(built);
+            break;
+          }
+        }
         DocumentResult& done = results[task.plan_index];
         done.rows_written = state.rows;
         done.complete = true;

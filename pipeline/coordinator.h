@@ -8,6 +8,11 @@
 //   - started: each unfinished chunk resumes after its last committed key, within the chunk
 //     bounds stored by the first run. A document without a usable key cannot resume in the
 //     middle: it is emptied and copied again whole.
+// A destination table that every document writing it this run fills from empty (never started,
+// table empty after the TRUNCATE), with at least min_rows_to_defer_indexes source rows, is loaded
+// with its plain secondary keys taken off and gets them back in one ALTER TABLE once its last
+// document is in (io/deferred_indexes.h). A run cut short leaves them recorded as pending; the next
+// run's start builds them (stages/mode_runner.h) before anything touches the table.
 // A plan marked direct_copy is one INSERT ... SELECT (pipeline/direct_copy.h) instead of a graph.
 // Chunks of all documents, largest documents first, run on `threads` lanes; each lane runs one
 // chunk's flow graph (pipeline/chunk_copy.h) at a time, using one source and one destination
@@ -39,6 +44,8 @@ struct CoordinatorOptions {
   ChunkCopyOptions chunk;
   // Tables smaller than this many rows per chunk are copied as one chunk.
   uint64_t min_rows_per_chunk = 200000;
+  // Tables estimated smaller than this many rows keep their secondary indexes during the copy.
+  uint64_t min_rows_to_defer_indexes = 20000;
 };
 
 struct DocumentResult {
@@ -81,6 +88,10 @@ class Coordinator {
   // Marks a chunk finished on `connection` (opened when null), reopening it once if it was lost.
   absl::Status MarkFinished(const io::ProgressStore& store, const io::ChunkId& id,
                             std::unique_ptr<io::MysqlConnection>& connection) const;
+
+  // Adds back the keys DeferIndexes took off a table, on `connection` like MarkFinished.
+  absl::Status RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
+                              std::unique_ptr<io::MysqlConnection>& connection) const;
 
   const ConnectionSource& connections_;
   const CoordinatorOptions options_;

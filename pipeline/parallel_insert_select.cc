@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 
 #include "absl/time/clock.h"
+#include "io/deferred_indexes.h"
+#include "io/progress_store.h"
 
 namespace migrate::pipeline {
 namespace {
@@ -16,6 +21,80 @@ struct Task {
   size_t job;
   io::InsertRange range;
 };
+
+// A target whose secondary keys are off for the run, and the first job that fills it.
+struct DeferredTarget {
+  size_t job;
+  io::PendingIndexes pending;
+};
+
+// Takes the plain secondary keys off every target that is empty and filled from at least
+// `min_rows` keys of `ranges`, after planning them all (io::PlanIndexDeferral).
+absl::StatusOr<std::vector<DeferredTarget>> DeferTargetIndexes(io::MysqlConnection& connection,
+                                                              const std::vector<InsertSelectJob>& jobs,
+                                                              const std::vector<std::vector<io::InsertRange>>& ranges,
+                                                              uint64_t min_rows) {
+  // Per target (database, table): its first job and the keys that fill it.
+  std::map<std::pair<std::string, std::string>, std::pair<size_t, uint64_t>> targets;
+  for (size_t job = 0; job < jobs.size(); ++job) {
+    auto& [first_job, keys] =
+        targets.try_emplace({jobs[job].plan.database, jobs[job].plan.target_table}, job, 0).first->second;
+    for (const io::InsertRange& range : ranges[job]) keys += range.keys;
+  }
+  std::vector<std::pair<size_t, io::IndexDeferral>> planned;
+  for (const auto& [target, fill] : targets) {
+    if (fill.second < min_rows) continue;
+    absl::StatusOr<std::optional<io::IndexDeferral>> deferral =
+        io::PlanIndexDeferral(connection, target.first, target.second);
+    if (!deferral.ok()) return deferral.status();
+    if (deferral->has_value()) planned.emplace_back(fill.first, std::move(**deferral));
+  }
+  std::vector<DeferredTarget> deferred;
+  if (planned.empty()) return deferred;
+  absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(connection);
+  if (!store.ok()) return store.status();
+  for (const auto& [job, deferral] : planned) {
+    absl::StatusOr<io::PendingIndexes> pending =
+        io::DeferIndexes(connection, *store, jobs[job].plan.database, jobs[job].plan.target_table, deferral);
+    if (!pending.ok()) return pending.status();
+    deferred.push_back(DeferredTarget{job, std::move(*pending)});
+  }
+  return deferred;
+}
+
+// Builds the keys DeferTargetIndexes took off, several targets at once on up to `lanes` connections
+// of their own (the run's may have idled out; a key build is single-threaded on the server), noting
+// each build's time in its first job's outcome. Returns the first error.
+absl::Status RestoreTargetIndexes(const ConnectionSource& connections, const std::vector<DeferredTarget>& deferred,
+                                  size_t lanes, std::vector<InsertSelectOutcome>& outcomes) {
+  std::atomic<size_t> next{0};
+  std::mutex mutex;
+  absl::Status error;
+  auto build = [&]() -> absl::Status {
+    absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = connections.OpenDestination();
+    if (!connection.ok()) return connection.status();
+    absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(**connection);
+    if (!store.ok()) return store.status();
+    for (size_t i = next.fetch_add(1); i < deferred.size(); i = next.fetch_add(1)) {
+      const absl::Time start = absl::Now();
+      if (absl::Status status = io::RestoreIndexes(**connection, *store, deferred[i].pending); !status.ok()) {
+        return status;
+      }
+      outcomes[deferred[i].job].index_build = absl::Now() - start;
+    }
+    return absl::OkStatus();
+  };
+  auto work = [&] {
+    absl::Status status = build();
+    std::lock_guard<std::mutex> lock(mutex);
+    if (error.ok()) error = std::move(status);
+  };
+  std::vector<std::thread> threads;
+  for (size_t lane = 1; lane < std::min(lanes, deferred.size()); ++lane) threads.emplace_back(work);
+  if (!deferred.empty()) work();
+  for (std::thread& thread : threads) thread.join();
+  return error;
+}
 
 class Lanes {
  public:
@@ -90,16 +169,20 @@ class Lanes {
 
 absl::StatusOr<std::vector<InsertSelectOutcome>> RunInsertSelects(const ConnectionSource& connections,
                                                                   const std::vector<InsertSelectJob>& jobs,
-                                                                  size_t lanes, size_t rows_per_range,
+                                                                  const InsertSelectOptions& options,
                                                                   const Cancellation& cancellation) {
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = connections.OpenDestination();
   if (!connection.ok()) return connection.status();
   std::vector<std::vector<io::InsertRange>> ranges;
   for (const InsertSelectJob& job : jobs) {
-    absl::StatusOr<std::vector<io::InsertRange>> planned = io::PlanInsertRanges(**connection, job.plan, rows_per_range);
+    absl::StatusOr<std::vector<io::InsertRange>> planned =
+        io::PlanInsertRanges(**connection, job.plan, options.rows_per_range);
     if (!planned.ok()) return planned.status();
     ranges.push_back(std::move(*planned));
   }
+  absl::StatusOr<std::vector<DeferredTarget>> deferred =
+      DeferTargetIndexes(**connection, jobs, ranges, options.min_rows_to_defer_indexes);
+  if (!deferred.ok()) return deferred.status();
   // Taken in turns, so that the lanes mostly write different targets at the same moment.
   std::vector<Task> tasks;
   for (size_t turn = 0, left = 1; left > 0; ++turn) {
@@ -110,9 +193,14 @@ absl::StatusOr<std::vector<InsertSelectOutcome>> RunInsertSelects(const Connecti
       left += ranges[job].size() - turn - 1;
     }
   }
-  const size_t used_lanes = std::clamp<size_t>(tasks.size(), 1, std::max<size_t>(lanes, 1));
+  const size_t used_lanes = std::clamp<size_t>(tasks.size(), 1, std::max<size_t>(options.lanes, 1));
   Lanes run(connections, jobs, std::move(tasks), cancellation);
-  return run.Run(std::move(*connection), used_lanes);
+  absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes = run.Run(std::move(*connection), used_lanes);
+  if (!outcomes.ok()) return outcomes.status();
+  if (absl::Status status = RestoreTargetIndexes(connections, *deferred, used_lanes, *outcomes); !status.ok()) {
+    return status;
+  }
+  return outcomes;
 }
 
 }  // namespace migrate::pipeline

@@ -41,7 +41,8 @@ std::vector<std::string> TypeMismatches(const mapping::FieldFindings& findings, 
 }
 
 bool IsToolTable(absl::string_view table) {
-  return table == io::ProgressStore::kDefaultTable || table == io::AdjustmentStore::kDefaultTable ||
+  return table == io::ProgressStore::kDefaultTable || table == io::ProgressStore::kPendingIndexesTable ||
+         table == io::AdjustmentStore::kDefaultTable ||
          absl::StartsWith(table, "m2_cl_") || io::IsBackupTable(table);
 }
 

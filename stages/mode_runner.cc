@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/deferred_indexes.h"
 #include "io/progress_store.h"
 #include "stages/change_capture_setup.h"
 #include "stages/config_files.h"
@@ -40,6 +41,21 @@ absl::Status ResetProgress(RunContext& context, const std::vector<mapping::StepC
   context.log()->Write(LogLevel::kInfo, LogContext{context.options().mode, "", ""},
                        "Reset: saved progress cleared; every destination document this run copies into is "
                        "emptied before its first batch");
+  return absl::OkStatus();
+}
+
+// Builds the secondary indexes an earlier run took off a table for its load and did not get back
+// (killed, failed or stopped), before any step reads or writes the destination.
+absl::Status BuildPendingIndexes(RunContext& context) {
+  absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = context.connections().OpenDestination();
+  if (!connection.ok()) return connection.status();
+  absl::StatusOr<std::vector<std::string>> built = io::RestorePendingIndexes(**connection);
+  if (!built.ok()) return built.status();
+  for (const std::string& table : *built) {
+    context.log()->Write(LogLevel::kInfo, LogContext{context.options().mode, "", ""},
+                         absl::StrCat("Built the secondary indexes of ", table,
+                                      " that an earlier run took off for its load and left pending"));
+  }
   return absl::OkStatus();
 }
 
@@ -102,6 +118,7 @@ absl::Status RunMode(RunContext& context, const StepRegistry& registry) {
   if (absl::Status status = CheckStepsImplemented(steps, registry, config); !status.ok()) return status;
   if (absl::Status status = CheckConfigFiles(context, steps); !status.ok()) return status;
   if (absl::Status status = RunPreflightChecks(context); !status.ok()) return status;
+  if (absl::Status status = BuildPendingIndexes(context); !status.ok()) return status;
   if (context.options().mode == "delta") return RunDeltaMode(context, registry);
   if (context.options().reset) {
     if (absl::Status status = ResetProgress(context, steps); !status.ok()) return status;

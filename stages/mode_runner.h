@@ -3,7 +3,8 @@
 //
 // Before anything touches a database, every class the mode names must be implemented (otherwise
 // the run stops with one message listing every missing class) and every file config.xml names must
-// read without error; then the checks of stages/preflight.h (privileges, trigger definers) run. A
+// read without error; then the checks of stages/preflight.h (privileges, trigger definers) run, and
+// the secondary indexes an earlier run left pending (io/deferred_indexes.h) are built. A
 // failed integrity check or volume
 // check stops the run unless -a (auto) was given, in which case each failure is logged and the
 // run carries on. -r (reset) clears the saved progress of the mode's steps first, so every

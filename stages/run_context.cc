@@ -14,6 +14,8 @@ namespace {
 constexpr size_t kDefaultThreads = 4;
 constexpr size_t kDefaultBulkSize = 5000;
 constexpr size_t kDefaultMemoryLimitMiB = 512;
+// A guess, not measured (README, "Secondary keys after the load").
+constexpr uint64_t kDefaultMinRowsToDeferIndexes = 20000;
 
 size_t MemoryLimitBytes(const mapping::ConfigOptions& options) {
   const size_t mib = options.memory_limit() > 0 ? options.memory_limit() : kDefaultMemoryLimitMiB;
@@ -82,10 +84,17 @@ pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, abs
   copy.chunk.batch_size = BulkSize();
   copy.chunk.value_changes = value_changes_.get();
   copy.chunk.memory = memory_.get();
+  copy.min_rows_to_defer_indexes = MinRowsToDeferIndexes();
   return copy;
 }
 
 size_t RunContext::BulkSize() const { return options_.bulk_size > 0 ? options_.bulk_size : kDefaultBulkSize; }
+
+uint64_t RunContext::MinRowsToDeferIndexes() const {
+  const int option = config_.options().defer_indexes_min_rows();
+  if (option < 0) return kDefaultMinRowsToDeferIndexes;
+  return option == 0 ? UINT64_MAX : static_cast<uint64_t>(option);
+}
 
 absl::StatusOr<std::string> RunContext::ResolveFileOption(absl::string_view option) const {
   const std::string& value = config_.options().Get(option);

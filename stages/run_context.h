@@ -85,6 +85,9 @@ class RunContext {
   pipeline::CoordinatorOptions CopyOptions(absl::string_view step, absl::string_view stage) const;
   // Rows per batch: option bulk_size, or the default.
   size_t BulkSize() const;
+  // Source rows from which a table filled from empty gets its secondary keys after the load:
+  // option defer_indexes_min_rows, or the default; UINT64_MAX when the option is 0 (never).
+  uint64_t MinRowsToDeferIndexes() const;
 
   // A file option resolved as Magento resolves it, with an error naming the option.
   absl::StatusOr<std::string> ResolveFileOption(absl::string_view option) const;

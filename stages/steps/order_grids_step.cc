@@ -119,10 +119,13 @@ absl::StatusOr<bool> OrderGridsData::Run(RunContext& context, const StepLog& log
       return status;
     }
   }
-  const size_t threads = context.CopyOptions(log.context().step, log.context().stage).threads;
+  pipeline::InsertSelectOptions options;
+  options.lanes = context.CopyOptions(log.context().step, log.context().stage).threads;
+  options.rows_per_range = context.BulkSize();
+  options.min_rows_to_defer_indexes = context.MinRowsToDeferIndexes();
   const absl::Time start = absl::Now();
   absl::StatusOr<std::vector<pipeline::InsertSelectOutcome>> outcomes =
-      pipeline::RunInsertSelects(context.connections(), jobs, threads, context.BulkSize(), context.cancellation());
+      pipeline::RunInsertSelects(context.connections(), jobs, options, context.cancellation());
   if (!outcomes.ok()) return outcomes.status();
   uint64_t total = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
@@ -130,10 +133,14 @@ absl::StatusOr<bool> OrderGridsData::Run(RunContext& context, const StepLog& log
     const pipeline::InsertSelectOutcome& outcome = (*outcomes)[i];
     total += outcome.rows;
     log.Info(absl::StrFormat("%s: %d rows in %.1f s", grid.grid, outcome.rows, absl::ToDoubleSeconds(outcome.elapsed)));
+    if (outcome.index_build > absl::ZeroDuration()) {
+      log.Info(absl::StrFormat("%s: secondary keys built after the load in %.1f s", grid.grid,
+                               absl::ToDoubleSeconds(outcome.index_build)));
+    }
     if (absl::Status status = ReportSourceGridGaps(context, **source, grid, log); !status.ok()) return status;
   }
   log.Info(absl::StrFormat("%d grid rows in %.1f s on up to %d connections", total,
-                           absl::ToDoubleSeconds(absl::Now() - start), threads));
+                           absl::ToDoubleSeconds(absl::Now() - start), options.lanes));
   context.totals().rows += total;
   return true;
 }

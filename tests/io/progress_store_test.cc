@@ -133,5 +133,38 @@ TEST(ProgressStoreTest, ABatchAndItsProgressAreRolledBackTogetherWhenTheConnecti
   EXPECT_EQ((*loaded)[0].rows_done, 10u);
 }
 
+TEST(ProgressStoreTest, PendingIndexesBesideAnOlderProgressTableOutliveResets) {
+  auto connection = Connect(TestDatabase(DestinationServer()));
+  ASSERT_NE(connection, nullptr);
+  // The progress table of an older version, without the pending indexes table.
+  ProgressStore older = OpenStore(*connection);
+  Exec(*connection, "DROP TABLE migrate_pending_indexes");
+  ASSERT_TRUE(older.Record(*connection, ChunkId{"Map Step", "data", "t", 0}, {"5"}, 5).ok());
+  ProgressStore store = OpenStore(*connection);
+  absl::StatusOr<std::vector<ChunkProgress>> chunks = store.Load(*connection, "Map Step", "data");
+  ASSERT_TRUE(chunks.ok()) << chunks.status();
+  ASSERT_EQ(chunks->size(), 1u);
+  EXPECT_EQ((*chunks)[0].rows_done, 5u);
+
+  const PendingIndexes first{"db", "t", {"ADD KEY IF NOT EXISTS `a` (`a`) COMMENT 'it''s'", "ADD KEY IF NOT EXISTS `b` (`b`)"}, 7};
+  ASSERT_TRUE(store.RecordPendingIndexes(*connection, first).ok());
+  ASSERT_TRUE(store.RecordPendingIndexes(*connection, PendingIndexes{"db", "u", {"ADD KEY `c` (`c`)"}, 8}).ok());
+  ASSERT_TRUE(store.RecordPendingIndexes(*connection, PendingIndexes{"db", "u", {"ADD KEY `d` (`d`)"}, 9}).ok());
+  ASSERT_TRUE(store.Reset(*connection).ok());
+  absl::StatusOr<std::vector<PendingIndexes>> pending = store.LoadPendingIndexes(*connection);
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].table, "t");
+  EXPECT_EQ((*pending)[0].clauses, first.clauses);
+  EXPECT_EQ((*pending)[0].connection_id, 7u);
+  EXPECT_THAT((*pending)[1].clauses, ::testing::ElementsAre("ADD KEY `d` (`d`)"));
+
+  ASSERT_TRUE(store.ClearPendingIndexes(*connection, "db", "t").ok());
+  pending = store.LoadPendingIndexes(*connection);
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].table, "u");
+}
+
 }  // namespace
 }  // namespace migrate::io

@@ -250,14 +250,23 @@ TEST(ConfigTest, NumericOptionsAreCheckedWithTheirRange) {
                            "\" is not a whole number from 1 to 1048576 (MiB the rows in flight may take; default 512)"))
         << limit;
   }
+  for (const char* rows : {"-1", "many", "", "2147483648", "1.5"}) {
+    EXPECT_EQ(ParseError(Minimal(absl::StrCat("<defer_indexes_min_rows>", rows, "</defer_indexes_min_rows>"))),
+              absl::StrCat("config.xml:1: <defer_indexes_min_rows> value \"", rows,
+                           "\" is not a whole number from 0 to 2147483647 (source rows from which an empty table "
+                           "gets its secondary keys after the load; default 20000, 0 never)"))
+        << rows;
+  }
   const ConfigOptions options =
       ParseOrDie(Minimal("<threads> 8 </threads><bulk_size>0</bulk_size><delta_poll_interval>0.5</delta_poll_interval>"
-                         "<memory_limit> 64 </memory_limit>"))
+                         "<memory_limit> 64 </memory_limit><defer_indexes_min_rows>0</defer_indexes_min_rows>"))
           .options();
   EXPECT_EQ(options.threads(), 8);
   EXPECT_EQ(options.bulk_size(), 0);
   EXPECT_EQ(options.memory_limit(), 64);
   EXPECT_EQ(ParseOrDie(Minimal("")).options().memory_limit(), 0);
+  EXPECT_EQ(options.defer_indexes_min_rows(), 0);
+  EXPECT_EQ(ParseOrDie(Minimal("")).options().defer_indexes_min_rows(), -1);
   EXPECT_EQ(options.Get("delta_poll_interval"), "0.5");
 }
 

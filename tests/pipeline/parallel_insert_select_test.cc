@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "io/deferred_indexes.h"
 #include "io/mysql_connection.h"
 #include "tests/support/sql.h"
 #include "tests/support/test_servers.h"
@@ -18,6 +19,7 @@ namespace {
 using ::migrate::testing::Connect;
 using ::migrate::testing::DestinationServer;
 using ::migrate::testing::Exec;
+using ::migrate::testing::Rows;
 using ::migrate::testing::Scalar;
 using ::migrate::testing::SourceServer;
 using ::migrate::testing::TestDatabase;
@@ -60,9 +62,11 @@ class ParallelInsertSelectTest : public ::testing::Test {
   }
 
   absl::StatusOr<std::vector<InsertSelectOutcome>> Run(const std::vector<InsertSelectJob>& jobs, size_t lanes,
-                                                       size_t rows_per_range, const Cancellation& cancellation) {
+                                                       size_t rows_per_range, const Cancellation& cancellation,
+                                                       uint64_t min_rows_to_defer_indexes = UINT64_MAX) {
     ConnectionSource connections(source_options_, destination_options_);
-    return RunInsertSelects(connections, jobs, lanes, rows_per_range, cancellation);
+    return RunInsertSelects(connections, jobs, InsertSelectOptions{lanes, rows_per_range, min_rows_to_defer_indexes},
+                            cancellation);
   }
 
   // Rows and a checksum of (entity_id, label) of `table`.
@@ -70,6 +74,24 @@ class ParallelInsertSelectTest : public ::testing::Test {
     return Scalar(*destination_, absl::StrCat("SELECT CONCAT(COUNT(*), ':', SUM(CRC32(CONCAT_WS('|', entity_id, "
                                               "label)))) FROM ",
                                               table));
+  }
+
+  // SHOW CREATE TABLE of `table`.
+  std::string ShowCreate(const std::string& table) {
+    const std::vector<std::string> rows = Rows(*destination_, absl::StrCat("SHOW CREATE TABLE ", table));
+    return rows.empty() ? "<none>" : rows[0];
+  }
+
+  // Gives `target` a plain secondary key on label and returns a job that copies base's labels and
+  // sets lane to 1 where that key existed while the row's range ran, 0 where it did not.
+  InsertSelectJob JobNotingTheKey(const std::string& base, const std::string& target) {
+    Exec(*destination_, absl::StrCat("ALTER TABLE ", target, " ADD KEY IDX_LABEL (label)"));
+    InsertSelectJob job = Job(base, target, "b.label");
+    job.plan.select = absl::StrCat(
+        "SELECT b.entity_id, b.label, (SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '",
+        destination_options_.database, "' AND TABLE_NAME = '", target, "' AND INDEX_NAME = 'IDX_LABEL') FROM `",
+        destination_options_.database, "`.`", base, "` AS b");
+    return job;
   }
 
   io::ConnectionOptions source_options_;
@@ -145,6 +167,57 @@ TEST_F(ParallelInsertSelectTest, AStopRequestStartsNoRange) {
   ASSERT_FALSE(outcomes.ok());
   EXPECT_TRUE(absl::IsCancelled(outcomes.status())) << outcomes.status();
   EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM order_grid"), "0");
+}
+
+TEST_F(ParallelInsertSelectTest, AnEmptyTargetFromEnoughRowsGetsItsSecondaryKeysAfterItsRows) {
+  MakeTables("orders", "order_grid", 300);
+  MakeTables("shipments", "shipment_grid", 250);
+  MakeTables("invoices", "invoice_grid", 100);
+  const InsertSelectJob orders = JobNotingTheKey("orders", "order_grid");
+  const InsertSelectJob shipments = JobNotingTheKey("shipments", "shipment_grid");
+  const InsertSelectJob invoices = JobNotingTheKey("invoices", "invoice_grid");
+  const std::string orders_before = ShowCreate("order_grid");
+  const std::string shipments_before = ShowCreate("shipment_grid");
+  const std::string invoices_before = ShowCreate("invoice_grid");
+  Cancellation never;
+  // 200 rows or more: order_grid (300) and shipment_grid (250) are loaded without IDX_LABEL, and
+  // get it back at once on two lanes; invoice_grid (100) keeps it.
+  absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes = Run({orders, shipments, invoices}, 2, 30, never, 200);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status();
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM order_grid"), "300:0");
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM shipment_grid"), "250:0");
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM invoice_grid"), "100:100");
+  EXPECT_GT((*outcomes)[0].index_build, absl::ZeroDuration());
+  EXPECT_GT((*outcomes)[1].index_build, absl::ZeroDuration());
+  EXPECT_EQ((*outcomes)[2].index_build, absl::ZeroDuration());
+  EXPECT_EQ(ShowCreate("order_grid"), orders_before);
+  EXPECT_EQ(ShowCreate("shipment_grid"), shipments_before);
+  EXPECT_EQ(ShowCreate("invoice_grid"), invoices_before);
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM migrate_pending_indexes"), "0");
+  // A rerun into the filled grids keeps the keys throughout.
+  outcomes = Run({orders, shipments, invoices}, 2, 30, never, 200);
+  ASSERT_TRUE(outcomes.ok()) << outcomes.status();
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM order_grid"), "300:300");
+  EXPECT_EQ(Scalar(*destination_, "SELECT CONCAT(COUNT(*), ':', SUM(lane)) FROM shipment_grid"), "250:250");
+  EXPECT_EQ((*outcomes)[0].index_build, absl::ZeroDuration());
+  EXPECT_EQ((*outcomes)[1].index_build, absl::ZeroDuration());
+}
+
+TEST_F(ParallelInsertSelectTest, AFailedRunLeavesTheKeysPendingForTheNextRunsStart) {
+  MakeTables("orders", "order_grid", 300);
+  Exec(*destination_, "ALTER TABLE order_grid ADD KEY IDX_LABEL (label)");
+  const std::string before = ShowCreate("order_grid");
+  Cancellation never;
+  absl::StatusOr<std::vector<InsertSelectOutcome>> outcomes =
+      Run({Job("orders", "order_grid", "IF(b.entity_id = 450, (SELECT 1 UNION SELECT 2), b.label)")}, 2, 20, never, 1);
+  ASSERT_FALSE(outcomes.ok());
+  EXPECT_NE(ShowCreate("order_grid"), before);
+  EXPECT_EQ(Scalar(*destination_, "SELECT table_name FROM migrate_pending_indexes"), "order_grid");
+  absl::StatusOr<std::vector<std::string>> restored = io::RestorePendingIndexes(*destination_);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_THAT(*restored, ::testing::ElementsAre(absl::StrCat(destination_options_.database, ".order_grid")));
+  EXPECT_EQ(ShowCreate("order_grid"), before);
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM migrate_pending_indexes"), "0");
 }
 
 }  // namespace
