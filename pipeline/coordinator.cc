@@ -17,6 +17,7 @@
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
 #include "io/progress_store.h"
+#include "io/retry.h"
 #include "pipeline/direct_copy.h"
 
 namespace migrate::pipeline {
@@ -72,7 +73,7 @@ absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io:
       connection = std::move(*opened);
     }
     status = store.MarkFinished(*connection, id);
-    if (!absl::IsUnavailable(status)) return status;
+    if (io::WhatRetryFixes(status) != io::RetryKind::kReconnect) return status;
     connection.reset();
   }
   return status;
