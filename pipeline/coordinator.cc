@@ -164,8 +164,9 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     listener->CopyStarted(rows_written_, estimated_rows);
   }
 
-  // Readers and writers block on the servers most of the time, so the arena has room for every
-  // node of every lane's graph to wait at once.
+  // One arena for every lane's graphs. A lane only sleeps while its chunk runs; readers and
+  // writers block on the servers most of the time, so the arena has a worker for each of them and
+  // one more per lane for the map and transforms.
   const size_t lanes = std::max<size_t>(1, std::min(options_.threads, tasks.size()));
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, 4 * lanes + 1);
   tbb::task_arena arena(static_cast<int>(4 * lanes), static_cast<int>(lanes));
