@@ -2,9 +2,12 @@
 
 #include <tbb/flow_graph.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -12,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "io/mysql_error.h"
 #include "pipeline/batch_mapper.h"
+#include "pipeline/io_queue.h"
 #include "pipeline/transform_chain.h"
 
 namespace migrate::pipeline {
@@ -68,27 +72,38 @@ class ChunkRun {
         rows_written_(rows_written),
         mapper_(plan) {}
 
-  // The graph, in the order the data flows through it.
+  // The graph, in the order the data flows through it. The source and the sink hand their
+  // blocking calls to the chunk's reader and writer threads, so oneTBB's workers only run the map
+  // and the transforms and never wait on a server; a batch's token goes back to the source once
+  // the sink wrote it, so `batches_in_flight` tokens bound the batches in flight.
   absl::StatusOr<ChunkCopyResult> Run() {
     tbb::flow::graph graph;
-    tbb::flow::input_node<BatchPtr> source(graph, [this](tbb::flow_control& control) { return Read(control); });
-    tbb::flow::limiter_node<BatchPtr> in_flight(graph, options_.batches_in_flight);
+    SourceNode source(graph, tbb::flow::serial, [this](const tbb::flow::continue_msg&, SourceNode::gateway_type& gateway) {
+      gateway.reserve_wait();
+      read_requests_.Push(&gateway);
+    });
     tbb::flow::function_node<BatchPtr, BatchPtr> map(graph, tbb::flow::serial,
                                                      [this](BatchPtr batch) { return Map(std::move(batch)); });
     tbb::flow::function_node<BatchPtr, BatchPtr> transforms(
         graph, tbb::flow::serial, [this](BatchPtr batch) { return Transform(std::move(batch)); });
-    tbb::flow::function_node<BatchPtr, tbb::flow::continue_msg> sink(graph, tbb::flow::serial, [this](BatchPtr batch) {
-      Write(std::move(batch));
-      return tbb::flow::continue_msg();
+    SinkNode sink(graph, tbb::flow::serial, [this](BatchPtr batch, SinkNode::gateway_type& gateway) {
+      gateway.reserve_wait();
+      writes_.Push(PendingWrite{std::move(batch), &gateway});
     });
-    tbb::flow::make_edge(source, in_flight);
-    tbb::flow::make_edge(in_flight, map);
+    tbb::flow::make_edge(source, map);
     tbb::flow::make_edge(map, transforms);
     tbb::flow::make_edge(transforms, sink);
-    tbb::flow::make_edge(sink, in_flight.decrementer());
-    source.activate();
+    tbb::flow::make_edge(sink, source);
+    std::thread reader([this] { ReadLoop(); });
+    std::thread writer([this] { WriteLoop(); });
+    const size_t tokens = std::max<size_t>(1, options_.batches_in_flight);
+    for (size_t token = 0; token < tokens; ++token) source.try_put(tbb::flow::continue_msg());
     WaitUntilDrained();
     graph.wait_for_all();
+    read_requests_.Close();
+    writes_.Close();
+    reader.join();
+    writer.join();
 
     // The source's connection must close before the sink's: a streamed read holds it busy.
     source_.Close();
@@ -97,9 +112,31 @@ class ChunkRun {
   }
 
  private:
-  // Asleep until the source has stopped and every batch it read has left the sink. Waiting in
-  // graph.wait_for_all() instead would spin (oneTBB's waiting threads yield a thousand times
-  // before they sleep, and wake at every task of any chunk in the arena).
+  using SourceNode = tbb::flow::async_node<tbb::flow::continue_msg, BatchPtr>;
+  using SinkNode = tbb::flow::async_node<BatchPtr, tbb::flow::continue_msg>;
+  struct PendingWrite {
+    BatchPtr batch;
+    SinkNode::gateway_type* gateway;
+  };
+
+  // The reader thread: one batch per token the source node hands over, until reading stops.
+  void ReadLoop() {
+    while (std::optional<SourceNode::gateway_type*> gateway = read_requests_.Pop()) {
+      if (BatchPtr batch = Read()) (*gateway)->try_put(std::move(batch));
+      (*gateway)->release_wait();
+    }
+  }
+
+  // The writer thread: writes each batch, then gives its token back to the source.
+  void WriteLoop() {
+    while (std::optional<PendingWrite> write = writes_.Pop()) {
+      Write(std::move(write->batch));
+      write->gateway->try_put(tbb::flow::continue_msg());
+      write->gateway->release_wait();
+    }
+  }
+
+  // Asleep until the source has stopped and every batch it read has left the sink.
   void WaitUntilDrained() {
     std::unique_lock<std::mutex> lock(mutex_);
     drained_.wait(lock, [this] { return reading_done_ && batches_left_ == 0; });
@@ -177,8 +214,7 @@ class ChunkRun {
 
   // The source stops for good: its connection and every batch it will not fill again are given
   // back now, not when the graph ends (another chunk's source could be waiting for that memory).
-  void FinishReading(tbb::flow_control& control) {
-    control.stop();
+  void FinishReading() {
     source_.Close();
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -188,9 +224,11 @@ class ChunkRun {
     DropFreeBatches();
   }
 
-  BatchPtr Read(tbb::flow_control& control) {
+  // The next batch, or null once reading stopped (exhausted, stopped or failed).
+  BatchPtr Read() {
+    if (reading_done_) return nullptr;
     if (failed_.load() || cancellation_.stop_requested()) {
-      FinishReading(control);
+      FinishReading();
       return nullptr;
     }
     BatchPtr batch = Acquire();
@@ -203,7 +241,7 @@ class ChunkRun {
       Release(std::move(batch));
       if (!more.ok()) Fail(more.status());
       exhausted_ = more.ok();
-      FinishReading(control);
+      FinishReading();
       return nullptr;
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -252,10 +290,13 @@ class ChunkRun {
   std::atomic<uint64_t>* rows_written_;
   const BatchMapper mapper_;
 
-  // Touched by the serial source node only.
+  // Touched by the reader thread only (reading_done_ is written under mutex_ by it alone).
   bool exhausted_ = false;
-  // Touched by the serial sink node only.
+  // Touched by the writer thread only.
   uint64_t written_ = 0;
+
+  IoQueue<SourceNode::gateway_type*> read_requests_;
+  IoQueue<PendingWrite> writes_;
 
   std::mutex mutex_;
   std::condition_variable drained_;

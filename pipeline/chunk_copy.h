@@ -1,14 +1,21 @@
 // Copies one key range of one document: a oneTBB flow graph whose nodes are, as the data flows,
-//   source -> limiter -> map -> transforms -> sink
+//   source -> map -> transforms -> sink
+//     ^                              |
+//     +------ the batch's token -----+
 // The source (pipeline/batch_source.h) fills batches in key order; the map places each row's
 // values into the destination's columns (pipeline/batch_mapper.h); the transforms run the plan's
 // handlers (pipeline/transform_chain.h: the source handlers, which read the mapped rows, the map
 // again, then the destination handlers); the sink (pipeline/batch_sink.h) writes each batch and
 // records its progress in one transaction. Every node is serial, so batches stay in key order,
 // and the nodes run concurrently: the source fetches page n+2 while the map works on n+1 and the
-// sink inserts n. The limiter bounds the batches in flight, so memory stays flat whatever the
-// table size. The calling thread sleeps until the last batch has left the sink; it runs none of
-// the graph's work (oneTBB's workers do), so it never spins waiting.
+// sink inserts n. `batches_in_flight` tokens bound the batches in flight (a batch's token goes
+// back to the source once the sink wrote it), so memory stays flat whatever the table size.
+//
+// The source and the sink are async nodes: they hand their blocking calls to the chunk's own
+// reader and writer threads, so oneTBB's workers run only the map and the transforms and never
+// wait on a server, and the calling thread sleeps until the last batch has left the sink. Nothing
+// spins waiting for work but oneTBB's idle workers, one per core at most when the coordinator's
+// arena is sized so (pipeline/coordinator.cc).
 //
 // With a MemoryBudget, the source reserves each row's bytes before the row joins a batch: its
 // values as read, again as they will be written and once more in the writer's statement, plus the
@@ -23,9 +30,7 @@
 // written (their progress is not recorded: a resumed run reads them again); it is returned,
 // naming the document.
 //
-// The graph runs in the calling thread's task arena, which must have room for a worker per node
-// beside the calling thread: that thread only sleeps until the chunk is done (pipeline/coordinator.cc
-// sizes the run's arena so).
+// The graph runs in the calling thread's task arena; the calling thread only sleeps.
 #ifndef MIGRATE_PIPELINE_CHUNK_COPY_H_
 #define MIGRATE_PIPELINE_CHUNK_COPY_H_
 

@@ -1,6 +1,7 @@
 #include "pipeline/coordinator.h"
 
 #include <tbb/global_control.h>
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -164,12 +165,13 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     listener->CopyStarted(rows_written_, estimated_rows);
   }
 
-  // One arena for every lane's graphs. A lane only sleeps while its chunk runs; readers and
-  // writers block on the servers most of the time, so the arena has a worker for each of them and
-  // one more per lane for the map and transforms.
+  // One arena for every lane's graphs, with a slot for each lane and a worker per core: the
+  // graphs' tasks (map, transforms, handing batches to the chunks' reader and writer threads) never
+  // block, and a lane only sleeps while its chunk runs. More workers would only spin for work.
   const size_t lanes = std::max<size_t>(1, std::min(options_.threads, tasks.size()));
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, 4 * lanes + 1);
-  tbb::task_arena arena(static_cast<int>(4 * lanes), static_cast<int>(lanes));
+  const int workers = tbb::info::default_concurrency();
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, workers + 1);
+  tbb::task_arena arena(workers + static_cast<int>(lanes), static_cast<int>(lanes));
   Cancellation stop(&cancellation_);
   std::atomic<size_t> next_task{0};
   std::mutex mutex;
