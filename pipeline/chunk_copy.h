@@ -1,36 +1,48 @@
-// Copies one key range of one document: a oneTBB flow graph of
-//   reader -> limiter -> batch mapper -> transformer -> writer
-// where every node is serial (batches stay in key order) and the nodes run concurrently: the
-// reader fetches page n+2 while the mapper works on n+1 and the writer inserts n. The limiter
-// bounds the batches in flight, so memory stays flat whatever the table size.
+// Copies one key range of one document: a oneTBB flow graph whose nodes are, as the data flows,
+//   source -> map -> transforms -> sink
+//     ^                              |
+//     +------ the batch's token -----+
+// The source (pipeline/batch_source.h) fills batches in key order; the map places each row's
+// values into the destination's columns (pipeline/batch_mapper.h); the transforms run the plan's
+// handlers (pipeline/transform_chain.h: the source handlers, which read the mapped rows, the map
+// again, then the destination handlers); the sink (pipeline/batch_sink.h) writes each batch and
+// records its progress in one transaction. Every node is serial, so batches stay in key order,
+// and the nodes run concurrently: the source fetches page n+2 while the map works on n+1 and the
+// sink inserts n. `batches_in_flight` tokens bound the batches in flight (a batch's token goes
+// back to the source once the sink wrote it), so memory stays flat whatever the table size.
 //
-// With a MemoryBudget, the reader reserves each row's bytes before the row joins a batch: its
+// The source and the sink are async nodes: they hand their blocking calls to the chunk's own
+// reader and writer threads, so oneTBB's workers run only the map and the transforms and never
+// wait on a server, and the calling thread sleeps until the last batch has left the sink. Nothing
+// spins waiting for work but oneTBB's idle workers, one per core at most when the coordinator's
+// arena is sized so (pipeline/coordinator.cc).
+//
+// With a MemoryBudget, the source reserves each row's bytes before the row joins a batch: its
 // values as read, again as they will be written and once more in the writer's statement, plus the
-// cell tables; and the client library's buffer of the widest row the reader's connection fetched.
+// cell tables; and the client library's buffer of the widest row the source's connection fetched.
 // A row that does not fit ends the batch; the first row of a batch waits for room. A batch keeps
 // its bytes while the chunk recycles it, and gives them back once written when others wait, so the
 // rows held by every chunk together stay under the budget whatever bulk_size and threads say.
 //
-// The writer commits each batch in its own transaction together with the chunk's progress
-// (`ChunkProgress::Record` on the writer's connection), so the destination always holds exactly
-// the batches whose progress says so. A lost connection is reopened with backoff: the reader
-// resumes after the last key it read; the writer asks the progress whether the batch in hand was
-// committed before the loss, and writes it again if not.
+// Lost connections are the source's and the sink's to reopen (each resumes where it stopped).
+// Cancellation stops the source between batches; batches already read are still written and
+// committed. The first error stops the source too, but the batches in flight are dropped, not
+// written (their progress is not recorded: a resumed run reads them again); it is returned,
+// naming the document.
 //
-// Cancellation stops the reader between batches; batches already read are still written and
-// committed. The first error stops the chunk the same way and is returned.
+// The graph runs in the calling thread's task arena; the calling thread only sleeps.
 #ifndef MIGRATE_PIPELINE_CHUNK_COPY_H_
 #define MIGRATE_PIPELINE_CHUNK_COPY_H_
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "io/key_range.h"
-#include "io/mysql_connection.h"
+#include "pipeline/batch_sink.h"
+#include "pipeline/batch_source.h"
 #include "pipeline/cancellation.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
@@ -38,17 +50,6 @@
 #include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
-
-// How the writer records a chunk's progress; implemented over io::ProgressStore by the coordinator.
-class ChunkProgress {
- public:
-  virtual ~ChunkProgress() = default;
-  // Records, inside the caller's open transaction on `connection`, that the rows up to `last_key`
-  // (empty for a document without a key) are written, `rows` of them in this batch.
-  virtual absl::Status Record(io::MysqlConnection& connection, const io::Key& last_key, uint64_t rows) = 0;
-  // The last key recorded as committed, read on `connection`; nullopt when none is.
-  virtual absl::StatusOr<std::optional<io::Key>> Committed(io::MysqlConnection& connection) = 0;
-};
 
 struct ChunkCopyOptions {
   size_t batch_size = 10000;
@@ -69,12 +70,20 @@ struct ChunkCopyResult {
   bool complete = false;
 };
 
-// Copies the rows of `plan` in `range` (after the resume point). `rows_written`, when given, is
-// raised as batches commit, for progress displays.
+// Copies the rows of `plan` in `range` (after the resume point) from the source server to the
+// destination (a ResumingBatchSource over a ChunkSourceReader, a RetryingBatchSink over a
+// ChunkSinkWriter). `rows_written`, when given, is raised
+// as batches commit, for progress displays.
 absl::StatusOr<ChunkCopyResult> CopyChunk(const CopyPlan& plan, const io::KeyRange& range,
                                           const ConnectionSource& connections, ChunkProgress& progress,
                                           const ChunkCopyOptions& options, const Cancellation& cancellation,
                                           std::atomic<uint64_t>* rows_written = nullptr);
+
+// The graph of CopyChunk over any source and sink (of options, batches_in_flight and memory apply).
+// The source is closed before this returns.
+absl::StatusOr<ChunkCopyResult> CopyChunkThrough(const CopyPlan& plan, BatchSource& source, BatchSink& sink,
+                                                 const ChunkCopyOptions& options, const Cancellation& cancellation,
+                                                 std::atomic<uint64_t>* rows_written = nullptr);
 
 }  // namespace migrate::pipeline
 

@@ -6,7 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
-#include "io/mysql_error.h"
+#include "io/retry.h"
 #include "io/session_setup.h"
 
 namespace migrate::pipeline {
@@ -34,7 +34,7 @@ absl::StatusOr<std::unique_ptr<io::MysqlConnection>> OpenWithRetry(const io::Con
     absl::StatusOr<std::unique_ptr<io::MysqlConnection>> connection = open(options);
     if (connection.ok()) return connection;
     last = connection.status();
-    if (!io::IsConnectionLost(io::MysqlErrorNumber(last))) return last;
+    if (io::WhatRetryFixes(last) != io::RetryKind::kReconnect) return last;
     const absl::Duration left = budget - (absl::Now() - start);
     if (attempts >= retry.attempts || left <= absl::ZeroDuration()) break;
     absl::SleepFor(std::min(backoff, left));

@@ -2,7 +2,7 @@
 // retries lost servers with backoff.
 //
 // Open*() try up to `attempts` times, waiting initial_backoff, then twice as long each time, while
-// the error is a lost or refused connection (io::IsConnectionLost); any other error returns at
+// the error is a lost or refused connection (io::RetryKind::kReconnect); any other error returns at
 // once. The failed attempts' own time (a connect timeout) counts against the sum of those waits, so
 // a server that stays away is given up on after about that long, and the error says how many
 // attempts were made over how much real time.

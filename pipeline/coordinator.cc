@@ -1,6 +1,7 @@
 #include "pipeline/coordinator.h"
 
 #include <tbb/global_control.h>
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include "io/mysql_connection.h"
 #include "io/mysql_error.h"
 #include "io/progress_store.h"
+#include "io/retry.h"
 #include "pipeline/direct_copy.h"
 
 namespace migrate::pipeline {
@@ -83,7 +85,7 @@ absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io:
       connection = std::move(*opened);
     }
     status = store.MarkFinished(*connection, id);
-    if (!absl::IsUnavailable(status)) return status;
+    if (io::WhatRetryFixes(status) != io::RetryKind::kReconnect) return status;
     connection.reset();
   }
   return status;
@@ -219,11 +221,13 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     listener->CopyStarted(rows_written_, estimated_rows);
   }
 
-  // Readers and writers block on the servers most of the time, so the arena has room for every
-  // node of every lane's graph to wait at once.
+  // One arena for every lane's graphs, with a slot for each lane and a worker per core: the
+  // graphs' tasks (map, transforms, handing batches to the chunks' reader and writer threads) never
+  // block, and a lane only sleeps while its chunk runs. More workers would only spin for work.
   const size_t lanes = std::max<size_t>(1, std::min(options_.threads, tasks.size()));
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, 4 * lanes + 1);
-  tbb::task_arena arena(static_cast<int>(4 * lanes), static_cast<int>(lanes));
+  const int workers = tbb::info::default_concurrency();
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, workers + 1);
+  tbb::task_arena arena(workers + static_cast<int>(lanes), static_cast<int>(lanes));
   Cancellation stop(&cancellation_);
   std::atomic<size_t> next_task{0};
   std::mutex mutex;

@@ -8,6 +8,7 @@
 #include "io/bound_statement.h"
 #include "io/bulk_writer.h"
 #include "io/chunk_reader.h"
+#include "io/mysql_error.h"
 #include "io/transaction.h"
 #include "pipeline/batch_mapper.h"
 #include "pipeline/transform_chain.h"
@@ -137,10 +138,7 @@ absl::StatusOr<DeltaApplyResult> ApplyChangedKeysInTransaction(const DeltaPlan& 
   absl::StatusOr<ChangedRows> rows = ReadChangedRows(plan, keys, source, batch_size);
   if (!rows.ok()) return rows.status();
   absl::StatusOr<DeltaApplyResult> result = WriteChanges(plan, keys, *rows, destination, value_changes);
-  if (!result.ok()) {
-    return absl::Status(result.status().code(),
-                        absl::StrCat("replaying changes of ", plan.copy.document, ": ", result.status().message()));
-  }
+  if (!result.ok()) return io::WithContext(result.status(), absl::StrCat("replaying changes of ", plan.copy.document));
   return result;
 }
 

@@ -9,7 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "io/bound_statement.h"
-#include "io/mysql_error.h"
+#include "io/retry.h"
 #include "stages/change_capture_setup.h"
 #include "stages/delta_catch_up.h"
 #include "stages/step_stage.h"
@@ -43,12 +43,9 @@ absl::StatusOr<std::unique_ptr<io::MysqlConnection>> TakeDeltaLock(RunContext& c
   return connection;
 }
 
-// A lost server, or a deadlock or lock wait with the shop's own writes (ER_LOCK_DEADLOCK,
-// ER_LOCK_WAIT_TIMEOUT): the cycle's work is rolled back and the next cycle does it again.
-bool RetryNextCycle(const absl::Status& status) {
-  const unsigned int error = io::MysqlErrorNumber(status);
-  return io::IsConnectionLost(error) || error == 1213 || error == 1205;
-}
+// A lost server, or a deadlock or lock wait with the shop's own writes: the cycle's work is rolled
+// back and the next cycle does it again (io::WhatRetryFixes).
+bool RetryNextCycle(const absl::Status& status) { return io::WhatRetryFixes(status) != io::RetryKind::kNone; }
 
 // Waits `interval`, or less when a stop is requested.
 void Pause(const RunContext& context, absl::Duration interval) {
