@@ -44,7 +44,9 @@ struct Batch {
     used = 0;
   }
 
-  // Every byte the batch's storage takes, as the budget counts it.
+  // Every byte the batch's storage takes, as the budget counts it: the rows as read (their values
+  // included, which the rows to be written borrow), the rows to be written (cells, and the values
+  // transforms rewrote), the writer's statement (every value sent) and its bind arrays.
   size_t Cost() const {
     return source.ByteSize() + destination.ByteSize() + destination.ValueBytes() +
            kBindBytes * destination.row_count() * destination.column_count();
@@ -168,7 +170,9 @@ class ChunkRun {
       connection_bytes_ = row_buffer;
     }
     Batch& batch = *filling_;
-    const size_t needed = batch.used + 3 * value_bytes + kCellBytes * plan_.source_columns.size() +
+    // The values are held twice: as read (the rows to be written borrow them) and in the writer's
+    // statement.
+    const size_t needed = batch.used + 2 * value_bytes + kCellBytes * plan_.source_columns.size() +
                           (kCellBytes + kBindBytes) * plan_.destination_columns.size();
     if (needed > batch.reserved) {
       if (!batch.source.empty()) {
