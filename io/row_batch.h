@@ -29,6 +29,8 @@ class RowBatch {
   // The blocks' size, and the longest value stored in one: a value longer gets its own allocation.
   static constexpr size_t kBlockBytes = 64 * 1024;
   static constexpr size_t kLargeValueBytes = kBlockBytes / 8;
+  // What each cell takes in the cell table.
+  static constexpr size_t kCellBytes = 16;
 
   explicit RowBatch(size_t column_count = 0) : column_count_(column_count), rewritten_(column_count, false) {}
 
@@ -127,10 +129,10 @@ class RowBatch {
   }
 
   // The memory the batch holds, for budgets: its blocks (filled or kept for reuse), its large
-  // values and its cell table. Borrowed bytes count in the batch they belong to.
-  size_t ByteSize() const {
-    return blocks_.size() * kBlockBytes + large_bytes_ + cells_.capacity() * sizeof(Cell);
-  }
+  // values and its cells. Borrowed bytes count in the batch they belong to. Cells reserved and not
+  // yet filled are not counted: a large cell table is mapped apart and takes no memory until
+  // written.
+  size_t ByteSize() const { return blocks_.size() * kBlockBytes + large_bytes_ + cells_.size() * kCellBytes; }
 
   // Bytes of all values, borrowed ones included, without the cell table: what a writer sends.
   size_t ValueBytes() const { return value_bytes_; }
@@ -142,6 +144,7 @@ class RowBatch {
     bool is_null;
   };
 
+  static_assert(sizeof(Cell) == kCellBytes);
   static constexpr const char* kEmpty = "";
 
   const Cell& cell(size_t row, size_t column) const {

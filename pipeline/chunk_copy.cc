@@ -20,7 +20,7 @@ namespace {
 
 // What a row costs beyond its value bytes: an io::RowBatch cell per value on each side, and the
 // writer's bind array entry (io::BindArrays: pointer, length, indicator) per destination value.
-constexpr size_t kCellBytes = 16;
+constexpr size_t kCellBytes = io::RowBatch::kCellBytes;
 constexpr size_t kBindBytes = sizeof(char*) + sizeof(unsigned long) + sizeof(char);
 // The most a value's length prefix takes in a row packet of the client library's buffer.
 constexpr size_t kPacketBytesPerValue = 9;
