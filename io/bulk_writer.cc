@@ -127,21 +127,34 @@ void FillBindArrays(const RowBatch& batch, size_t statement_limit, BindArrays* a
   if (rows == 0) return;
   slice_starts->push_back(0);
   size_t slice_bytes = 0;
-  for (size_t row = 0; row < rows; ++row) {
-    size_t row_bytes = 0;
+  // A few rows at a time, column by column within them: the arrays are written in runs and the
+  // rows' cells stay in cache while they are read.
+  // Raw pointers: stores through the char array could alias the vectors themselves.
+  char** const values = arrays->values.data();
+  unsigned long* const lengths = arrays->lengths.data();
+  char* const indicators = arrays->indicators.data();
+  constexpr size_t kTileRows = 64;
+  size_t row_bytes[kTileRows];
+  for (size_t first = 0; first < rows; first += kTileRows) {
+    const size_t end = std::min(rows, first + kTileRows);
+    std::fill(row_bytes, row_bytes + (end - first), columns * kBulkValueOverhead);
     for (size_t column = 0; column < columns; ++column) {
-      const size_t at = column * rows + row;
-      const absl::string_view value = batch.Value(row, column);
-      arrays->values[at] = const_cast<char*>(value.data());
-      arrays->lengths[at] = value.size();
-      arrays->indicators[at] = batch.IsNull(row, column) ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
-      row_bytes += value.size() + kBulkValueOverhead;
+      const size_t base = column * rows;
+      for (size_t row = first; row < end; ++row) {
+        const absl::string_view value = batch.Value(row, column);
+        values[base + row] = const_cast<char*>(value.data());
+        lengths[base + row] = value.size();
+        indicators[base + row] = batch.IsNull(row, column) ? STMT_INDICATOR_NULL : STMT_INDICATOR_NONE;
+        row_bytes[row - first] += value.size();
+      }
     }
-    if (row > slice_starts->back() && slice_bytes + row_bytes > statement_limit) {
-      slice_starts->push_back(row);
-      slice_bytes = 0;
+    for (size_t row = first; row < end; ++row) {
+      if (row > slice_starts->back() && slice_bytes + row_bytes[row - first] > statement_limit) {
+        slice_starts->push_back(row);
+        slice_bytes = 0;
+      }
+      slice_bytes += row_bytes[row - first];
     }
-    slice_bytes += row_bytes;
   }
 }
 

@@ -16,6 +16,9 @@ namespace {
 // Long enough that a pipeline held back by backpressure (or a reader waiting for memory with a page
 // half read) does not make the server drop the stream (the server's default is 60 s).
 constexpr int kStreamWriteTimeoutSeconds = 24 * 3600;
+// The most cells a batch's table is reserved for before its rows arrive (16 MiB of address space);
+// a larger batch grows its table beyond.
+constexpr size_t kReservedCells = size_t{1} << 20;
 
 }  // namespace
 
@@ -166,6 +169,12 @@ absl::StatusOr<bool> ChunkReader::Drain(RowBatch* batch, bool track_key) {
         pending_row_ = row;
         return false;
       }
+    }
+    // The cell table of a whole batch at once, after admit_row (which may give the batch's storage
+    // back while it waits): grown row by row, it was copied and its fresh memory touched again at
+    // every doubling. Only address space until rows fill it.
+    if (batch->empty()) {
+      batch->Reserve(std::min(options_.batch_size, kReservedCells / std::max<size_t>(1, column_count)));
     }
     for (size_t i = 0; i < column_count; ++i) {
       if (row[i] == nullptr) {

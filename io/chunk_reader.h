@@ -70,8 +70,8 @@ class ChunkReader {
   ChunkReader& operator=(const ChunkReader&) = delete;
   ~ChunkReader();
 
-  // Clears `batch`, sets its column count and fills it with up to batch_size rows. Returns false
-  // (with an empty batch) once the range is exhausted.
+  // Clears `batch`, sets its column count, reserves its cell table and fills it with up to
+  // batch_size rows. Returns false (with an empty batch) once the range is exhausted.
   absl::StatusOr<bool> Next(RowBatch* batch);
 
   // The key of the last row returned so far; range.after (or empty) before the first batch.

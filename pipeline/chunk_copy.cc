@@ -23,7 +23,7 @@ namespace {
 
 // What a row costs beyond its value bytes: an io::RowBatch cell per value on each side, and the
 // writer's bind array entry (io::BindArrays: pointer, length, indicator) per destination value.
-constexpr size_t kCellBytes = 16;
+constexpr size_t kCellBytes = io::RowBatch::kCellBytes;
 constexpr size_t kBindBytes = sizeof(char*) + sizeof(unsigned long) + sizeof(char);
 
 // One batch on its way through the graph: the rows as read, the rows as they will be written, and
@@ -45,7 +45,9 @@ struct Batch {
     used = 0;
   }
 
-  // Every byte the batch's storage takes, as the budget counts it.
+  // Every byte the batch's storage takes, as the budget counts it: the rows as read (their values
+  // included, which the rows to be written borrow), the rows to be written (cells, and the values
+  // transforms rewrote), the writer's statement (every value sent) and its bind arrays.
   size_t Cost() const {
     return source.ByteSize() + destination.ByteSize() + destination.ValueBytes() +
            kBindBytes * destination.row_count() * destination.column_count();
@@ -187,7 +189,9 @@ class ChunkRun {
     MemoryBudget& memory = *options_.memory;
     // A batch the source starts filling again (after a lost connection) holds no rows yet.
     if (batch.source.empty()) batch.used = 0;
-    const size_t needed = batch.used + 3 * value_bytes + kCellBytes * plan_.source_columns.size() +
+    // The values are held twice: as read (the rows to be written borrow them) and in the writer's
+    // statement.
+    const size_t needed = batch.used + 2 * value_bytes + kCellBytes * plan_.source_columns.size() +
                           (kCellBytes + kBindBytes) * plan_.destination_columns.size();
     if (needed > batch.reserved) {
       if (!batch.source.empty()) {

@@ -19,6 +19,8 @@ namespace {
 // The source rows of the changed keys, mapped and transformed, and which keys they cover.
 struct ChangedRows {
   std::vector<io::RowBatch> batches;
+  // The rows as read, whose bytes `batches` borrow (pipeline/batch_mapper.h).
+  std::vector<io::RowBatch> read;
   // The source key of each row of each batch, to name the rows the destination changes.
   std::vector<std::vector<io::Key>> batch_keys;
   absl::flat_hash_set<io::Key> present;
@@ -48,8 +50,8 @@ absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::ve
   const BatchMapper mapper(copy);
 
   ChangedRows rows;
-  io::RowBatch read(copy.source_columns.size());
   while (true) {
+    io::RowBatch read(copy.source_columns.size());
     absl::StatusOr<bool> more = reader.Next(&read);
     if (!more.ok()) return more.status();
     if (!*more) break;
@@ -64,6 +66,7 @@ absl::StatusOr<ChangedRows> ReadChangedRows(const DeltaPlan& plan, const std::ve
     mapper.Map(read, mapped);
     if (absl::Status status = RunTransformChain(copy, mapper, read, mapped); !status.ok()) return status;
     rows.batches.push_back(std::move(mapped));
+    rows.read.push_back(std::move(read));
   }
   return rows;
 }
