@@ -4,8 +4,8 @@
 //
 // Each caller retries only what its work can be repeated after:
 //   - opening a connection (pipeline/connection_source.h), a keyed read (pipeline/batch_source.h,
-//     which resumes after the last key it returned) and marking a chunk finished
-//     (pipeline/coordinator.cc): kReconnect only;
+//     which resumes after the last key it returned), marking a chunk finished and building a
+//     table's deferred keys (pipeline/coordinator.cc): kReconnect only;
 //   - writing a batch with its progress (pipeline/batch_sink.h): kReconnect, then asking the
 //     progress whether the lost COMMIT happened, and kRerunTransaction, writing the batch again;
 //   - a delta cycle (stages/delta_mode.cc): either, by doing the cycle's work again next cycle.

@@ -101,7 +101,7 @@ absl::Status Coordinator::RestoreIndexes(const io::ProgressStore& store, const i
       connection = std::move(*opened);
     }
     status = io::RestoreIndexes(*connection, store, pending);
-    if (!absl::IsUnavailable(status)) return status;
+    if (io::WhatRetryFixes(status) != io::RetryKind::kReconnect) return status;
     connection.reset();
   }
   return status;
