@@ -47,6 +47,7 @@
 #include "io/row_batch.h"
 #include "io/session_setup.h"
 #include "tests/support/mariadb_server.h"
+#include "tests/support/or_die.h"
 
 ABSL_FLAG(int, rows, 300000, "rows written into each narrow table per run (the wide table gets a quarter)");
 ABSL_FLAG(int, batch, 5000, "rows per batch (and per transaction)");
@@ -59,20 +60,8 @@ ABSL_FLAG(std::vector<std::string>, ways, {}, "the ways to run (default both): a
 namespace migrate::bench {
 namespace {
 
-[[noreturn]] void Die(const absl::Status& status) {
-  std::cerr << "load_data_bench: " << status << "\n";
-  std::exit(1);
-}
-
-template <typename T>
-T Check(absl::StatusOr<T> value) {
-  if (!value.ok()) Die(value.status());
-  return *std::move(value);
-}
-
-void Check(const absl::Status& status) {
-  if (!status.ok()) Die(status);
-}
+using testing::Check;
+using testing::Die;
 
 struct Table {
   std::string name;

@@ -186,6 +186,26 @@ absl::StatusOr<PendingIndexes> DeferIndexes(MysqlConnection& connection, const P
   return pending;
 }
 
+absl::StatusOr<std::vector<std::optional<PendingIndexes>>> DeferIndexesForLoad(MysqlConnection& connection,
+                                                                              const ProgressStore& store,
+                                                                              const std::vector<LoadedTable>& tables) {
+  std::vector<std::optional<IndexDeferral>> deferrals;
+  for (const LoadedTable& loaded : tables) {
+    absl::StatusOr<std::optional<IndexDeferral>> deferral = PlanIndexDeferral(connection, loaded.database, loaded.table);
+    if (!deferral.ok()) return deferral.status();
+    deferrals.push_back(std::move(*deferral));
+  }
+  std::vector<std::optional<PendingIndexes>> pending(tables.size());
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (!deferrals[i].has_value()) continue;
+    absl::StatusOr<PendingIndexes> deferred =
+        DeferIndexes(connection, store, tables[i].database, tables[i].table, *deferrals[i]);
+    if (!deferred.ok()) return deferred.status();
+    pending[i] = std::move(*deferred);
+  }
+  return pending;
+}
+
 absl::Status RestoreIndexes(MysqlConnection& connection, const ProgressStore& store, const PendingIndexes& pending) {
   if (absl::Status status = AwaitEarlierAlter(connection, pending.connection_id); !status.ok()) return status;
   const std::string add = absl::StrCat("ALTER TABLE ", QualifiedName(pending.database, pending.table), " ",

@@ -57,6 +57,19 @@ absl::StatusOr<PendingIndexes> DeferIndexes(MysqlConnection& connection, const P
                                             absl::string_view database, absl::string_view table,
                                             const IndexDeferral& deferral);
 
+// A destination table a load fills from empty.
+struct LoadedTable {
+  std::string database;
+  std::string table;
+};
+
+// Plans every table of `tables` (PlanIndexDeferral), all before any key comes off, then defers the
+// keys of those that have any (DeferIndexes). One entry per table, in order: its record, or
+// nullopt when it keeps its keys.
+absl::StatusOr<std::vector<std::optional<PendingIndexes>>> DeferIndexesForLoad(MysqlConnection& connection,
+                                                                              const ProgressStore& store,
+                                                                              const std::vector<LoadedTable>& tables);
+
 // Adds back the keys `pending` names and clears its record.
 absl::Status RestoreIndexes(MysqlConnection& connection, const ProgressStore& store, const PendingIndexes& pending);
 

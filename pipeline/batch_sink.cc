@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
 #include "io/retry.h"
 #include "io/transaction.h"
 
@@ -22,11 +21,7 @@ absl::Status RetryingBatchSink::Write(const io::RowBatch& source_rows, const io:
     ++retries;
     if (retry == io::RetryKind::kRerunTransaction) continue;
     if (absl::Status reopened = writer_.Reconnect(); !reopened.ok()) return reopened;
-    if (options_.on_reconnect) {
-      options_.on_reconnect(absl::StrCat("The destination connection was lost while writing ", options_.what, " (",
-                                         status.message(),
-                                         "); reconnected, the copy goes on after the last committed batch"));
-    }
+    options_.Reconnected("destination", "writing", status);
     absl::StatusOr<bool> committed = writer_.Committed(last_key);
     if (!committed.ok()) return committed.status();
     if (*committed) return absl::OkStatus();

@@ -18,7 +18,6 @@
 #define MIGRATE_PIPELINE_BATCH_SINK_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +30,7 @@
 #include "io/row_batch.h"
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
+#include "pipeline/reconnect_options.h"
 #include "pipeline/value_change_log.h"
 
 namespace migrate::pipeline {
@@ -69,26 +69,16 @@ class SinkWriter {
   virtual absl::StatusOr<bool> Committed(const io::Key& last_key) = 0;
 };
 
-struct SinkRetryOptions {
-  // The progress names each batch by its last key, so a lost COMMIT can be looked up.
-  bool keyed = true;
-  int attempts = 6;
-  // What is written, for the message after a reconnect: "sales_flat_order -> sales_order".
-  std::string what;
-  // Called after a lost connection was reopened and the copy goes on, naming what was lost and why.
-  std::function<void(const std::string& message)> on_reconnect;
-};
-
 class RetryingBatchSink : public BatchSink {
  public:
   // `writer` must outlive the sink.
-  RetryingBatchSink(SinkWriter& writer, SinkRetryOptions options) : writer_(writer), options_(std::move(options)) {}
+  RetryingBatchSink(SinkWriter& writer, ReconnectOptions options) : writer_(writer), options_(std::move(options)) {}
 
   absl::Status Write(const io::RowBatch& source_rows, const io::RowBatch& rows, const io::Key& last_key) override;
 
  private:
   SinkWriter& writer_;
-  const SinkRetryOptions options_;
+  const ReconnectOptions options_;
 };
 
 class ChunkSinkWriter : public SinkWriter {

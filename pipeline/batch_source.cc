@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
 #include "io/retry.h"
 
 namespace migrate::pipeline {
@@ -33,11 +32,7 @@ absl::StatusOr<bool> ResumingBatchSource::Next(io::RowBatch* rows, io::Key* last
     Close();
     if (absl::Status opened = reader_.Open(read_after_); !opened.ok()) return opened;
     open_ = true;
-    if (options_.on_reconnect) {
-      options_.on_reconnect(absl::StrCat("The source connection was lost while reading ", options_.what, " (",
-                                         more.status().message(),
-                                         "); reconnected, the copy goes on after the last committed batch"));
-    }
+    options_.Reconnected("source", "reading", more.status());
   }
 }
 

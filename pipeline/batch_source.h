@@ -12,7 +12,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <string>
 
 #include "absl/status/statusor.h"
 #include "io/chunk_reader.h"
@@ -22,6 +21,7 @@
 #include "pipeline/connection_source.h"
 #include "pipeline/copy_plan.h"
 #include "pipeline/memory_budget.h"
+#include "pipeline/reconnect_options.h"
 
 namespace migrate::pipeline {
 
@@ -52,20 +52,10 @@ class SourceReader {
   virtual void Close() = 0;
 };
 
-struct ResumeOptions {
-  // The rows are read in key order, so a new reader can start after the last key returned.
-  bool keyed = true;
-  int attempts = 6;
-  // What is read, for the message after a reconnect: "sales_flat_order -> sales_order".
-  std::string what;
-  // Called after a lost connection was reopened and the read goes on, naming what was lost and why.
-  std::function<void(const std::string& message)> on_reconnect;
-};
-
 class ResumingBatchSource : public BatchSource {
  public:
   // Reads the range through `reader` (which must outlive the source) from after `after`.
-  ResumingBatchSource(SourceReader& reader, std::optional<io::Key> after, ResumeOptions options)
+  ResumingBatchSource(SourceReader& reader, std::optional<io::Key> after, ReconnectOptions options)
       : reader_(reader), read_after_(std::move(after)), options_(std::move(options)) {}
   ~ResumingBatchSource() override { Close(); }
 
@@ -75,7 +65,7 @@ class ResumingBatchSource : public BatchSource {
  private:
   SourceReader& reader_;
   std::optional<io::Key> read_after_;
-  const ResumeOptions options_;
+  const ReconnectOptions options_;
   bool open_ = false;
 };
 

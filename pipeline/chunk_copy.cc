@@ -328,11 +328,11 @@ absl::StatusOr<ChunkCopyResult> CopyChunk(const CopyPlan& plan, const io::KeyRan
                                           std::atomic<uint64_t>* rows_written) {
   const std::string what = absl::StrCat(plan.source.name, " -> ", plan.destination_table);
   const bool keyed = !plan.key.empty();
+  const ReconnectOptions reconnect{keyed, connections.retry().attempts, what, options.on_reconnect};
   ChunkSourceReader reader(plan, range, connections, options.batch_size, options.memory);
-  ResumingBatchSource source(reader, range.after,
-                             ResumeOptions{keyed, connections.retry().attempts, what, options.on_reconnect});
+  ResumingBatchSource source(reader, range.after, reconnect);
   ChunkSinkWriter writer(plan, connections, progress, options.value_changes);
-  RetryingBatchSink sink(writer, SinkRetryOptions{keyed, connections.retry().attempts, what, options.on_reconnect});
+  RetryingBatchSink sink(writer, reconnect);
   return CopyChunkThrough(plan, source, sink, options, cancellation, rows_written);
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "absl/status/status.h"
@@ -75,8 +76,8 @@ std::string DestinationName(const CopyPlan& plan) {
 
 }  // namespace
 
-absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io::ChunkId& id,
-                                       std::unique_ptr<io::MysqlConnection>& connection) const {
+absl::Status Coordinator::OnDestination(std::unique_ptr<io::MysqlConnection>& connection,
+                                        absl::FunctionRef<absl::Status(io::MysqlConnection&)> work) const {
   absl::Status status;
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (connection == nullptr) {
@@ -84,23 +85,7 @@ absl::Status Coordinator::MarkFinished(const io::ProgressStore& store, const io:
       if (!opened.ok()) return opened.status();
       connection = std::move(*opened);
     }
-    status = store.MarkFinished(*connection, id);
-    if (io::WhatRetryFixes(status) != io::RetryKind::kReconnect) return status;
-    connection.reset();
-  }
-  return status;
-}
-
-absl::Status Coordinator::RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
-                                         std::unique_ptr<io::MysqlConnection>& connection) const {
-  absl::Status status;
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    if (connection == nullptr) {
-      absl::StatusOr<std::unique_ptr<io::MysqlConnection>> opened = connections_.OpenDestination();
-      if (!opened.ok()) return opened.status();
-      connection = std::move(*opened);
-    }
-    status = io::RestoreIndexes(*connection, store, pending);
+    status = work(*connection);
     if (io::WhatRetryFixes(status) != io::RetryKind::kReconnect) return status;
     connection.reset();
   }
@@ -184,29 +169,26 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
     }
   }
   source.reset();
-  // Every table's keys are planned before any come off (see io::PlanIndexDeferral).
-  std::map<std::string, io::IndexDeferral> deferrals;
+  // A table every document writing it fills afresh, from enough rows, is loaded without its plain keys.
+  std::vector<io::LoadedTable> loaded;
   for (const auto& [table, fill] : fills) {
     const auto& [documents, all_fresh] = fill;
     uint64_t estimated_rows = 0;
     for (size_t i : documents) estimated_rows += plans[i].source.estimated_rows;
     if (!all_fresh || estimated_rows < options_.min_rows_to_defer_indexes) continue;
     const CopyPlan& plan = plans[documents.front()];
-    absl::StatusOr<std::optional<io::IndexDeferral>> deferral =
-        io::PlanIndexDeferral(**control, plan.destination_database, plan.destination_table);
-    if (!deferral.ok()) return deferral.status();
-    if (deferral->has_value()) deferrals.emplace(table, std::move(**deferral));
+    loaded.push_back(io::LoadedTable{plan.destination_database, plan.destination_table});
   }
+  absl::StatusOr<std::vector<std::optional<io::PendingIndexes>>> pending =
+      io::DeferIndexesForLoad(**control, *store, loaded);
+  if (!pending.ok()) return pending.status();
   std::map<std::string, DeferredTable> deferred;
-  for (const auto& [table, deferral] : deferrals) {
-    const std::vector<size_t>& documents = fills[table].first;
-    const CopyPlan& plan = plans[documents.front()];
-    absl::StatusOr<io::PendingIndexes> pending =
-        io::DeferIndexes(**control, *store, plan.destination_database, plan.destination_table, deferral);
-    if (!pending.ok()) return pending.status();
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if (!(*pending)[i].has_value()) continue;
+    const std::string table = io::QualifiedName(loaded[i].database, loaded[i].table);
     DeferredTable& entry = deferred[table];
-    entry.pending = std::move(*pending);
-    entry.documents_left = documents.size();
+    entry.pending = std::move(*(*pending)[i]);
+    entry.documents_left = fills[table].first.size();
   }
   for (const ChunkTask& task : tasks) ++states[task.plan_index].chunks_left;
   std::stable_sort(tasks.begin(), tasks.end(), [&](const ChunkTask& a, const ChunkTask& b) {
@@ -284,14 +266,19 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
         state.cut_short = true;
         continue;
       }
-      if (absl::Status marked = MarkFinished(*store, id, lane_control); !marked.ok()) {
+      const absl::Status marked = OnDestination(
+          lane_control, [&](io::MysqlConnection& connection) { return store->MarkFinished(connection, id); });
+      if (!marked.ok()) {
         fail(marked);
         break;
       }
       if (state.chunks_left.fetch_sub(1) == 1 && !state.cut_short) {
         if (auto table = deferred.find(DestinationName(plan));
             table != deferred.end() && table->second.documents_left.fetch_sub(1) == 1) {
-          if (absl::Status built = RestoreIndexes(*store, table->second.pending, lane_control); !built.ok()) {
+          const absl::Status built = OnDestination(lane_control, [&](io::MysqlConnection& connection) {
+            return io::RestoreIndexes(connection, *store, table->second.pending);
+          });
+          if (!built.ok()) {
             fail(built);
             break;
           }

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "io/progress_store.h"
@@ -85,13 +86,11 @@ class Coordinator {
   uint64_t rows_written() const { return rows_written_.load(std::memory_order_relaxed); }
 
  private:
-  // Marks a chunk finished on `connection` (opened when null), reopening it once if it was lost.
-  absl::Status MarkFinished(const io::ProgressStore& store, const io::ChunkId& id,
-                            std::unique_ptr<io::MysqlConnection>& connection) const;
-
-  // Adds back the keys DeferIndexes took off a table, on `connection` like MarkFinished.
-  absl::Status RestoreIndexes(const io::ProgressStore& store, const io::PendingIndexes& pending,
-                              std::unique_ptr<io::MysqlConnection>& connection) const;
+  // Runs `work` on `connection` (opened when null), and once more on a new connection when the
+  // first was lost (io::WhatRetryFixes: kReconnect). `work` must be safe to repeat: marking a chunk
+  // finished, adding back the keys DeferIndexes took off a table.
+  absl::Status OnDestination(std::unique_ptr<io::MysqlConnection>& connection,
+                             absl::FunctionRef<absl::Status(io::MysqlConnection&)> work) const;
 
   const ConnectionSource& connections_;
   const CoordinatorOptions options_;

@@ -29,7 +29,7 @@ struct DeferredTarget {
 };
 
 // Takes the plain secondary keys off every target that is empty and filled from at least
-// `min_rows` keys of `ranges`, after planning them all (io::PlanIndexDeferral).
+// `min_rows` keys of `ranges` (io::DeferIndexesForLoad).
 absl::StatusOr<std::vector<DeferredTarget>> DeferTargetIndexes(io::MysqlConnection& connection,
                                                               const std::vector<InsertSelectJob>& jobs,
                                                               const std::vector<std::vector<io::InsertRange>>& ranges,
@@ -41,23 +41,22 @@ absl::StatusOr<std::vector<DeferredTarget>> DeferTargetIndexes(io::MysqlConnecti
         targets.try_emplace({jobs[job].plan.database, jobs[job].plan.target_table}, job, 0).first->second;
     for (const io::InsertRange& range : ranges[job]) keys += range.keys;
   }
-  std::vector<std::pair<size_t, io::IndexDeferral>> planned;
+  std::vector<io::LoadedTable> loaded;
+  std::vector<size_t> first_jobs;
   for (const auto& [target, fill] : targets) {
     if (fill.second < min_rows) continue;
-    absl::StatusOr<std::optional<io::IndexDeferral>> deferral =
-        io::PlanIndexDeferral(connection, target.first, target.second);
-    if (!deferral.ok()) return deferral.status();
-    if (deferral->has_value()) planned.emplace_back(fill.first, std::move(**deferral));
+    loaded.push_back(io::LoadedTable{target.first, target.second});
+    first_jobs.push_back(fill.first);
   }
   std::vector<DeferredTarget> deferred;
-  if (planned.empty()) return deferred;
+  if (loaded.empty()) return deferred;
   absl::StatusOr<io::ProgressStore> store = io::ProgressStore::Open(connection);
   if (!store.ok()) return store.status();
-  for (const auto& [job, deferral] : planned) {
-    absl::StatusOr<io::PendingIndexes> pending =
-        io::DeferIndexes(connection, *store, jobs[job].plan.database, jobs[job].plan.target_table, deferral);
-    if (!pending.ok()) return pending.status();
-    deferred.push_back(DeferredTarget{job, std::move(*pending)});
+  absl::StatusOr<std::vector<std::optional<io::PendingIndexes>>> pending =
+      io::DeferIndexesForLoad(connection, *store, loaded);
+  if (!pending.ok()) return pending.status();
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if ((*pending)[i].has_value()) deferred.push_back(DeferredTarget{first_jobs[i], std::move(*(*pending)[i])});
   }
   return deferred;
 }

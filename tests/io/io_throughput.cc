@@ -29,6 +29,7 @@
 #include "io/session_setup.h"
 #include "io/table_schema.h"
 #include "tests/support/mariadb_server.h"
+#include "tests/support/or_die.h"
 
 ABSL_FLAG(int, rows, 1000000, "rows in the narrow test table");
 ABSL_FLAG(int, batch, 10000, "rows per batch");
@@ -46,20 +47,8 @@ constexpr char kTable[] = R"sql(CREATE TABLE narrow (
   updated_at DATETIME NOT NULL
 ) ENGINE=InnoDB)sql";
 
-[[noreturn]] void Die(const absl::Status& status) {
-  std::cerr << "io_throughput: " << status << "\n";
-  std::exit(1);
-}
-
-template <typename T>
-T Check(absl::StatusOr<T> value) {
-  if (!value.ok()) Die(value.status());
-  return *std::move(value);
-}
-
-void Check(const absl::Status& status) {
-  if (!status.ok()) Die(status);
-}
+using testing::Check;
+using testing::Die;
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -169,8 +169,8 @@ class FakeWriter : public SinkWriter {
   io::Key committed;
 };
 
-SinkRetryOptions Retries(std::vector<std::string>* messages) {
-  return SinkRetryOptions{true, 3, "t -> t2", [messages](const std::string& message) { messages->push_back(message); }};
+ReconnectOptions Retries(std::vector<std::string>* messages) {
+  return ReconnectOptions{true, 3, "t -> t2", [messages](const std::string& message) { messages->push_back(message); }};
 }
 
 ChunkCopyOptions GraphOptions(size_t batches_in_flight) {
@@ -183,7 +183,7 @@ TEST(ChunkGraphTest, WritesEveryRowOnceInKeyOrder) {
   const CopyPlan plan = IdPlan();
   CountingSource source(2500, 100);
   FakeWriter writer;
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   Cancellation never;
   std::atomic<uint64_t> rows_written{0};
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(3), never, &rows_written);
@@ -202,7 +202,7 @@ TEST(ChunkGraphTest, BoundsTheBatchesInFlight) {
   FakeWriter writer;
   writer.pause = std::chrono::milliseconds(2);
   source.written = &writer.written_batches;
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   Cancellation never;
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(2), never);
   ASSERT_TRUE(result.ok()) << result.status();
@@ -268,7 +268,7 @@ TEST(ChunkGraphTest, AnUnkeyedSinkDoesNotRetryALostConnection) {
   FakeWriter writer;
   writer.failure = FakeWriter::Failure::kLostAfterCommit;
   writer.lose_at = 1;
-  SinkRetryOptions options;
+  ReconnectOptions options;
   options.keyed = false;
   RetryingBatchSink sink(writer, options);
   io::RowBatch rows(1);
@@ -285,9 +285,9 @@ TEST(ChunkGraphTest, ASourceThatLostItsConnectionMidBatchResumesAfterTheLastKeyI
   reader.lose_at_row = 357;
   std::vector<std::string> messages;
   ResumingBatchSource source(reader, std::nullopt,
-                             ResumeOptions{true, 3, "t -> t2", [&](const std::string& m) { messages.push_back(m); }});
+                             ReconnectOptions{true, 3, "t -> t2", [&](const std::string& m) { messages.push_back(m); }});
   FakeWriter writer;
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   Cancellation never;
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(2), never);
   ASSERT_TRUE(result.ok()) << result.status();
@@ -301,7 +301,7 @@ TEST(ChunkGraphTest, ASourceThatLostItsConnectionMidBatchResumesAfterTheLastKeyI
 TEST(ChunkGraphTest, AnUnkeyedSourceDoesNotResume) {
   FakeReader reader(1000, 100);
   reader.lose_at_row = 357;
-  ResumingBatchSource source(reader, std::nullopt, ResumeOptions{false, 3, "t -> t2", nullptr});
+  ResumingBatchSource source(reader, std::nullopt, ReconnectOptions{false, 3, "t -> t2", nullptr});
   io::RowBatch rows;
   io::Key last_key;
   absl::Status status;
@@ -321,7 +321,7 @@ TEST(ChunkGraphTest, AStopEndsReadingBetweenBatchesAndWritesWhatWasRead) {
   source.stop_after = 3;
   source.stop = &stop;
   FakeWriter writer;
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(2), stop);
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_FALSE(result->complete);
@@ -338,7 +338,7 @@ TEST(ChunkGraphTest, TheFirstErrorStopsTheChunkAndNamesTheDocument) {
   writer.failure = FakeWriter::Failure::kBroken;
   writer.lose_at = 2;
   writer.pause = std::chrono::milliseconds(1);
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   Cancellation never;
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(2), never);
   ASSERT_FALSE(result.ok());
@@ -354,7 +354,7 @@ TEST(ChunkGraphTest, ASourceErrorIsReturnedAndNothingAfterItIsWritten) {
   CountingSource source(1000, 100);
   source.fail_at = 4;
   FakeWriter writer;
-  RetryingBatchSink sink(writer, SinkRetryOptions{});
+  RetryingBatchSink sink(writer, ReconnectOptions{});
   Cancellation never;
   absl::StatusOr<ChunkCopyResult> result = CopyChunkThrough(plan, source, sink, GraphOptions(2), never);
   ASSERT_FALSE(result.ok());
