@@ -146,6 +146,12 @@ absl::StatusOr<std::vector<DocumentResult>> Coordinator::Run(const std::vector<C
       if (absl::Status status = adjustments->ForgetDocument(**control, plan.destination_table); !status.ok()) {
         return status;
       }
+      // Set, not added: repeated as often as a kill brings the document back here.
+      if (plan.left_out.has_value()) {
+        absl::Status status =
+            adjustments->Set(**control, plan.left_out->adjustment_step, plan.destination_table, plan.left_out->rows);
+        if (!status.ok()) return status;
+      }
       std::vector<io::KeyRange> ranges = {io::KeyRange{}};
       if (!plan.key.empty() && !plan.direct_copy && options_.threads > 1 &&
           plan.source.estimated_rows >= 2 * options_.min_rows_per_chunk) {

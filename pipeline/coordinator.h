@@ -3,8 +3,10 @@
 //
 // For each document, the coordinator looks up its progress (io::ProgressStore, in the destination):
 //   - finished: skipped, not read again;
-//   - never started: the destination table is emptied (when the plan says so), the source key
-//     space is split into chunks (io::SplitKeyRange) and the chunk plan stored; then copied;
+//   - never started: the destination table is emptied (when the plan says so), what later steps
+//     recorded about its rows forgotten (io/adjustment_store.h) and the rows the plan leaves out for
+//     a later step's sake recorded (CopyPlan::left_out), the source key space is split into chunks
+//     (io::SplitKeyRange) and the chunk plan stored; then copied;
 //   - started: each unfinished chunk resumes after its last committed key, within the chunk
 //     bounds stored by the first run. A document without a usable key cannot resume in the
 //     middle: it is emptied and copied again whole.

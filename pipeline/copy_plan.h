@@ -4,6 +4,7 @@
 #ifndef MIGRATE_PIPELINE_COPY_PLAN_H_
 #define MIGRATE_PIPELINE_COPY_PLAN_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,15 @@
 #include "pipeline/batch_transform.h"
 
 namespace migrate::pipeline {
+
+// Source rows a plan's filter leaves out that a later step would remove from the destination anyway
+// (stages/steps/post_processing_leftouts.h): the coordinator records them as that step's rows removed
+// (io/adjustment_store.h) when it starts the document afresh, so volume checks allow for them.
+struct LeftOutRows {
+  // The step the figure is recorded under.
+  std::string adjustment_step;
+  int64_t rows = 0;
+};
 
 // Where a destination column's value comes from before transforms run.
 struct DestinationColumn {
@@ -38,6 +48,8 @@ struct CopyPlan {
   std::vector<io::KeyColumn> key;
   // An extra SQL condition on source rows; may be empty.
   std::string filter;
+  // The rows `filter` leaves out for a later step's sake, or nullopt.
+  std::optional<LeftOutRows> left_out;
 
   std::string destination_database;
   std::string destination_table;

@@ -19,6 +19,7 @@
 #include "stages/map_documents.h"
 #include "stages/narrow_columns.h"
 #include "stages/source_lookup.h"
+#include "stages/steps/post_processing_leftouts.h"
 
 namespace migrate::stages {
 namespace {
@@ -96,6 +97,10 @@ absl::StatusOr<bool> MapData::Run(RunContext& context, const StepLog& log) {
     if (!plan.ok()) return plan.status();
     plan->direct_copy = direct && pair.plan.copy_unchanged && mode == io::WriteMode::kInsert;
     plans.push_back(std::move(*plan));
+  }
+  if (absl::Status status = LeaveOutPostProcessingLeftovers(context, step_, documents->pairs, plans, log);
+      !status.ok()) {
+    return status;
   }
 
   const size_t direct_copies = std::count_if(plans.begin(), plans.end(), [](const pipeline::CopyPlan& plan) {

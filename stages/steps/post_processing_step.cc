@@ -22,10 +22,7 @@
 namespace migrate::stages {
 namespace {
 
-constexpr absl::string_view kGroupsOption = "eav_document_groups_file";
-constexpr absl::string_view kLeftoverGroup = "documents_leftover_values";
 constexpr absl::string_view kAttributeSetLeftoverGroup = "documents_attribute_set_leftover_values";
-constexpr absl::string_view kProductType = "catalog_product";
 constexpr size_t kTooLongListed = 20;
 
 // One table's count, for a log line: "name: n".
@@ -143,7 +140,7 @@ absl::Status PostProcessor::EavLeftovers(const mapping::Groups& groups) {
   const io::TableSchema* eav_attribute = nullptr;
   if (!Require(kAction, {{"eav_attribute", &eav_attribute}})) return absl::OkStatus();
   std::vector<std::string> skipped;
-  std::vector<const io::TableSchema*> tables = GroupTables(groups, kLeftoverGroup, {"attribute_id"}, &skipped);
+  std::vector<const io::TableSchema*> tables = GroupTables(groups, kLeftoverValuesGroup, {"attribute_id"}, &skipped);
   uint64_t total = 0;
   std::vector<std::string> counts;
   for (const io::TableSchema* table : tables) {
@@ -154,7 +151,7 @@ absl::Status PostProcessor::EavLeftovers(const mapping::Groups& groups) {
     if (*deleted > 0) counts.push_back(Counted(table->name, *deleted));
   }
   std::string line = absl::StrCat(kAction, ": deleted ", total, " rows of attributes not in ", eav_attribute->name,
-                                   " from ", tables.size(), " tables of group ", kLeftoverGroup);
+                                   " from ", tables.size(), " tables of group ", kLeftoverValuesGroup);
   if (!counts.empty()) absl::StrAppend(&line, " (", absl::StrJoin(counts, ", "), ")");
   if (!skipped.empty()) absl::StrAppend(&line, "; skipped ", absl::StrJoin(skipped, ", "));
   log_.Info(line);
@@ -221,7 +218,8 @@ absl::Status PostProcessor::MultiselectToVarchar() {
                      value == nullptr ? std::string("missing") : value->column_type));
   }
   absl::StatusOr<std::vector<int64_t>> ids =
-      io::FindAttributeIds(connection_, *eav_attribute, *entity_type, kProductType, "frontend_input", "multiselect");
+      io::FindAttributeIds(connection_, *eav_attribute, *entity_type, kPostProcessingProductType, "frontend_input",
+                           "multiselect");
   if (!ids.ok()) return ids.status();
   const io::ValueMove move{text, varchar, *ids, *max_chars};
 
@@ -272,7 +270,8 @@ absl::Status PostProcessor::ProductUrlPaths() {
     return absl::OkStatus();
   }
   absl::StatusOr<std::vector<int64_t>> ids =
-      io::FindAttributeIds(connection_, *eav_attribute, *entity_type, kProductType, "attribute_code", "url_path");
+      io::FindAttributeIds(connection_, *eav_attribute, *entity_type, kPostProcessingProductType, "attribute_code",
+                           "url_path");
   if (!ids.ok()) return ids.status();
   absl::StatusOr<uint64_t> deleted =
       RemoveRecorded(*varchar, [&] { return io::DeleteRowsWithValues(connection_, *varchar, "attribute_id", *ids); });
@@ -284,7 +283,7 @@ absl::Status PostProcessor::ProductUrlPaths() {
 }  // namespace
 
 absl::StatusOr<bool> PostProcessingData::Run(RunContext& context, const StepLog& log) {
-  absl::StatusOr<std::string> path = context.ResolveFileOption(kGroupsOption);
+  absl::StatusOr<std::string> path = context.ResolveFileOption(kPostProcessingGroupsOption);
   if (!path.ok()) return path.status();
   absl::StatusOr<mapping::Groups> groups = mapping::Groups::Read(*path);
   if (!groups.ok()) return groups.status();

@@ -1,7 +1,8 @@
 // The PostProcessing step (Migration\Step\PostProcessing\Data) after a Map step, run by the migrate
 // binary on hand-made Magento-like tables: the rows each action leaves, the multiselect value too
 // long for varchar that stays in _text with a warning, the row counts it records in
-// migrate_volume_adjustments, and Map's volume check passing on a rerun (and failing without them).
+// migrate_volume_adjustments, and Map's volume check passing on a rerun (and failing without them);
+// the rows Map's copy leaves out because PostProcessing would delete them, and where it does not.
 #include <signal.h>
 
 #include <fstream>
@@ -176,6 +177,20 @@ class PostProcessingStepTest : public MigrateRunTest {
               "0");
   }
 
+  // verify allows for the rows left out as for the rows PostProcessing deleted: the value tables
+  // are equal but for catalog_product_entity_varchar, whose value PostProcessing's multiselect move
+  // replaced (as it did when Map copied every row).
+  void ExpectVerifiedAsBefore() {
+    ProcessResult verified = Migrate({"verify", config_});
+    EXPECT_THAT(verified.output, HasSubstr("catalog_product_entity_int: equal (6 rows; 2 rows removed and 0 added"));
+    EXPECT_THAT(verified.output,
+                HasSubstr("catalog_product_entity_varchar: differs (source 5 rows, destination 4 rows); 1 changed, "
+                          "first: value_id=1: value (source 'old', destination '1,2'); 2 missing from the "
+                          "destination, first: value_id=2, value_id=3; 1 only in the destination, first: "
+                          "value_id=6; later steps removed 1 rows net"));
+    EXPECT_THAT(verified.output, HasSubstr("4 documents, 3 equal, 1 differ"));
+  }
+
   // Net rows removed, per table, as recorded.
   std::vector<std::string> Adjustments() {
     return Rows(*destination_, "SELECT step, document, `rows` FROM migrate_volume_adjustments ORDER BY document");
@@ -207,7 +222,14 @@ TEST_F(PostProcessingStepTest, TidiesTheCopyAndMapVolumeAllowsForIt) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   ExpectPostProcessedRows();
   EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
-  EXPECT_THAT(run.output, HasSubstr("EAV leftovers: deleted 2 rows of attributes not in eav_attribute from 4 tables"));
+  // Map leaves out what actions 1 and 5 would delete from the tables it copies: attribute 99's row
+  // and the two product url_paths, recorded as PostProcessing's; action 1 deletes attribute 77 alone.
+  EXPECT_THAT(run.output, HasSubstr("left out 3 rows PostProcessing would delete (values of attributes not in "
+                                    "eav_attribute, products' url_path values): catalog_product_entity_int: 1, "
+                                    "catalog_product_entity_varchar: 2"));
+  EXPECT_THAT(run.output, Not(HasSubstr("Mismatch of entities")));
+  EXPECT_THAT(run.output, HasSubstr("EAV leftovers: deleted 1 rows of attributes not in eav_attribute from 4 tables "
+                                    "of group documents_leftover_values (eav_entity_attribute: 1)"));
   EXPECT_THAT(run.output, HasSubstr("skipped catalog_product_entity_decimal (not in the destination), "
                                     "eav_entity_type (no attribute_id)"));
   EXPECT_THAT(run.output, HasSubstr("Attribute-set leftovers: deleted 1 values"));
@@ -217,7 +239,8 @@ TEST_F(PostProcessingStepTest, TidiesTheCopyAndMapVolumeAllowsForIt) {
   EXPECT_THAT(run.output, HasSubstr("1 multiselect values in catalog_product_entity_text are longer than the 255 "
                                     "characters of catalog_product_entity_varchar.value and stay in "
                                     "catalog_product_entity_text (attribute_id 20 entity_id 2 store_id 0)"));
-  EXPECT_THAT(run.output, HasSubstr("Product url_path: deleted 2 url_path values"));
+  EXPECT_THAT(run.output, HasSubstr("Product url_path: deleted 0 url_path values"));
+  ExpectVerifiedAsBefore();
 
   // A rerun: Map's copy is done, so its volume check compares the source with what PostProcessing
   // left, allowing for what it recorded; PostProcessing finds nothing more to do and adds nothing.
@@ -247,9 +270,80 @@ TEST_F(PostProcessingStepTest, ResetCopiesAgainAndCountsOnce) {
   ProcessResult reset = Migrate({"data", "-r", config_});
   ASSERT_EQ(reset.exit_code, 0) << reset.output;
   EXPECT_THAT(reset.output, Not(HasSubstr("Mismatch of entities")));
-  EXPECT_THAT(reset.output, HasSubstr("EAV leftovers: deleted 1 rows"));  // eav_entity_attribute was not refilled
+  // Map left out attribute 99's row again, and eav_entity_attribute was not refilled.
+  EXPECT_THAT(reset.output, HasSubstr("left out 3 rows PostProcessing would delete"));
+  EXPECT_THAT(reset.output, HasSubstr("EAV leftovers: deleted 0 rows"));
   ExpectPostProcessedRows();
   EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+}
+
+// A handler on attribute_id could change it on the way: that document is copied whole and
+// PostProcessing deletes its rows, as before; the others are still left out. The end is the same.
+TEST_F(PostProcessingStepTest, DocumentWithAHandlerOnAttributeIdIsCopiedWhole) {
+  std::string map = kMap;
+  const std::string rules = "<source>\n    <document_rules></document_rules>\n    <field_rules></field_rules>";
+  ASSERT_NE(map.find(rules), std::string::npos);
+  map.replace(map.find(rules), rules.size(), R"(<source>
+    <document_rules></document_rules>
+    <field_rules>
+      <transform>
+        <field>catalog_product_entity_int.attribute_id</field>
+        <handler class="\Migration\Handler\Convert"><param name="map" value="[99:99]" /></handler>
+      </transform>
+    </field_rules>)");
+  WriteFile("map.xml", map);
+  ProcessResult run = Migrate({"data", config_});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("left out 2 rows PostProcessing would delete (values of attributes not in "
+                                    "eav_attribute, products' url_path values): catalog_product_entity_varchar: 2; "
+                                    "copied whole: catalog_product_entity_int (a handler on attribute_id)"));
+  EXPECT_THAT(run.output, HasSubstr("EAV leftovers: deleted 2 rows of attributes not in eav_attribute from 4 tables "
+                                    "of group documents_leftover_values (catalog_product_entity_int: 1, "
+                                    "eav_entity_attribute: 1)"));
+  EXPECT_THAT(run.output, HasSubstr("Product url_path: deleted 0 url_path values"));
+  EXPECT_THAT(run.output, Not(HasSubstr("Mismatch of entities")));
+  ExpectPostProcessedRows();
+  EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+}
+
+// Without PostProcessing after Map, nothing is left out and nothing recorded.
+TEST_F(PostProcessingStepTest, WithoutPostProcessingMapCopiesEveryRow) {
+  ProcessResult run = Migrate({"data", WriteConfig("data", kMapStep, "\n    <map_file>map.xml</map_file>")});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output, Not(HasSubstr("PostProcessing would delete")));
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM catalog_product_entity_int"), "6");
+  EXPECT_EQ(Scalar(*destination_, "SELECT COUNT(*) FROM catalog_product_entity_varchar WHERE attribute_id = 30"), "2");
+  EXPECT_THAT(Adjustments(), ::testing::IsEmpty());
+}
+
+// The left-out rows are recorded when a document starts afresh, not when it resumes: a copy that
+// fails after some batches of the filtered document and is run again counts them once, exactly.
+TEST_F(PostProcessingStepTest, ResumedCopyCountsTheLeftOutRowsOnce) {
+  config_ = WriteConfig("data", absl::StrCat(kMapStep, kPostProcessingStep),
+                        "\n    <map_file>map.xml</map_file>"
+                        "\n    <eav_document_groups_file>eav-document-groups.xml</eav_document_groups_file>"
+                        "\n    <bulk_size>1</bulk_size>");
+  Exec(*destination_, R"(
+    CREATE TRIGGER refuse_name BEFORE INSERT ON catalog_product_entity_varchar FOR EACH ROW
+    IF NEW.value_id = 4 THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test';
+    END IF)");
+  ProcessResult refused = Migrate({"data", config_});
+  EXPECT_NE(refused.exit_code, 0) << refused.output;
+  EXPECT_THAT(refused.output, HasSubstr("refused by the test"));
+  EXPECT_THAT(Rows(*destination_, "SELECT value_id FROM catalog_product_entity_varchar"), ElementsAre("1"));
+  EXPECT_THAT(Rows(*destination_, "SELECT `rows` FROM migrate_volume_adjustments "
+                                  "WHERE document = 'catalog_product_entity_varchar'"),
+              ElementsAre("2"));
+
+  Exec(*destination_, "DROP TRIGGER refuse_name");
+  ProcessResult resumed = Migrate({"data", config_});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_THAT(resumed.output, Not(HasSubstr("Mismatch of entities")));
+  EXPECT_THAT(resumed.output, HasSubstr("Product url_path: deleted 0 url_path values"));
+  ExpectPostProcessedRows();
+  EXPECT_THAT(Adjustments(), ::testing::ElementsAreArray(kExpectedAdjustments));
+  ExpectVerifiedAsBefore();
 }
 
 // A table's delete and its record commit together: when recording fails (as a kill -9 between
