@@ -115,15 +115,8 @@ std::optional<IndexDeferral> DeferralOf(absl::string_view create_table,
                                         const std::vector<std::vector<std::string>>& referenced_columns) {
   IndexDeferral deferral;
   std::vector<std::string> foreign_key_drops, foreign_key_adds;
-  std::vector<absl::string_view> lines;
   for (absl::string_view line : absl::StrSplit(create_table, '\n')) {
-    lines.push_back(absl::StripSuffix(absl::StripAsciiWhitespace(line), ","));
-  }
-  // InnoDB builds one FULLTEXT index per ALTER TABLE in place: a table with more keeps them all.
-  const bool defer_fulltext = std::count_if(lines.begin(), lines.end(), [](absl::string_view line) {
-                                return absl::StartsWith(line, "FULLTEXT KEY ");
-                              }) == 1;
-  for (absl::string_view line : lines) {
+    line = absl::StripSuffix(absl::StripAsciiWhitespace(line), ",");
     absl::string_view rest = line;
     if (absl::ConsumePrefix(&rest, "KEY ")) {
       std::optional<std::string> name = TakeIdentifier(rest);
@@ -138,13 +131,6 @@ std::optional<IndexDeferral> DeferralOf(absl::string_view create_table,
       }
       deferral.drop_clauses.push_back(absl::StrCat("DROP KEY IF EXISTS ", QuoteIdentifier(*name)));
       deferral.add_clauses.push_back(absl::StrCat("ADD KEY IF NOT EXISTS ", line.substr(4)));
-    } else if (absl::ConsumePrefix(&rest, "FULLTEXT KEY ")) {
-      if (!defer_fulltext) continue;
-      std::optional<std::string> name = TakeIdentifier(rest);
-      if (!name.has_value()) return std::nullopt;
-      deferral.drop_clauses.push_back(absl::StrCat("DROP KEY IF EXISTS ", QuoteIdentifier(*name)));
-      deferral.add_clauses.push_back(
-          absl::StrCat("ADD FULLTEXT KEY IF NOT EXISTS ", absl::StripPrefix(line, "FULLTEXT KEY ")));
     } else if (absl::StartsWith(line, "SPATIAL KEY ")) {
       deferral.drop_clauses.clear();
       deferral.add_clauses.clear();

@@ -8,14 +8,10 @@
 // what it was before (AUTO_INCREMENT aside).
 //
 // Deferred: plain (non-unique) keys, with the table's own foreign keys, which need them and come
-// back in the same ALTER, and a table's FULLTEXT key when it has only one (maintaining it row by
-// row costs more than the plain keys together: 2.2 s against 0.4 s for sales_order_grid's 65,000
-// rows, and 1 s to build it afterwards; InnoDB builds one FULLTEXT index per ALTER in place).
-// Kept: PRIMARY and UNIQUE keys (duplicate-key errors and upserts rely on them), the FULLTEXT keys
-// of a table with several, SPATIAL keys, a key another table's foreign key references, and every
-// plain key before the last kept one (the server lists re-added keys after those it kept, so SHOW
-// CREATE TABLE would change; it lists FULLTEXT keys last whatever the order they came in). Left
-// alone: tables with rows, with triggers, or not InnoDB.
+// back in the same ALTER. Kept: PRIMARY and UNIQUE keys (duplicate-key errors and upserts rely on
+// them), FULLTEXT and SPATIAL keys, a key another table's foreign key references, and every plain
+// key before the last kept one (the server lists re-added keys after those it kept, so SHOW CREATE
+// TABLE would change). Left alone: tables with rows, with triggers, or not InnoDB.
 //
 // Crash safety: both ALTERs are atomic and idempotent (DROP ... IF EXISTS, ADD ... IF NOT EXISTS),
 // and the record lives from before the first to after the second, so RestorePendingIndexes, run at
