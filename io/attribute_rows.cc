@@ -10,7 +10,10 @@ namespace {
 
 std::string Name(const TableSchema& table) { return QualifiedName(table.database, table.name); }
 
-absl::StatusOr<AttributeIdSet> QueryIds(MysqlConnection& connection, const std::string& sql, absl::string_view what) {
+}  // namespace
+
+absl::StatusOr<AttributeIdSet> QueryAttributeIdSet(MysqlConnection& connection, const std::string& sql,
+                                                   absl::string_view what) {
   absl::StatusOr<ResultSet> result = connection.Query(sql);
   if (!result.ok()) return WithContext(result.status(), what);
   AttributeIdSet found;
@@ -28,21 +31,28 @@ absl::StatusOr<AttributeIdSet> QueryIds(MysqlConnection& connection, const std::
   return found;
 }
 
-}  // namespace
+std::string RowsOfAttributes(const AttributeIdSet& set, absl::string_view alias) {
+  const std::string column = absl::StrCat(alias, alias.empty() ? "" : ".", "`attribute_id`");
+  std::string condition;
+  if (!set.ids.empty()) condition = absl::StrCat(column, " IN (", absl::StrJoin(set.ids, ", "), ")");
+  if (set.null) absl::StrAppend(&condition, condition.empty() ? "" : " OR ", column, " IS NULL");
+  return condition;
+}
 
 absl::StatusOr<AttributeIdSet> PresentAttributeIds(MysqlConnection& connection, const TableSchema& values) {
-  return QueryIds(connection,
-                  absl::StrCat("SELECT DISTINCT `attribute_id` FROM ", Name(values), " ORDER BY `attribute_id`"),
-                  absl::StrCat("finding the attributes of the rows of ", values.name));
+  return QueryAttributeIdSet(
+      connection, absl::StrCat("SELECT DISTINCT `attribute_id` FROM ", Name(values), " ORDER BY `attribute_id`"),
+      absl::StrCat("finding the attributes of the rows of ", values.name));
 }
 
 absl::StatusOr<std::vector<int64_t>> DefinedAttributeIds(MysqlConnection& connection,
                                                          const TableSchema& eav_attribute) {
-  absl::StatusOr<AttributeIdSet> defined = QueryIds(connection,
-                                                    absl::StrCat("SELECT `attribute_id` FROM ", Name(eav_attribute),
-                                                                 " WHERE `attribute_id` IS NOT NULL ORDER BY "
-                                                                 "`attribute_id`"),
-                                                    absl::StrCat("reading the attribute ids of ", eav_attribute.name));
+  absl::StatusOr<AttributeIdSet> defined =
+      QueryAttributeIdSet(connection,
+                          absl::StrCat("SELECT `attribute_id` FROM ", Name(eav_attribute),
+                                       " WHERE `attribute_id` IS NOT NULL ORDER BY "
+                                       "`attribute_id`"),
+                          absl::StrCat("reading the attribute ids of ", eav_attribute.name));
   if (!defined.ok()) return defined.status();
   return std::move(defined->ids);
 }
@@ -50,12 +60,9 @@ absl::StatusOr<std::vector<int64_t>> DefinedAttributeIds(MysqlConnection& connec
 absl::StatusOr<uint64_t> CountRowsOfAttributes(MysqlConnection& connection, const TableSchema& values,
                                                const AttributeIdSet& set) {
   if (set.empty()) return 0;
-  std::string condition;
-  if (!set.ids.empty()) condition = absl::StrCat("`attribute_id` IN (", absl::StrJoin(set.ids, ", "), ")");
-  if (set.null) absl::StrAppend(&condition, condition.empty() ? "" : " OR ", "`attribute_id` IS NULL");
   const std::string what = absl::StrCat("counting rows of given attributes in ", values.name);
   absl::StatusOr<std::string> count =
-      connection.QueryScalar(absl::StrCat("SELECT COUNT(*) FROM ", Name(values), " WHERE ", condition));
+      connection.QueryScalar(absl::StrCat("SELECT COUNT(*) FROM ", Name(values), " WHERE ", RowsOfAttributes(set)));
   if (!count.ok()) return WithContext(count.status(), what);
   uint64_t rows = 0;
   if (!absl::SimpleAtoi(*count, &rows)) return absl::InternalError(absl::StrCat(what, ": not a count: ", *count));

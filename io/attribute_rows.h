@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "io/mysql_connection.h"
 #include "io/table_schema.h"
 
@@ -27,6 +28,14 @@ struct AttributeIdSet {
 
   bool empty() const { return ids.empty() && !null; }
 };
+
+// The attribute ids in the first column of `sql`'s rows; `what` names the query in an error.
+absl::StatusOr<AttributeIdSet> QueryAttributeIdSet(MysqlConnection& connection, const std::string& sql,
+                                                   absl::string_view what);
+
+// A condition true for the rows whose attribute_id is in `set` (non-empty), on the columns of
+// `alias` ("" for unaliased columns).
+std::string RowsOfAttributes(const AttributeIdSet& set, absl::string_view alias = "");
 
 // The distinct attribute_ids of the rows of `values`.
 absl::StatusOr<AttributeIdSet> PresentAttributeIds(MysqlConnection& connection, const TableSchema& values);

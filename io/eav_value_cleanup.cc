@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "io/attribute_rows.h"
 #include "io/bound_statement.h"
 #include "io/mysql_error.h"
 
@@ -49,40 +50,6 @@ std::string PresentAttributes(const TableSchema& values) {
   return absl::StrCat("(SELECT DISTINCT `attribute_id` FROM ", Name(values), ") AS present");
 }
 
-// Attribute ids a query found, NULL among them or not.
-struct AttributeIds {
-  std::vector<int64_t> ids;
-  bool null = false;
-
-  bool empty() const { return ids.empty() && !null; }
-  // The rows of `alias` with one of these attribute ids.
-  std::string Condition(absl::string_view alias) const {
-    std::string condition;
-    if (!ids.empty()) absl::StrAppend(&condition, alias, ".`attribute_id` IN (", IdList(ids), ")");
-    if (null) absl::StrAppend(&condition, condition.empty() ? "" : " OR ", alias, ".`attribute_id` IS NULL");
-    return condition;
-  }
-};
-
-absl::StatusOr<AttributeIds> QueryAttributeIds(MysqlConnection& connection, const std::string& sql,
-                                               absl::string_view what) {
-  absl::StatusOr<ResultSet> result = connection.Query(sql);
-  if (!result.ok()) return WithContext(result.status(), what);
-  AttributeIds found;
-  for (const Row& row : result->rows()) {
-    if (!row[0].has_value()) {
-      found.null = true;
-      continue;
-    }
-    int64_t id = 0;
-    if (!absl::SimpleAtoi(*row[0], &id)) {
-      return absl::InternalError(absl::StrCat(what, ": not an attribute_id: ", *row[0]));
-    }
-    found.ids.push_back(id);
-  }
-  return found;
-}
-
 bool HasUniqueKeyOn(const TableSchema& table, const std::set<std::string>& columns) {
   auto same = [&](const std::vector<std::string>& key) {
     return std::set<std::string>(key.begin(), key.end()) == columns && key.size() == columns.size();
@@ -97,17 +64,17 @@ bool HasUniqueKeyOn(const TableSchema& table, const std::set<std::string>& colum
 absl::StatusOr<uint64_t> DeleteValuesOfUnknownAttributes(MysqlConnection& connection, const TableSchema& values,
                                                          const TableSchema& eav_attribute) {
   const std::string what = absl::StrCat("deleting the values of unknown attributes from ", values.name);
-  absl::StatusOr<AttributeIds> unknown =
-      QueryAttributeIds(connection,
-                        absl::StrCat("SELECT present.`attribute_id` FROM ", PresentAttributes(values),
-                                     " LEFT JOIN ", Name(eav_attribute),
-                                     " AS ea ON ea.`attribute_id` = present.`attribute_id` WHERE ea.`attribute_id` "
-                                     "IS NULL"),
-                        what);
+  absl::StatusOr<AttributeIdSet> unknown =
+      QueryAttributeIdSet(connection,
+                          absl::StrCat("SELECT present.`attribute_id` FROM ", PresentAttributes(values),
+                                       " LEFT JOIN ", Name(eav_attribute),
+                                       " AS ea ON ea.`attribute_id` = present.`attribute_id` WHERE ea.`attribute_id` "
+                                       "IS NULL"),
+                          what);
   if (!unknown.ok()) return unknown.status();
   if (unknown->empty()) return 0;
-  return ExecuteCounted(connection,
-                        absl::StrCat("DELETE v FROM ", Name(values), " AS v WHERE ", unknown->Condition("v")), what);
+  return ExecuteCounted(
+      connection, absl::StrCat("DELETE v FROM ", Name(values), " AS v WHERE ", RowsOfAttributes(*unknown, "v")), what);
 }
 
 absl::StatusOr<uint64_t> DeleteValuesOutsideAttributeSet(MysqlConnection& connection, const TableSchema& values,
@@ -116,7 +83,7 @@ absl::StatusOr<uint64_t> DeleteValuesOutsideAttributeSet(MysqlConnection& connec
   const std::string what =
       absl::StrCat("deleting the values outside their product's attribute set from ", values.name);
   // Only the attributes missing from some product's set can have values to delete.
-  absl::StatusOr<AttributeIds> candidates = QueryAttributeIds(
+  absl::StatusOr<AttributeIdSet> candidates = QueryAttributeIdSet(
       connection,
       absl::StrCat("SELECT DISTINCT present.`attribute_id` FROM ", PresentAttributes(values),
                    " JOIN (SELECT DISTINCT `attribute_set_id` FROM ", Name(product_entity),
@@ -131,7 +98,8 @@ absl::StatusOr<uint64_t> DeleteValuesOutsideAttributeSet(MysqlConnection& connec
       absl::StrCat("DELETE v FROM ", Name(values), " AS v JOIN ", Name(product_entity),
                    " AS p ON p.`entity_id` = v.`entity_id` LEFT JOIN ", Name(entity_attribute),
                    " AS eea ON eea.`attribute_set_id` = p.`attribute_set_id` AND eea.`attribute_id` = v.`attribute_id` "
-                   "WHERE (", candidates->Condition("v"), ") AND v.`value` IS NOT NULL AND eea.`attribute_id` IS NULL"),
+                   "WHERE (", RowsOfAttributes(*candidates, "v"),
+                   ") AND v.`value` IS NOT NULL AND eea.`attribute_id` IS NULL"),
       what);
 }
 
