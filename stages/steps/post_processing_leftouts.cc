@@ -12,10 +12,10 @@
 #include "io/attribute_rows.h"
 #include "io/eav_value_cleanup.h"
 #include "io/mysql_connection.h"
-#include "mapping/document_prefix.h"
 #include "mapping/groups.h"
 #include "stages/step_registry.h"
 #include "stages/steps/post_processing_step.h"
+#include "stages/steps/step_copy.h"
 
 namespace migrate::stages {
 namespace {
@@ -95,12 +95,6 @@ io::AttributeIdSet Union(const io::AttributeIdSet& a, const std::vector<int64_t>
   return both;
 }
 
-const io::TableSchema* Find(const io::DatabaseSchema& schema, const mapping::DocumentPrefixes& prefixes,
-                            absl::string_view document) {
-  auto it = schema.find(mapping::AddDocumentPrefix(prefixes.destination, document));
-  return it == schema.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 absl::Status LeaveOutPostProcessingLeftovers(RunContext& context, absl::string_view map_step,
@@ -124,8 +118,8 @@ absl::Status LeaveOutPostProcessingLeftovers(RunContext& context, absl::string_v
   }
   absl::StatusOr<const io::DatabaseSchema*> schema = context.DestinationSchema();
   if (!schema.ok()) return schema.status();
-  const io::TableSchema* eav_attribute = Find(**schema, context.prefixes(), "eav_attribute");
-  const io::TableSchema* entity_type = Find(**schema, context.prefixes(), "eav_entity_type");
+  const io::TableSchema* eav_attribute = FindDocument(**schema, context.prefixes().destination, "eav_attribute");
+  const io::TableSchema* entity_type = FindDocument(**schema, context.prefixes().destination, "eav_entity_type");
   if (eav_attribute == nullptr || entity_type == nullptr) {
     log.Info(absl::StrCat(kNothing, "the destination lacks eav_attribute or eav_entity_type"));
     return absl::OkStatus();

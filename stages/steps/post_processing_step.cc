@@ -17,6 +17,7 @@
 #include "io/transaction.h"
 #include "mapping/document_prefix.h"
 #include "mapping/groups.h"
+#include "stages/steps/step_copy.h"
 #include "stages/value_change_report.h"
 
 namespace migrate::stages {
@@ -67,8 +68,7 @@ class PostProcessor {
 };
 
 const io::TableSchema* PostProcessor::Table(absl::string_view document) const {
-  auto it = schema_.find(mapping::AddDocumentPrefix(prefixes_.destination, document));
-  return it == schema_.end() ? nullptr : &it->second;
+  return FindDocument(schema_, prefixes_.destination, document);
 }
 
 bool PostProcessor::Require(
