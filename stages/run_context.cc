@@ -9,9 +9,10 @@
 namespace migrate::stages {
 namespace {
 
-// bench/compare --sweep (bulk_size 1000/5000/20000 x threads 2/4/8) found nothing faster beyond its
-// noise on the 2-core reference machine (README, Performance).
-constexpr size_t kDefaultThreads = 4;
+// bench/compare --sweep on the 2-core reference machine (README, Performance): at 20 million rows,
+// threads 2 took 0.90 of threads 4's wall time (medians of 3) and half its peak memory; at 3.7 million
+// rows bulk_size 1000 and 5000 at 2 and 4 threads were within the noise, 20000 slower.
+constexpr size_t kDefaultThreads = 2;
 constexpr size_t kDefaultBulkSize = 5000;
 constexpr size_t kDefaultMemoryLimitMiB = 512;
 // A guess, not measured (README, "Secondary keys after the load").
@@ -80,13 +81,15 @@ pipeline::CoordinatorOptions RunContext::CopyOptions(absl::string_view step, abs
   pipeline::CoordinatorOptions copy;
   copy.step = std::string(step);
   copy.stage = std::string(stage);
-  copy.threads = options_.threads > 0 ? options_.threads : kDefaultThreads;
+  copy.threads = Threads();
   copy.chunk.batch_size = BulkSize();
   copy.chunk.value_changes = value_changes_.get();
   copy.chunk.memory = memory_.get();
   copy.min_rows_to_defer_indexes = MinRowsToDeferIndexes();
   return copy;
 }
+
+size_t RunContext::Threads() const { return options_.threads > 0 ? options_.threads : kDefaultThreads; }
 
 size_t RunContext::BulkSize() const { return options_.bulk_size > 0 ? options_.bulk_size : kDefaultBulkSize; }
 

@@ -83,6 +83,8 @@ class RunContext {
 
   // Coordinator options for a data stage of `step`.
   pipeline::CoordinatorOptions CopyOptions(absl::string_view step, absl::string_view stage) const;
+  // Chunks copied (or verified) at once: option threads, or the default.
+  size_t Threads() const;
   // Rows per batch: option bulk_size, or the default.
   size_t BulkSize() const;
   // Source rows from which a table filled from empty gets its secondary keys after the load:

@@ -31,7 +31,6 @@ constexpr absl::string_view kMode = "verify";
 constexpr size_t kKeysShown = 5;
 // Characters of a value shown in the report.
 constexpr size_t kValueShown = 60;
-constexpr size_t kDefaultThreads = 4;
 
 struct VerifiedDocument {
   DocumentDigest digest;
@@ -251,7 +250,7 @@ absl::Status RunVerifyMode(RunContext& context) {
     }
   }
 
-  const size_t threads = context.options().threads > 0 ? context.options().threads : kDefaultThreads;
+  const size_t threads = context.Threads();
   const absl::Time start = absl::Now();
   absl::StatusOr<std::unique_ptr<io::MysqlConnection>> source = context.connections().OpenSource();
   if (!source.ok()) return source.status();
